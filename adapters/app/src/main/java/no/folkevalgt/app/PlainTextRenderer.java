@@ -1,0 +1,36 @@
+package no.folkevalgt.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import no.folkevalgt.core.Citation;
+import no.folkevalgt.core.Reply;
+
+/**
+ * Renders a {@link Reply} as plain text for the terminal: the text blocks, then the source and
+ * "Se også" lines. Buttons are left out, since a terminal cannot press them.
+ */
+final class PlainTextRenderer {
+
+    private PlainTextRenderer() {
+    }
+
+    static String render(Reply reply) {
+        List<String> parts = new ArrayList<>(reply.blocks());
+        List<String> sources = new ArrayList<>();
+        for (Citation citation : reply.citations()) {
+            sources.add("Kilde: " + citation.reference());
+        }
+        if (!reply.seeAlso().isEmpty()) {
+            sources.add("Se også: " + reply.seeAlso().stream().map(Citation::shortReference)
+                    .collect(Collectors.joining(", ")));
+        }
+        if (!sources.isEmpty()) {
+            parts.add(String.join("\n", sources));
+        }
+        if (reply.image() != null) {
+            parts.add("[Bilde: " + reply.image().altText() + "]");
+        }
+        return String.join("\n\n", parts);
+    }
+}

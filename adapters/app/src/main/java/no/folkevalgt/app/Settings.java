@@ -1,0 +1,135 @@
+package no.folkevalgt.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The app's settings, from the environment or a {@code .env} file. The environment wins over
+ * {@code .env} in the working folder, which wins over {@code .env} in {@code BOT_HOME}. Relative
+ * paths are resolved against {@code BOT_HOME}.
+ *
+ * <pre>{@code
+ * Settings settings = Settings.load(System.getenv(), Path.of("").toAbsolutePath());
+ * }</pre>
+ *
+ * @param botHome     where the launcher lives ({@code BOT_HOME}, default the working folder)
+ * @param contentDir  the programme material ({@code CONTENT_DIR}, default {@code $BOT_HOME/content})
+ * @param indexDir    the search index ({@code INDEX_DIR}, default {@code $BOT_HOME/data/index})
+ * @param port        the HTTP port ({@code PORT}, default 8080)
+ * @param synonyms    the organiser's synonyms file ({@code SYNONYMS_FILE}); empty for the bundled one
+ * @param databaseUrl the JDBC URL ({@code DATABASE_URL}); secret, never logged
+ * @param logLevel    {@code LOG_LEVEL}: error, warn (default), info, debug, trace or off
+ * @param problems    lines of {@code .env} files that were ignored
+ */
+record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> synonyms, int port,
+                Optional<String> databaseUrl,
+                String logLevel, List<String> problems) {
+
+    static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_LOG_LEVEL = "warn";
+    static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace", "off");
+
+    Settings {
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param env        the process environment
+     * @param workingDir the folder the app was started from
+     * @throws UserError naming the setting that is wrong and what it should be
+     */
+    static Settings load(Map<String, String> env, Path workingDir) {
+        Path botHome = Optional.ofNullable(blankToNull(env.get("BOT_HOME")))
+                .map(home -> workingDir.resolve(home).normalize())
+                .orElse(workingDir);
+        List<String> problems = new ArrayList<>();
+        Map<String, String> merged = new HashMap<>();
+        DotEnv home = DotEnv.read(botHome.resolve(".env"));
+        merged.putAll(home.values());
+        problems.addAll(home.problems());
+        if (!workingDir.normalize().equals(botHome.normalize())) {
+            DotEnv local = DotEnv.read(workingDir.resolve(".env"));
+            merged.putAll(local.values());
+            problems.addAll(local.problems());
+        }
+        env.forEach((key, value) -> {
+            if (value != null) {
+                merged.put(key, value);
+            }
+        });
+
+        Path contentDir = path(merged, "CONTENT_DIR", botHome, botHome.resolve("content"));
+        Path indexDir = path(merged, "INDEX_DIR", botHome, botHome.resolve("data").resolve("index"));
+        Optional<Path> synonyms = Optional.ofNullable(blankToNull(merged.get("SYNONYMS_FILE")))
+                .map(file -> path(merged, "SYNONYMS_FILE", botHome, null));
+        int port = port(blankToNull(merged.get("PORT")));
+        String logLevel = logLevel(blankToNull(merged.get("LOG_LEVEL")));
+        return new Settings(botHome, contentDir, indexDir, synonyms, port,
+                Optional.ofNullable(blankToNull(merged.get("DATABASE_URL"))), logLevel, problems);
+    }
+
+    boolean debug() {
+        return logLevel.equals("debug") || logLevel.equals("trace");
+    }
+
+    /* Records print every component; the database URL may carry a password. */
+    @Override
+    public String toString() {
+        return "Settings[botHome=" + botHome + ", contentDir=" + contentDir + ", indexDir=" + indexDir
+                + ", synonyms=" + synonyms.map(Path::toString).orElse("(innebygd)") + ", port=" + port + ", databaseUrl=" + databaseUrl.map(url -> "(satt)").orElse("(ikke satt)")
+                + ", logLevel=" + logLevel + "]";
+    }
+
+    private static Path path(Map<String, String> values, String name, Path botHome, Path fallback) {
+        String value = blankToNull(values.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return botHome.resolve(value).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UserError(name + " er ikke en gyldig sti: «" + value + "»");
+        }
+    }
+
+    private static int port(String value) {
+        if (value == null) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            /* reported below */
+        }
+        throw new UserError("PORT må være et heltall fra 1 til 65535, men er «" + value + "».");
+    }
+
+    private static String logLevel(String value) {
+        if (value == null) {
+            return DEFAULT_LOG_LEVEL;
+        }
+        String level = value.strip().toLowerCase(Locale.ROOT);
+        if (level.equals("warning")) {
+            level = "warn";
+        }
+        if (!LOG_LEVELS.contains(level)) {
+            throw new UserError("LOG_LEVEL må være en av error, warn, info, debug, trace og off, men er «" + value + "».");
+        }
+        return level;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

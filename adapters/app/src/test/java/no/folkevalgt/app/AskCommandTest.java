@@ -1,0 +1,197 @@
+package no.folkevalgt.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AskCommandTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+    Cli cli;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cli = new Cli(home);
+    }
+
+    private static List<JsonNode> jsonLines(String out) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
+    }
+
+    @Test
+    void askJson_printsOneObject_withQuestionAnswerAndHits() throws Exception {
+        Cli.Result result = cli.run("ask", "--json", "Hva er en interpellasjon?");
+
+        assertThat(result.code()).isZero();
+        List<JsonNode> lines = jsonLines(result.out());
+        assertThat(lines).hasSize(1);
+        JsonNode answer = lines.get(0);
+        assertThat(answer.fieldNames()).toIterable().containsExactly("question", "answered", "answer", "hits");
+        assertThat(answer.get("question").asText()).isEqualTo("Hva er en interpellasjon?");
+        assertThat(answer.get("answered").asBoolean()).isTrue();
+        assertThat(answer.get("answer").asText())
+                .contains("spørsmål til ordføreren")
+                .contains("Kilde: «Interpellasjon», lysbilde 2 (testprogram.txt)");
+        JsonNode best = answer.get("hits").get(0);
+        assertThat(best.fieldNames()).toIterable()
+                .containsExactly("title", "text", "source", "slide", "score", "part", "day");
+        assertThat(best.get("title").asText()).isEqualTo("Interpellasjon");
+        assertThat(best.get("text").asText()).contains("spørsmål til ordføreren");
+        assertThat(best.get("source").asText()).isEqualTo("testprogram.txt");
+        assertThat(best.get("slide").asInt()).isEqualTo(2);
+        assertThat(best.get("score").isNumber()).isTrue();
+        assertThat(best.get("day").isInt()).isTrue();
+        assertThat(answer.get("hits").size()).isBetween(1, 3);
+    }
+
+    @Test
+    void askJson_withoutQuestion_answersEachLineOfStdin_inOrder() throws Exception {
+        String stdin = "Hva er en interpellasjon?\n\nHar jeg møteplikt?\nHvem vant fotball-VM i 1998?\nHva er rammetilskudd?\n";
+
+        Cli.Result result = cli.input(stdin, "ask", "--json", "--top", "3");
+
+        assertThat(result.code()).isZero();
+        List<JsonNode> lines = jsonLines(result.out());
+        assertThat(lines).extracting(n -> n.get("question").asText()).containsExactly(
+                "Hva er en interpellasjon?", "Har jeg møteplikt?", "Hvem vant fotball-VM i 1998?", "Hva er rammetilskudd?");
+        assertThat(lines).extracting(n -> n.get("hits").path(0).path("title").asText())
+                .containsExactly("Interpellasjon", "Møteplikt", "", "Rammetilskudd");
+        JsonNode declined = lines.get(2);
+        assertThat(declined.get("answered").asBoolean()).isFalse();
+        assertThat(declined.get("hits").size()).isZero();
+        assertThat(declined.get("answer").asText()).startsWith("Det finner jeg ikke i programmaterialet.");
+        assertThat(result.out().lines()).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+    }
+
+    @Test
+    void askJson_top_limitsTheHits() throws Exception {
+        Cli.Result result = cli.run("ask", "--json", "--top", "1", "Hva er rammetilskudd fra staten?");
+
+        assertThat(jsonLines(result.out()).get(0).get("hits").size()).isEqualTo(1);
+    }
+
+    @Test
+    void ask_printsTheReplyAsAUserSeesIt() {
+        Cli.Result result = cli.run("ask", "Hva", "er", "en", "interpellasjon?");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("• En interpellasjon er et spørsmål til ordføreren")
+                .contains("\nKilde: «Interpellasjon», lysbilde 2 (testprogram.txt)");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void ask_batchWithoutJson_printsEachQuestionAndItsReply() {
+        Cli.Result result = cli.input("Hva er en interpellasjon?\nHar jeg møteplikt?\n", "ask");
+
+        assertThat(result.out()).startsWith("> Hva er en interpellasjon?\n")
+                .contains("\n\n> Har jeg møteplikt?\n")
+                .contains("Kilde: «Møteplikt», lysbilde 3");
+    }
+
+    @Test
+    void askJson_tooLongQuestion_isNotSearched() throws Exception {
+        Cli.Result result = cli.run("ask", "--json", "interpellasjon ".repeat(100));
+
+        JsonNode answer = jsonLines(result.out()).get(0);
+        assertThat(result.code()).isZero();
+        assertThat(answer.get("answered").asBoolean()).isFalse();
+        assertThat(answer.get("answer").asText()).startsWith("Spørsmålet er for langt");
+    }
+
+    @Test
+    void ask_onlyPunctuation_asksForWords() {
+        Cli.Result result = cli.run("ask", "?!?");
+
+        assertThat(result.out()).startsWith("Jeg fant ingen ord i meldingen.");
+    }
+
+    @Test
+    void ask_help_describesTheBot() {
+        Cli.Result result = cli.run("ask", "hjelp");
+
+        assertThat(result.out()).contains("Jeg svarer på spørsmål om KS Folkevalgtprogram").contains("Eksempler:");
+    }
+
+    @Test
+    void ask_topOutOfRange_isAUsageError() {
+        Cli.Result result = cli.run("ask", "--top", "0", "Hva er en interpellasjon?");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--top må være fra 1 til 10, men er 0").contains("bot ask --help");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void ask_topNotANumber_isAUsageError_inNorwegian() {
+        Cli.Result result = cli.run("ask", "--top", "mange", "Hva er en interpellasjon?");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Feil: ugyldig verdi for --top: «mange»");
+    }
+
+    @Test
+    void ask_unknownOption_isAUsageError() {
+        Cli.Result result = cli.run("ask", "--jsonn", "Hva er en interpellasjon?");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("ukjent valg «--jsonn»");
+    }
+
+    @Test
+    void ask_withoutContentFolder_failsWithAShortNorwegianMessage() {
+        cli.env.put("CONTENT_DIR", home.resolve("finnes-ikke").toString());
+
+        Cli.Result result = cli.run("ask", "Hva er en interpellasjon?");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).startsWith("Fant ikke mappen med programmaterialet: ")
+                .contains("CONTENT_DIR")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void ask_withAMissingSynonymsFile_namesTheSetting() {
+        cli.env.put("SYNONYMS_FILE", "finnes-ikke.txt");
+
+        Cli.Result result = cli.run("ask", "Hva er en interpellasjon?");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).startsWith("Fant ikke synonymfilen som SYNONYMS_FILE peker på: ");
+    }
+
+    @Test
+    void ask_withTheOrganisersSynonymsFile_stillAnswers() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("synonymer.txt"), "interpellasjon, forespørsel\n");
+        cli.env.put("SYNONYMS_FILE", "synonymer.txt");
+
+        Cli.Result result = cli.run("ask", "--json", "Hva er en interpellasjon?");
+
+        assertThat(result.code()).isZero();
+        assertThat(jsonLines(result.out()).get(0).get("answered").asBoolean()).isTrue();
+    }
+
+    @Test
+    void ask_buildsTheIndexInIndexDir() {
+        cli.run("ask", "Hva er en interpellasjon?");
+
+        assertThat(cli.index).isDirectory().isNotEmptyDirectory();
+    }
+}

@@ -1,0 +1,42 @@
+package no.folkevalgt.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import no.folkevalgt.core.Citation;
+import no.folkevalgt.core.Reply;
+import org.junit.jupiter.api.Test;
+
+class PlainTextRendererTest {
+
+    @Test
+    void answer_isFollowedBySourceAndSeOgså() {
+        Reply reply = Reply.builder()
+                .text("(tolket som «interpellasjon»)", "• Et spørsmål til ordføreren\n• Meldes skriftlig")
+                .citation(new Citation("Interpellasjon", 31, "deck.txt"))
+                .seeAlso(new Citation("Grunngitt spørsmål", 32, "deck.txt"))
+                .seeAlso(new Citation("Spørretime", 33, "deck.txt"))
+                .action(new Reply.Action("feedback.up", "👍", "deck.txt#31"))
+                .build();
+
+        assertThat(PlainTextRenderer.render(reply)).isEqualTo("""
+                (tolket som «interpellasjon»)
+
+                • Et spørsmål til ordføreren
+                • Meldes skriftlig
+
+                Kilde: «Interpellasjon», lysbilde 31 (deck.txt)
+                Se også: «Grunngitt spørsmål» (lysbilde 32), «Spørretime» (lysbilde 33)""");
+    }
+
+    @Test
+    void textOnlyReply_isJustItsBlocks() {
+        assertThat(PlainTextRenderer.render(Reply.text("Hei", "Hallo"))).isEqualTo("Hei\n\nHallo");
+    }
+
+    @Test
+    void image_isDescribed() {
+        Reply reply = Reply.builder().text("Ordsky").image(new Reply.Image("image/png", new byte[] {1}, "Ordsky over svarene")).build();
+
+        assertThat(PlainTextRenderer.render(reply)).endsWith("[Bilde: Ordsky over svarene]");
+    }
+}

@@ -1,0 +1,235 @@
+package no.folkevalgt.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import no.folkevalgt.knowledge.Answer;
+import no.folkevalgt.knowledge.Hit;
+import no.folkevalgt.knowledge.KnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot: turns what a user wrote into a reply. Platform-neutral, synchronous and thread-safe;
+ * never throws for anything a user can type.
+ *
+ * <pre>{@code
+ * Bot bot = new Bot(knowledgeBase);
+ * Reply reply = bot.handle(Incoming.local("Hva er en interpellasjon?"));
+ * }</pre>
+ */
+public final class Bot {
+
+    /** Longest question the bot searches for, in characters. */
+    public static final int MAX_QUESTION_LENGTH = 1000;
+
+    /** Questions the bundled material answers, shown in help and hints. */
+    public static final List<String> DEFAULT_EXAMPLES = List.of(
+            "Hva er en interpellasjon?",
+            "Har jeg møteplikt?",
+            "Hva er ordførerens rolle?",
+            "Hva er rammetilskudd?",
+            "Hvordan håndterer jeg hets på nett?");
+
+    /** Most topics listed in a hint; the rest are summed up as "og mer". */
+    static final int MAX_TOPICS = 10;
+
+    static final String NOT_FOUND = "Det finner jeg ikke i programmaterialet.";
+    static final String FAILURE = "Beklager, noe gikk galt da jeg søkte i programmaterialet. Prøv igjen om litt.";
+    static final String FEEDBACK_UP = "feedback.up";
+    static final String FEEDBACK_DOWN = "feedback.down";
+
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+    private static final Pattern HELP = Pattern.compile("/?(hjelp|help)[\\s.!?]*|\\?+");
+
+    private final KnowledgeBase knowledgeBase;
+    private final int top;
+    private final List<String> examples;
+    private final List<Command> commands = new ArrayList<>();
+
+    /** A bot that shows the best answer and up to two "Se også" slides. */
+    public Bot(KnowledgeBase knowledgeBase) {
+        this(knowledgeBase, 3);
+    }
+
+    /**
+     * @param top how many passages to ask the knowledge base for: the answer, then "Se også" (at most two)
+     */
+    public Bot(KnowledgeBase knowledgeBase, int top) {
+        this(knowledgeBase, top, DEFAULT_EXAMPLES);
+    }
+
+    /**
+     * @param examples example questions for help and hints; at least one
+     */
+    public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples) {
+        this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase");
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be 1 or more but was " + top);
+        }
+        this.top = top;
+        this.examples = List.copyOf(examples);
+        if (this.examples.isEmpty()) {
+            throw new IllegalArgumentException("examples is empty; give at least one example question");
+        }
+        command(HELP, text -> new Outcome(help(), Optional.empty()));
+    }
+
+    /** Answers one message. */
+    public Reply handle(Incoming incoming) {
+        return respond(incoming).reply();
+    }
+
+    /**
+     * Answers one message and tells what the knowledge base found, for callers that show more than
+     * the reply (the command line's JSON output).
+     */
+    public Outcome respond(Incoming incoming) {
+        Objects.requireNonNull(incoming, "incoming");
+        String text = InputText.clean(incoming.text());
+        if (text.isEmpty()) {
+            return Outcome.of(Reply.privateText("Skriv et spørsmål om folkevalgtprogrammet, for eksempel «"
+                    + examples.get(0) + "». Skriv «hjelp» for å se hva jeg kan."));
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Command command : commands) {
+            if (command.pattern().matcher(lower).matches()) {
+                return command.handler().apply(text);
+            }
+        }
+        int length = InputText.length(text);
+        if (length > MAX_QUESTION_LENGTH) {
+            return Outcome.of(Reply.privateText("Spørsmålet er for langt (" + length + " tegn). Skriv det kortere, med høyst "
+                    + MAX_QUESTION_LENGTH + " tegn."));
+        }
+        if (!InputText.hasWords(text)) {
+            return Outcome.of(Reply.privateText("Jeg fant ingen ord i meldingen. Skriv spørsmålet med ord, for eksempel «"
+                    + examples.get(0) + "»."));
+        }
+        return ask(text);
+    }
+
+    private void command(Pattern pattern, CommandHandler handler) {
+        commands.add(new Command(pattern, handler));
+    }
+
+    private Outcome ask(String question) {
+        Answer answer;
+        try {
+            answer = knowledgeBase.ask(question, top);
+        } catch (RuntimeException e) {
+            log.error("The knowledge base failed on a question of {} characters", question.length(), e);
+            return Outcome.of(Reply.privateText(FAILURE));
+        }
+        if (answer == null || !answer.answered()) {
+            return new Outcome(declined(question), Optional.ofNullable(answer));
+        }
+        return new Outcome(answered(answer), Optional.of(answer));
+    }
+
+    private Reply answered(Answer answer) {
+        List<Hit> hits = answer.hits();
+        Hit best = hits.get(0);
+        Reply.Builder reply = Reply.builder();
+        if (answer.interpretedAs() != null && !answer.interpretedAs().isBlank()) {
+            reply.text("(tolket som «" + answer.interpretedAs() + "»)");
+        }
+        String lines = String.join("\n", best.lines()).strip();
+        reply.text(lines.isEmpty() ? best.passage().title() : lines);
+        reply.citation(Citation.of(best.passage()));
+        hits.stream().skip(1).limit(2).map(hit -> Citation.of(hit.passage())).forEach(reply::seeAlso);
+        String id = best.passage().id();
+        reply.action(new Reply.Action(FEEDBACK_UP, "👍", id));
+        reply.action(new Reply.Action(FEEDBACK_DOWN, "👎", id));
+        return reply.build();
+    }
+
+    private Reply declined(String question) {
+        String example = examples.get(Math.floorMod(question.hashCode(), examples.size()));
+        return Reply.builder()
+                .text(NOT_FOUND, topicsHint(), "Prøv for eksempel: «" + example + "»")
+                .ephemeral(true)
+                .build();
+    }
+
+    private Reply help() {
+        Reply.Builder reply = Reply.builder()
+                .text("Jeg svarer på spørsmål om KS Folkevalgtprogram, ut fra lysbildene i programmaterialet. "
+                        + "Still spørsmålet med egne ord, på bokmål eller nynorsk.")
+                .text("Eksempler:\n" + bullets(examples));
+        List<String> topics = topics();
+        if (!topics.isEmpty()) {
+            reply.text("Materialet handler om:\n" + bullets(topics));
+        }
+        return reply.text("Under hvert svar står lysbildet det er hentet fra, så du kan lese mer der.")
+                .ephemeral(true)
+                .build();
+    }
+
+    private String topicsHint() {
+        List<String> topics = topics();
+        if (topics.isEmpty()) {
+            return "Jeg kan svare på spørsmål om det som står i programmaterialet.";
+        }
+        return "Jeg kan svare på spørsmål om:\n" + bullets(topics);
+    }
+
+    private List<String> topics() {
+        List<String> topics;
+        try {
+            topics = knowledgeBase.topics();
+        } catch (RuntimeException e) {
+            log.warn("The knowledge base could not list its topics", e);
+            return List.of();
+        }
+        if (topics == null) {
+            return List.of();
+        }
+        List<String> shown = topics.stream().filter(t -> t != null && !t.isBlank()).map(String::strip)
+                .distinct().toList();
+        if (shown.size() > MAX_TOPICS) {
+            List<String> cut = new ArrayList<>(shown.subList(0, MAX_TOPICS));
+            cut.add("… og mer");
+            return cut;
+        }
+        return shown;
+    }
+
+    private static String bullets(List<String> items) {
+        return String.join("\n", items.stream().map(item -> "• " + item).toList());
+    }
+
+    /**
+     * A reply and, when the message was searched, what the knowledge base found.
+     *
+     * @param reply  what the user sees
+     * @param answer the knowledge base's answer; empty for commands, bad input and failures
+     */
+    public record Outcome(Reply reply, Optional<Answer> answer) {
+
+        public Outcome {
+            Objects.requireNonNull(reply, "reply");
+            Objects.requireNonNull(answer, "answer");
+        }
+
+        static Outcome of(Reply reply) {
+            return new Outcome(reply, Optional.empty());
+        }
+
+        /** True when the knowledge base answered the question from the material. */
+        public boolean answered() {
+            return answer.map(Answer::answered).orElse(false);
+        }
+    }
+
+    @FunctionalInterface
+    private interface CommandHandler {
+        Outcome apply(String text);
+    }
+
+    private record Command(Pattern pattern, CommandHandler handler) {
+    }
+}

@@ -1,0 +1,78 @@
+package no.folkevalgt.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValueTypesTest {
+
+    @Test
+    void incoming_local_isAValidTerminalMessage() {
+        Incoming incoming = Incoming.local("Hei");
+
+        assertThat(incoming.platform()).isEqualTo("local");
+        assertThat(incoming.thread()).isNull();
+        assertThat(incoming.text()).isEqualTo("Hei");
+    }
+
+    @Test
+    void incoming_rejectsBlankIdentities_byName() {
+        assertThatThrownBy(() -> new Incoming("slack", "T1", " ", "C1", null, "Hei"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("user is blank");
+        assertThatThrownBy(() -> new Incoming(null, "T1", "U1", "C1", null, "Hei"))
+                .isInstanceOf(NullPointerException.class).hasMessage("platform");
+        assertThatThrownBy(() -> new Incoming("slack", "T1", "U1", "C1", "", "Hei"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("thread is blank");
+        assertThatThrownBy(() -> Incoming.local(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("text");
+    }
+
+    @Test
+    void citation_rejectsSlideZero() {
+        assertThatThrownBy(() -> new Citation("Tittel", 0, "deck.txt"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slide must be 1 or more but was 0 in deck.txt");
+    }
+
+    @Test
+    void reply_needsText_andCopiesItsLists() {
+        assertThatThrownBy(() -> Reply.builder().build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a reply needs at least one text block");
+        assertThatThrownBy(() -> Reply.text("Hei", " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("text block 1 is blank");
+
+        Reply reply = Reply.text("Hei", "Hallo");
+        assertThat(reply.plainText()).isEqualTo("Hei\n\nHallo");
+        assertThatThrownBy(() -> reply.blocks().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void image_isCopied_andComparedByContent() {
+        byte[] bytes = {1, 2, 3};
+        Reply.Image image = new Reply.Image("image/png", bytes, "Ordsky");
+        bytes[0] = 9;
+
+        assertThat(image.bytes()).containsExactly(1, 2, 3);
+        assertThat(image).isEqualTo(new Reply.Image("image/png", new byte[] {1, 2, 3}, "Ordsky"));
+        assertThat(Reply.builder().text("Ordsky").image(image).build().image()).isEqualTo(image);
+        assertThatThrownBy(() -> new Reply.Image("text/plain", bytes, "x"))
+                .hasMessage("mediaType must start with image/ but was text/plain");
+    }
+
+    @Test
+    void action_needsIdAndLabel() {
+        assertThat(new Reply.Action("feedback.up", "👍", null).value()).isEmpty();
+        assertThatThrownBy(() -> new Reply.Action(" ", "👍", "x")).hasMessage("action id is blank");
+    }
+
+    @Test
+    void inputText_clean_dropsInvisibleCharacters() {
+        assertThat(InputText.clean("\u202Eab\u00ADc\u2060 \u00A0 d\n")).isEqualTo("abc d");
+        assertThat(InputText.hasWords("«—»")).isFalse();
+        assertThat(InputText.hasWords("§ 12")).isTrue();
+        assertThat(InputText.length("😀😀")).isEqualTo(2);
+        assertThat(List.of(InputText.clean("\uD800x"))).containsExactly("x");
+    }
+}

@@ -1,0 +1,41 @@
+package no.folkevalgt.knowledge;
+
+import java.util.List;
+
+/**
+ * Searches the programme material. Thread-safe; answers from a cache for repeated questions.
+ *
+ * <pre>{@code
+ * try (KnowledgeBase kb = LuceneKnowledgeBase.open(Path.of("content"), Path.of("data/index"))) {
+ *     Answer a = kb.ask("Hva er en interpellasjon?", 3);
+ * }
+ * }</pre>
+ */
+public interface KnowledgeBase extends AutoCloseable {
+
+    /**
+     * Finds the passages that answer a question.
+     *
+     * @param question any text a user typed; never causes a parse error
+     * @param top      how many hits to return at most (1 or more)
+     */
+    Answer ask(String question, int top);
+
+    /** The parts of the programme the material covers, in order, for "what can I ask" hints. */
+    List<String> topics();
+
+    /** Counters and facts about the index, for logs, health checks and metrics. */
+    Stats stats();
+
+    @Override
+    void close();
+
+    /**
+     * @param passages    passages in the index
+     * @param contentHash hash of the material the index was built from
+     * @param cacheHits   questions answered from the cache
+     * @param cacheMisses questions that were searched
+     */
+    record Stats(int passages, String contentHash, long cacheHits, long cacheMisses) {
+    }
+}

@@ -1,0 +1,44 @@
+package no.folkevalgt.knowledge;
+
+import java.util.Objects;
+
+/**
+ * One searchable unit of the programme material: a slide, a page or a section.
+ *
+ * <pre>{@code
+ * new Passage("ks-folkevalgtprogram.txt", 12, "Ordfører for alle", "• Rollemodell ...", "Hva innebærer det å være folkevalgt?", 1);
+ * }</pre>
+ *
+ * @param source the file the passage came from, relative to the content folder
+ * @param slide  the slide or page number in that file, from 1
+ * @param title  the slide's title (its first line), never blank
+ * @param text   the slide's text without the title; may be empty for a title-only slide
+ * @param part   the part of the programme the slide belongs to, or "" when unknown
+ * @param day    the programme day (1, 2, ...), or 0 when unknown
+ */
+public record Passage(String source, int slide, String title, String text, String part, int day) {
+
+    public Passage {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(title, "title");
+        text = text == null ? "" : text;
+        part = part == null ? "" : part;
+        if (source.isBlank()) {
+            throw new IllegalArgumentException("source is blank");
+        }
+        if (slide < 1) {
+            throw new IllegalArgumentException("slide must be 1 or more but was " + slide + " in " + source);
+        }
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("title is blank for slide " + slide + " in " + source);
+        }
+        if (day < 0) {
+            throw new IllegalArgumentException("day must be 0 (unknown) or more but was " + day);
+        }
+    }
+
+    /** A stable id, unique within one content folder: {@code source#slide}. */
+    public String id() {
+        return source + "#" + slide;
+    }
+}
