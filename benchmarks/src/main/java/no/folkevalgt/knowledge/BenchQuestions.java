@@ -11,7 +11,7 @@ final class BenchQuestions {
 
     static final List<String> ALL = List.of(
             // Bokmål, plain
-            "Hva er en interpellasjon?",
+            "Hvordan får jeg en sak på saklista?",
             "Hvem har ansvaret for internkontroll i kommunen?",
             "Kan ordføreren treffe vedtak i hastesaker?",
             "Hvor kommer pengene til kommunen fra?",
@@ -29,7 +29,7 @@ final class BenchQuestions {
             "Hva gjør KS for kommunene?",
             "Hvordan håndterer jeg hets på nett som folkevalgt?",
             // Nynorsk
-            "Kven er arbeidsgjevar for kommunedirektøren?",
+            "Kva oppgåver har kommunedirektøren?",
             "Kva er rolla til ordføraren?",
             "Korleis kan innbyggjarane vere med og påverke?",
             "Kva skal kommunestyret sjølv vedta i budsjettet?",

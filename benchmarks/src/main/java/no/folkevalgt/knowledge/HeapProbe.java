@@ -26,7 +26,7 @@ public final class HeapProbe {
                 long start = System.nanoTime();
                 try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder(content, index).cacheSize(0).open()) {
                     long openMillis = (System.nanoTime() - start) / 1_000_000;
-                    kb.ask("Hva er en interpellasjon?", 3);
+                    kb.ask("Hvordan får jeg en sak på saklista?", 3);
                     long after = BenchCorpus.usedHeapAfterGc();
                     long indexBytes;
                     try (var files = Files.walk(index)) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Bot bot = new Bot(knowledgeBase);
- * Reply reply = bot.handle(Incoming.local("Hva er en interpellasjon?"));
+ * Reply reply = bot.handle(Incoming.local("Hvordan får jeg en sak på saklista?"));
  * }</pre>
  */
 public final class Bot {
@@ -28,11 +28,11 @@ public final class Bot {
 
     /** Questions the bundled material answers, shown in help and hints. */
     public static final List<String> DEFAULT_EXAMPLES = List.of(
-            "Hva er en interpellasjon?",
-            "Har jeg møteplikt?",
-            "Hva er ordførerens rolle?",
-            "Hva er rammetilskudd?",
-            "Hvordan håndterer jeg hets på nett?");
+            "Hvordan får jeg en sak på saklista?",
+            "Hva er deltakelsestrappa?",
+            "Hva kan ordføreren gjøre i hastesaker?",
+            "Hvor kommer kommunens inntekter fra?",
+            "Hva er gode råd for budsjettprosessen?");
 
     /** Most topics listed in a hint; the rest are summed up as "og mer". */
     static final int MAX_TOPICS = 10;

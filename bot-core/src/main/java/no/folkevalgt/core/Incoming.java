@@ -6,7 +6,7 @@ import java.util.Objects;
  * A message a user sent to the bot, as any platform sees it.
  *
  * <pre>{@code
- * Reply reply = bot.handle(Incoming.local("Hva er en interpellasjon?"));
+ * Reply reply = bot.handle(Incoming.local("Hvordan får jeg en sak på saklista?"));
  * }</pre>
  *
  * @param platform  where it came from: {@code slack}, {@code teams}, {@code web}, {@code local}

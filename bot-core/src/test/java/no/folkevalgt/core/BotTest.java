@@ -167,7 +167,7 @@ class BotTest {
         assertThat(outcome.answer()).isEmpty();
         assertThat(outcome.reply().plainText())
                 .contains("Jeg svarer på spørsmål om KS Folkevalgtprogram")
-                .contains("Eksempler:\n• Hva er en interpellasjon?")
+                .contains("Eksempler:\n• " + Bot.DEFAULT_EXAMPLES.get(0))
                 .contains("Materialet handler om:\n• Hva innebærer det å være folkevalgt?");
         assertThat(outcome.reply().ephemeral()).isTrue();
         verify(kb, never()).ask(anyString(), anyInt());
@@ -187,7 +187,7 @@ class BotTest {
     void emptyInput_asksForAQuestion_withoutSearching(String text) {
         Reply reply = ask(text);
 
-        assertThat(reply.plainText()).startsWith("Skriv et spørsmål").contains("«Hva er en interpellasjon?»");
+        assertThat(reply.plainText()).startsWith("Skriv et spørsmål").contains("«" + Bot.DEFAULT_EXAMPLES.get(0) + "»");
         verify(kb, never()).ask(anyString(), anyInt());
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <pre>{@code
  * try (KnowledgeBase kb = LuceneKnowledgeBase.open(Path.of("content"), Path.of("data/index"))) {
- *     Answer a = kb.ask("Hva er en interpellasjon?", 3);
+ *     Answer a = kb.ask("Hvordan får jeg en sak på saklista?", 3);
  * }
  * }</pre>
  */
@@ -23,6 +23,13 @@ public interface KnowledgeBase extends AutoCloseable {
 
     /** The parts of the programme the material covers, in order, for "what can I ask" hints. */
     List<String> topics();
+
+    /**
+     * Keeps the knowledge base up to date with its material: looks for changes every {@code interval}
+     * in the background until {@link #close()}. Does nothing for a knowledge base without material on disk.
+     */
+    default void watch(java.time.Duration interval) {
+    }
 
     /** Counters and facts about the index, for logs, health checks and metrics. */
     Stats stats();

@@ -4,27 +4,33 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 
 /**
  * Picks the lines of a passage that answer a question.
  *
- * <p>A short slide is shown whole: its lines are the answer and its title the question it answers.
+ * <p>Photo credits are left out. A short slide is shown whole: its lines are the answer and its title the question it answers.
  * On a longer one, each line is scored by the weight of the question's words it contains, and the
  * lines scoring at least half the best line are kept, in slide order.
  */
 final class LineHighlighter {
 
-    static final int SHORT_LINES = 8;
-    static final int SHORT_CHARS = 600;
+    static final int SHORT_LINES = 12;
+    static final int SHORT_CHARS = 700;
     static final int MAX_LINES = 6;
+
+    /* Photo credits on slides ("Foto: Shutterstock", "Photo by X on Unsplash") answer nothing. */
+    private static final Pattern PHOTO_CREDIT =
+            Pattern.compile("(foto|photo|bilde|illustrasjon)(\\s*:|\\s+by\\b)", Pattern.CASE_INSENSITIVE);
 
     private LineHighlighter() {
     }
 
     static List<String> lines(Passage passage, List<PassageSearcher.Concept> concepts, double[] weights, Analyzer stemming) {
-        List<String> lines = passage.text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = passage.text().lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !PHOTO_CREDIT.matcher(l).lookingAt()).toList();
         if (lines.isEmpty()) {
             return List.of(passage.title());
         }

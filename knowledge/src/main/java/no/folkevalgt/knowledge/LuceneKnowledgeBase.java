@@ -67,7 +67,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  *
  * <pre>{@code
  * try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder(Path.of("content"), Path.of("data/index")).open()) {
- *     Answer answer = kb.ask("Hva er en interpellasjon?", 3);
+ *     Answer answer = kb.ask("Hvordan får jeg en sak på saklista?", 3);
  * }
  * }</pre>
  */
@@ -83,7 +83,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     static final String DAY = "day";
 
     /** Bump when analysis or fields change: an index of another version is rebuilt. */
-    static final String ANALYSIS_VERSION = "6";
+    static final String ANALYSIS_VERSION = "7";
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
     private static final String CURRENT = "CURRENT";
@@ -221,6 +221,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
 
     /** Checks for new material every {@code interval} on a daemon thread until {@link #close()}. */
+    @Override
     public synchronized void watch(Duration interval) {
         if (watcher != null) {
             return;

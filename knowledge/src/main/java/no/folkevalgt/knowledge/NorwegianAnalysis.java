@@ -70,9 +70,10 @@ final class NorwegianAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new NorwegianNormalizationFilter(new LowerCaseFilter(source));
+                /* Stop words go before the æ/ø/å normalisation, which would turn English "does" into "døs". */
+                TokenStream stream = new StopFilter(new LowerCaseFilter(source), STOP_WORDS);
+                stream = new NorwegianNormalizationFilter(stream);
                 stream = new CompoundSplitFilter(stream, dictionary);
-                stream = new StopFilter(stream, STOP_WORDS);
                 stream = new NorwegianLightStemFilter(stream, STEM_FLAGS);
                 stream = new StemFixFilter(stream);
                 stream = new RemoveDuplicatesTokenFilter(stream);

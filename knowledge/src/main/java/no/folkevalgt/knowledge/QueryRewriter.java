@@ -60,12 +60,12 @@ final class QueryRewriter {
             int consumed = 1;
             if (i + 1 < words.size() && onlySpaceBetween(question, word, words.get(i + 1))) {
                 String joined = word.text() + words.get(i + 1).text();
-                if (!isStop(word.text()) && vocabulary.surfaces().contains(joined)) {
+                if (!isStop(word) && vocabulary.surfaces().contains(joined)) {
                     replacement = joined;
                     consumed = 2;
                 }
             }
-            if (replacement == null && !isKnown(word.text())) {
+            if (replacement == null && !isStop(word) && !isKnown(word.text())) {
                 replacement = correct(word.text());
             }
             if (replacement != null) {
@@ -85,6 +85,11 @@ final class QueryRewriter {
 
     private boolean isStop(String word) {
         return NorwegianAnalysis.STOP_WORDS.contains(word);
+    }
+
+    /* Stop words are matched before æ/ø/å normalisation too (English "does" would read "døs"). */
+    private boolean isStop(Word word) {
+        return isStop(word.text()) || isStop(word.raw());
     }
 
     /** Known to the material, the synonym lists or the stop words, or a number. */
@@ -161,7 +166,8 @@ final class QueryRewriter {
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                words.add(new Word(term.toString(), offset.startOffset(), offset.endOffset()));
+                words.add(new Word(term.toString(), offset.startOffset(), offset.endOffset(),
+                        text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(java.util.Locale.ROOT)));
             }
             stream.end();
         } catch (IOException e) {
@@ -170,7 +176,7 @@ final class QueryRewriter {
         return words;
     }
 
-    private record Word(String text, int start, int end) {
+    private record Word(String text, int start, int end, String raw) {
     }
 
     /** What the material knows, read once per index generation. */

@@ -199,6 +199,20 @@ class LuceneKnowledgeBaseTest {
         }
 
         @Test
+        void watch_picksUpNewMaterialInTheBackground() throws Exception {
+            deck("a.txt", "Bobleteppe\n\nEt bobleteppe beskytter skjøre ting.");
+            try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder(content, index).cacheSize(0).open()) {
+                kb.watch(java.time.Duration.ofMillis(50));
+                deck("b.txt", "Hoppetau\n\nEt hoppetau er til trening i gymsalen.");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!kb.ask("Hva er et hoppetau?", 3).answered() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(kb.ask("Hva er et hoppetau?", 3).answered()).isTrue();
+            }
+        }
+
+        @Test
         void refresh_whileQuestionsAreAsked_neverFailsAQuestion() throws Exception {
             deck("a.txt", "Bobleteppe\n\nEt bobleteppe beskytter skjøre ting.");
             try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder(content, index).cacheSize(0).open()) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = {"Still ett spørsmål og vis svaret slik brukeren ser det.",
                 "Uten spørsmål leses ett spørsmål per linje fra standard inn (tomme linjer hoppes over)."},
         footer = {"", "Eksempler:",
-                "  ./bot ask \"Hva er en interpellasjon?\"",
+                "  ./bot ask \"Hvordan får jeg en sak på saklista?\"",
                 "  ./bot ask --json --top 3 < spørsmål.txt"})
 final class AskCommand implements Callable<Integer> {
 

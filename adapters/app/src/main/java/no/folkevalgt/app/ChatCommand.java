@@ -3,6 +3,7 @@ package no.folkevalgt.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ final class ChatCommand implements Callable<Integer> {
     static final String GREETING = "Hei! Jeg svarer på spørsmål om KS Folkevalgtprogram.\n"
             + "Skriv «hjelp» for å se hva jeg kan, eller «avslutt» for å avslutte.";
     static final String PROMPT = "> ";
+    static final Duration MATERIAL_CHECK = Duration.ofSeconds(10);
 
     private final App app;
 
@@ -43,6 +45,8 @@ final class ChatCommand implements Callable<Integer> {
             app.err().println("Gjør klar søket i programmaterialet …");
         }
         try (KnowledgeBase kb = app.openKnowledgeBase()) {
+            /* A chat runs for a while: new material in the content folder is picked up without a restart. */
+            kb.watch(MATERIAL_CHECK);
             Bot bot = new Bot(kb);
             if (interactive) {
                 out.println(GREETING);

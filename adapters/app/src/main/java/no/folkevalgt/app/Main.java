@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * bot by hand; no container.
  *
  * <pre>{@code
- * ./bot ask "Hva er en interpellasjon?"
+ * ./bot ask "Hvordan får jeg en sak på saklista?"
  * ./bot chat
  * }</pre>
  */
