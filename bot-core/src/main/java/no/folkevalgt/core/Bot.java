@@ -49,6 +49,9 @@ public final class Bot {
     private final int top;
     private final List<String> examples;
     private final List<Command> commands = new ArrayList<>();
+    private final List<Commands> groups;
+    private final UnansweredStore unanswered;
+    private final java.time.Clock clock;
 
     /** A bot that shows the best answer and up to two "Se også" slides. */
     public Bot(KnowledgeBase knowledgeBase) {
@@ -66,6 +69,25 @@ public final class Bot {
      * @param examples example questions for help and hints; at least one
      */
     public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples) {
+        this(knowledgeBase, top, examples, List.of(), null, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * The whole bot: question answering plus command groups.
+     *
+     * <pre>{@code
+     * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(programmeCommands, reflectionCommands), unanswered, clock);
+     * }</pre>
+     *
+     * @param groups     command groups tried in order before a message is searched as a question
+     * @param unanswered where declined questions are recorded for facilitators, or null
+     * @param clock      time for the records
+     */
+    public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples, List<Commands> groups,
+               UnansweredStore unanswered, java.time.Clock clock) {
+        this.groups = List.copyOf(groups);
+        this.unanswered = unanswered;
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase");
         if (top < 1) {
             throw new IllegalArgumentException("top must be 1 or more but was " + top);
@@ -100,6 +122,19 @@ public final class Bot {
                 return command.handler().apply(text);
             }
         }
+        for (Commands group : groups) {
+            Optional<Reply> reply;
+            try {
+                reply = group.handle(incoming, text);
+            } catch (RuntimeException e) {
+                log.error("Command group {} failed on a message of {} characters", group.getClass().getSimpleName(),
+                        text.length(), e);
+                return Outcome.of(Reply.privateText("Beklager, noe gikk galt. Prøv igjen om litt."));
+            }
+            if (reply.isPresent()) {
+                return Outcome.of(reply.get());
+            }
+        }
         int length = InputText.length(text);
         if (length > MAX_QUESTION_LENGTH) {
             return Outcome.of(Reply.privateText("Spørsmålet er for langt (" + length + " tegn). Skriv det kortere, med høyst "
@@ -109,7 +144,15 @@ public final class Bot {
             return Outcome.of(Reply.privateText("Jeg fant ingen ord i meldingen. Skriv spørsmålet med ord, for eksempel «"
                     + examples.get(0) + "»."));
         }
-        return ask(text);
+        Outcome outcome = ask(text);
+        if (unanswered != null && outcome.answer().isPresent() && !outcome.answered()) {
+            try {
+                unanswered.record(incoming.platform(), text, clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Could not record a declined question: {}", e.toString());
+            }
+        }
+        return outcome;
     }
 
     private void command(Pattern pattern, CommandHandler handler) {
@@ -160,6 +203,10 @@ public final class Bot {
                 .text("Jeg svarer på spørsmål om KS Folkevalgtprogram, ut fra lysbildene i programmaterialet. "
                         + "Still spørsmålet med egne ord, på bokmål eller nynorsk.")
                 .text("Eksempler:\n" + bullets(examples));
+        List<String> commandHelp = groups.stream().flatMap(g -> g.help().stream()).toList();
+        if (!commandHelp.isEmpty()) {
+            reply.text("Kommandoer:\n" + bullets(commandHelp));
+        }
         List<String> topics = topics();
         if (!topics.isEmpty()) {
             reply.text("Materialet handler om:\n" + bullets(topics));
