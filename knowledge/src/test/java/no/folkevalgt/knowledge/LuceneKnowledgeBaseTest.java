@@ -90,11 +90,12 @@ class LuceneKnowledgeBaseTest {
 
         @Test
         void longSlide_showsOnlyTheLinesThatAnswer() {
-            Answer a = kb.ask("Hva skjer med Høstkonferanse for Viken?", 1);
+            Answer a = kb.ask("Hva sa ordføreren fra ferien i Italia?", 1);
             assertThat(a.answered()).isTrue();
             Hit hit = a.hits().get(0);
+            assertThat(hit.passage().text().length()).isGreaterThan(LineHighlighter.SHORT_CHARS);
             assertThat(hit.lines()).hasSizeLessThan((int) hit.passage().text().lines().count());
-            assertThat(String.join("\n", hit.lines())).contains("Høstkonferanse for Viken");
+            assertThat(String.join("\n", hit.lines())).contains("ferie i Italia");
         }
 
         @ParameterizedTest

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import no.folkevalgt.core.Facilitators;
+
 /**
  * The app's settings, from the environment or a {@code .env} file. The environment wins over
  * {@code .env} in the working folder, which wins over {@code .env} in {@code BOT_HOME}. Relative
@@ -26,10 +28,15 @@ import java.util.Set;
  * @param databaseUrl the JDBC URL ({@code DATABASE_URL}); secret, never logged
  * @param logLevel    {@code LOG_LEVEL}: error, warn (default), info, debug, trace or off
  * @param problems    lines of {@code .env} files that were ignored
+ * @param dataDir     where the embedded database lives ({@code DATA_DIR}, default {@code $BOT_HOME/data})
+ * @param programme   the organiser's programme file ({@code PROGRAMME_FILE}); empty for the bundled one
+ * @param facilitators who may see summaries and exports ({@code FACILITATORS})
+ * @param demo        {@code DEMO}: move the programme so that day 1 starts in a few minutes
  */
 record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> synonyms, int port,
                 Optional<String> databaseUrl,
-                String logLevel, List<String> problems) {
+                String logLevel, List<String> problems, Path dataDir, Optional<Path> programme,
+                Facilitators facilitators, boolean demo) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_LOG_LEVEL = "warn";
@@ -72,8 +79,19 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
                 .map(file -> path(merged, "SYNONYMS_FILE", botHome, null));
         int port = port(blankToNull(merged.get("PORT")));
         String logLevel = logLevel(blankToNull(merged.get("LOG_LEVEL")));
+        Path dataDir = path(merged, "DATA_DIR", botHome, botHome.resolve("data"));
+        Optional<Path> programme = Optional.ofNullable(blankToNull(merged.get("PROGRAMME_FILE")))
+                .map(file -> path(merged, "PROGRAMME_FILE", botHome, null));
+        Facilitators facilitators;
+        try {
+            facilitators = Facilitators.parse(merged.get("FACILITATORS"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        boolean demo = bool(merged, "DEMO");
         return new Settings(botHome, contentDir, indexDir, synonyms, port,
-                Optional.ofNullable(blankToNull(merged.get("DATABASE_URL"))), logLevel, problems);
+                Optional.ofNullable(blankToNull(merged.get("DATABASE_URL"))), logLevel, problems, dataDir,
+                programme, facilitators, demo);
     }
 
     boolean debug() {
@@ -85,7 +103,8 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
     public String toString() {
         return "Settings[botHome=" + botHome + ", contentDir=" + contentDir + ", indexDir=" + indexDir
                 + ", synonyms=" + synonyms.map(Path::toString).orElse("(innebygd)") + ", port=" + port + ", databaseUrl=" + databaseUrl.map(url -> "(satt)").orElse("(ikke satt)")
-                + ", logLevel=" + logLevel + "]";
+                + ", logLevel=" + logLevel + ", dataDir=" + dataDir
+                + ", programme=" + programme.map(Path::toString).orElse("(innebygd)") + ", demo=" + demo + "]";
     }
 
     private static Path path(Map<String, String> values, String name, Path botHome, Path fallback) {
@@ -97,6 +116,21 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
             return botHome.resolve(value).normalize();
         } catch (java.nio.file.InvalidPathException e) {
             throw new UserError(name + " er ikke en gyldig sti: «" + value + "»");
+        }
+    }
+
+    private static boolean bool(Map<String, String> values, String name) {
+        String value = blankToNull(values.get(name));
+        if (value == null) {
+            return false;
+        }
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "ja", "yes", "on":
+                return true;
+            case "false", "0", "nei", "no", "off":
+                return false;
+            default:
+                throw new UserError(name + " må være true eller false, men er «" + value + "».");
         }
     }
 
