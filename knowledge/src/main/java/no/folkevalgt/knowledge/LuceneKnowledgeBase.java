@@ -29,6 +29,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -81,9 +82,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     static final String SLIDE = "slide";
     static final String PART = "part";
     static final String DAY = "day";
+    /** Length of a passage's text (0 for a title-only slide), as doc values for the ranking. */
+    static final String BODY_LENGTH = "bodyLength";
 
     /** Bump when analysis or fields change: an index of another version is rebuilt. */
-    static final String ANALYSIS_VERSION = "7";
+    static final String ANALYSIS_VERSION = "8";
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
     private static final String CURRENT = "CURRENT";
@@ -104,7 +107,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         this.synonymsFile = builder.synonymsFile;
         this.generation = generation;
         this.fingerprint = fingerprint;
-        this.cache = Caffeine.newBuilder().maximumSize(builder.cacheSize).recordStats().build();
+        this.cache = builder.cacheSize == 0 ? null
+                : Caffeine.newBuilder().maximumSize(builder.cacheSize).recordStats().build();
     }
 
     /** Opens the knowledge base with the default settings (bundled synonyms, 10,000 cached questions). */
@@ -153,7 +157,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             return Answer.declined(question);
         }
         String key = Math.min(top, Questions.MAX_TOP) + "|" + cleaned.toLowerCase(Locale.ROOT);
-        Answer found = cache.get(key, k -> search(cleaned, Math.min(top, Questions.MAX_TOP)));
+        Answer found = cache == null ? search(cleaned, Math.min(top, Questions.MAX_TOP))
+                : cache.get(key, k -> search(cleaned, Math.min(top, Questions.MAX_TOP)));
         return new Answer(question, found.answered(), found.hits(), found.interpretedAs());
     }
 
@@ -185,7 +190,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
     @Override
     public Stats stats() {
-        var stats = cache.stats();
+        var stats = cache == null ? com.github.benmanes.caffeine.cache.stats.CacheStats.empty() : cache.stats();
         return new Stats(generation.passages, generation.contentHash, stats.hitCount(), stats.missCount());
     }
 
@@ -209,14 +214,20 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             if (fresh.contentHash.equals(old.contentHash) && fresh.dir.equals(old.dir)) {
                 fresh.release();
                 old.replaceSynonyms(synonyms);
-                cache.invalidateAll();
+                invalidateCache();
                 return true;
             }
             generation = fresh;
-            cache.invalidateAll();
+            invalidateCache();
             old.release();
             LOG.info("Ny versjon av materialet lastet: {} passasjer", fresh.passages);
             return true;
+        }
+    }
+
+    private void invalidateCache() {
+        if (cache != null) {
+            cache.invalidateAll();
         }
     }
 
@@ -267,7 +278,6 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     private static FieldType searchedFieldType() {
         FieldType type = new FieldType(TextField.TYPE_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
-        type.setStoreTermVectors(true);
         type.freeze();
         return type;
     }
@@ -300,7 +310,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
                     "contentHash", ingested.contentHash(),
                     "analysisVersion", ANALYSIS_VERSION,
                     "files", Integer.toString(files),
-                    "passages", Integer.toString(ingested.passages().size())).entrySet());
+                    "passages", Integer.toString(ingested.passages().size()),
+                    "topics", String.join("\n", topics(ingested))).entrySet());
             writer.commit();
         }
         Path tmp = indexDir.resolve(CURRENT + ".tmp-" + ProcessHandle.current().pid());
@@ -323,7 +334,19 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         doc.add(new StoredField(SLIDE, p.slide()));
         doc.add(new StoredField(PART, p.part()));
         doc.add(new StoredField(DAY, p.day()));
+        doc.add(new NumericDocValuesField(BODY_LENGTH, p.text().strip().length()));
         return doc;
+    }
+
+    /** The parts of the programme, in order of first appearance. */
+    private static List<String> topics(Ingested ingested) {
+        Set<String> parts = new LinkedHashSet<>();
+        for (Passage p : ingested.passages()) {
+            if (!p.part().isBlank()) {
+                parts.add(p.part().replace('\n', ' '));
+            }
+        }
+        return List.copyOf(parts);
     }
 
     static Analyzer analyzer(CompoundSplitFilter.Dictionary dictionary) {
@@ -537,15 +560,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         }
 
         private static List<String> topics(DirectoryReader reader) throws IOException {
-            Set<String> parts = new LinkedHashSet<>();
-            var stored = reader.storedFields();
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                String part = stored.document(doc, Set.of(PART)).get(PART);
-                if (part != null && !part.isBlank()) {
-                    parts.add(part);
-                }
-            }
-            return List.copyOf(parts);
+            String topics = reader.getIndexCommit().getUserData().getOrDefault("topics", "");
+            return topics.isBlank() ? List.of() : List.of(topics.split("\n"));
         }
     }
 

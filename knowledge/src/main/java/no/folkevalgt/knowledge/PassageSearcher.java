@@ -2,17 +2,25 @@ package no.folkevalgt.knowledge;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.Fields;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -63,17 +71,11 @@ final class PassageSearcher {
         double[] weights = weights(concepts, reader);
         ScoreDoc[] docs = searcher.search(query(concepts), CANDIDATES).scoreDocs;
         List<Candidate> candidates = new ArrayList<>(docs.length);
-        var vectors = reader.termVectors();
+        Map<Integer, Set<String>> present = present(reader, docs, stems(concepts));
+        NumericDocValuesReader bodyLengths = new NumericDocValuesReader(reader, LuceneKnowledgeBase.BODY_LENGTH);
         for (ScoreDoc sd : docs) {
-            Fields fields = vectors.get(sd.doc);
-            double covered = 0;
-            double total = 0;
-            boolean emptyBody = fields == null || fields.terms(LuceneKnowledgeBase.BODY) == null;
-            for (int i = 0; i < concepts.size(); i++) {
-                covered += weights[i] * concepts.get(i).credit(fields);
-                total += weights[i];
-            }
-            double coverage = total == 0 ? 0 : covered / total;
+            double coverage = coverage(concepts, weights, present.get(sd.doc));
+            boolean emptyBody = bodyLengths.get(sd.doc) == 0;
             double rank = sd.score * (0.25 + coverage) * (emptyBody ? 0.7 : 1.0);
             candidates.add(new Candidate(sd.doc, sd.score, coverage, rank));
         }
@@ -107,18 +109,106 @@ final class PassageSearcher {
                     concepts.get(i).alternatives(), concepts.get(i).parts()));
         }
         ScoreDoc[] docs = generation.newSearcher().search(query(concepts), 8).scoreDocs;
-        var vectors = reader.termVectors();
+        Map<Integer, Set<String>> present = present(reader, docs, stems(concepts));
         for (ScoreDoc sd : docs) {
-            Fields fields = vectors.get(sd.doc);
-            double covered = 0, total = 0;
-            for (int i = 0; i < concepts.size(); i++) {
-                covered += weights[i] * concepts.get(i).credit(fields);
-                total += weights[i];
-            }
+            double coverage = coverage(concepts, weights, present.get(sd.doc));
             Passage p = passage(reader.storedFields().document(sd.doc));
-            sb.append(String.format(java.util.Locale.ROOT, "  %.3f cov=%.2f #%d %s%n", sd.score, covered / total, p.slide(), p.title()));
+            sb.append(String.format(java.util.Locale.ROOT, "  %.3f cov=%.2f #%d %s%n", sd.score, coverage, p.slide(), p.title()));
         }
         return sb.toString();
+    }
+
+    private static double coverage(List<Concept> concepts, double[] weights, Set<String> present) {
+        double covered = 0;
+        double total = 0;
+        for (int i = 0; i < concepts.size(); i++) {
+            covered += weights[i] * concepts.get(i).credit(present);
+            total += weights[i];
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+
+    private static Set<String> stems(List<Concept> concepts) {
+        Set<String> stems = new HashSet<>();
+        for (Concept c : concepts) {
+            c.alternatives().forEach(stems::addAll);
+            c.parts().forEach(part -> part.forEach(stems::addAll));
+        }
+        return stems;
+    }
+
+    /**
+     * Which of the question's stems each candidate has, in its title or text. Read from the postings,
+     * advancing over the candidates in doc id order: far cheaper than term vectors per document.
+     */
+    static Map<Integer, Set<String>> present(IndexReader reader, ScoreDoc[] docs, Set<String> stems) throws IOException {
+        int[] sorted = new int[docs.length];
+        Map<Integer, Set<String>> present = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            sorted[i] = docs[i].doc;
+            present.put(docs[i].doc, new HashSet<>());
+        }
+        Arrays.sort(sorted);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            int from = lowerBound(sorted, leaf.docBase);
+            int to = lowerBound(sorted, leaf.docBase + leaf.reader().maxDoc());
+            if (from == to) {
+                continue;
+            }
+            for (String field : List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY)) {
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum it = terms.iterator();
+                for (String stem : stems) {
+                    if (!it.seekExact(new BytesRef(stem))) {
+                        continue;
+                    }
+                    PostingsEnum postings = it.postings(null, PostingsEnum.NONE);
+                    for (int i = from; i < to; i++) {
+                        int target = sorted[i] - leaf.docBase;
+                        int doc = postings.docID() >= target ? postings.docID() : postings.advance(target);
+                        if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                            break;
+                        }
+                        if (doc == target) {
+                            present.get(sorted[i]).add(stem);
+                        }
+                    }
+                }
+            }
+        }
+        return present;
+    }
+
+    private static int lowerBound(int[] sorted, int value) {
+        int i = Arrays.binarySearch(sorted, value);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && sorted[i - 1] == value) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Reads one numeric doc values field by global doc id. */
+    private static final class NumericDocValuesReader {
+        private final IndexReader reader;
+        private final String field;
+
+        NumericDocValuesReader(IndexReader reader, String field) {
+            this.reader = reader;
+            this.field = field;
+        }
+
+        long get(int doc) throws IOException {
+            List<LeafReaderContext> leaves = reader.leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            NumericDocValues values = leaf.reader().getNumericDocValues(field);
+            return values != null && values.advanceExact(doc - leaf.docBase) ? values.longValue() : 0;
+        }
     }
 
     private static Passage passage(Document doc) {
@@ -253,27 +343,10 @@ final class PassageSearcher {
             return b.build();
         }
 
-        /** How much of this concept a passage covers: 1 for the word or a synonym, less for parts only. */
-        double credit(Fields fields) throws IOException {
-            if (fields == null) {
-                return 0;
-            }
-            if (matches(fields, alternatives)) {
-                return 1;
-            }
-            if (parts.isEmpty()) {
-                return 0;
-            }
-            int matched = 0;
-            for (List<List<String>> part : parts) {
-                if (matches(fields, part)) {
-                    matched++;
-                }
-            }
-            return PART_CREDIT * matched / parts.size();
-        }
-
-        /** Whether a set of stems (one line of a passage) contains the word, a synonym, or all its parts. */
+        /**
+         * How much of this concept a set of stems (a passage, or one of its lines) covers: 1 for the word
+         * or a synonym, less for some of a compound's parts.
+         */
         double credit(Set<String> stems) {
             for (List<String> alternative : alternatives) {
                 if (stems.containsAll(alternative)) {
@@ -285,31 +358,6 @@ final class PassageSearcher {
             }
             long matched = parts.stream().filter(p -> p.stream().anyMatch(stems::containsAll)).count();
             return PART_CREDIT * matched / parts.size();
-        }
-
-        private static boolean matches(Fields fields, List<List<String>> alternatives) throws IOException {
-            for (List<String> alternative : alternatives) {
-                boolean all = true;
-                for (String stem : alternative) {
-                    if (!has(fields, LuceneKnowledgeBase.TITLE, stem) && !has(fields, LuceneKnowledgeBase.BODY, stem)) {
-                        all = false;
-                        break;
-                    }
-                }
-                if (all) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean has(Fields fields, String field, String stem) throws IOException {
-            Terms terms = fields.terms(field);
-            if (terms == null) {
-                return false;
-            }
-            TermsEnum it = terms.iterator();
-            return it.seekExact(new BytesRef(stem));
         }
 
         int docFreq(IndexReader reader) throws IOException {

@@ -2,7 +2,11 @@ package no.folkevalgt.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -36,17 +40,26 @@ final class QueryRewriter {
     private final Vocabulary vocabulary;
     private final Synonyms synonyms;
     private final IndexReader reader;
-    private final DirectSpellChecker spellChecker = new DirectSpellChecker();
+    /* One checker per edit budget: asking for two edits and discarding them costs a quarter more. */
+    private final DirectSpellChecker oneEdit = checker(1);
+    private final DirectSpellChecker twoEdits = checker(2);
+    /* Corrections per word for this index generation: the spelling search is the costliest step. */
+    private final Cache<String, Optional<String>> corrections = Caffeine.newBuilder().maximumSize(10_000).build();
 
     QueryRewriter(Analyzer exact, Vocabulary vocabulary, Synonyms synonyms, IndexReader reader) {
         this.exact = exact;
         this.vocabulary = vocabulary;
         this.synonyms = synonyms;
         this.reader = reader;
-        spellChecker.setMaxEdits(2);
-        spellChecker.setMinPrefix(1);
-        spellChecker.setMinQueryLength(5);
-        spellChecker.setAccuracy(0.6f);
+    }
+
+    private static DirectSpellChecker checker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        checker.setMinPrefix(1);
+        checker.setMinQueryLength(5);
+        checker.setAccuracy(0.6f);
+        return checker;
     }
 
     /** The question with unknown words replaced; the same string when nothing was changed. */
@@ -106,6 +119,10 @@ final class QueryRewriter {
     }
 
     private String correct(String word) {
+        return corrections.get(word, w -> Optional.ofNullable(findCorrection(w))).orElse(null);
+    }
+
+    private String findCorrection(String word) {
         for (String[] rule : NYNORSK_SUFFIXES) {
             if (word.endsWith(rule[0]) && word.length() > rule[0].length() + 2) {
                 String candidate = word.substring(0, word.length() - rule[0].length()) + rule[1];
@@ -135,6 +152,7 @@ final class QueryRewriter {
         int bestDistance = allowed + 1;
         int bestFrequency = -1;
         try {
+            DirectSpellChecker spellChecker = allowed == 1 ? oneEdit : twoEdits;
             for (SuggestWord suggestion : spellChecker.suggestSimilar(
                     new Term(LuceneKnowledgeBase.EXACT, word), 5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
                 int distance = EditDistance.of(word, suggestion.string);

@@ -39,13 +39,6 @@ final class ExplainMain {
                     var doc = reader.storedFields().document(d);
                     if (doc.get("id").endsWith("#" + args[1])) {
                         System.out.println(doc);
-                        var tv = reader.termVectors().get(d);
-                        for (String f : tv) {
-                            var it = tv.terms(f).iterator();
-                            StringBuilder sb = new StringBuilder(f + ":");
-                            for (var t = it.next(); t != null; t = it.next()) sb.append(' ').append(t.utf8ToString());
-                            System.out.println(sb);
-                        }
                     }
                 }
                 return;

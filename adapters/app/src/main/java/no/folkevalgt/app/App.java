@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import no.folkevalgt.core.programme.Programme;
+import no.folkevalgt.core.programme.ProgrammeException;
+import no.folkevalgt.core.programme.ProgrammeLoader;
 import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,10 @@ final class App {
     private final Path workingDir;
     private final KnowledgeFactory knowledge;
     private Settings settings;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
+
+    /** In a demo, an hour of programme passes in ten minutes: a newcomer sees reminders, prompts and summaries. */
+    static final int DEMO_SPEED = 6;
 
     /**
      * @param interactive true when a person types at a terminal (prompts and greetings are shown)
@@ -87,6 +95,42 @@ final class App {
         } catch (RuntimeException e) {
             String level = env.getOrDefault("LOG_LEVEL", "");
             return level.equalsIgnoreCase("debug") || level.equalsIgnoreCase("trace");
+        }
+    }
+
+    /** The time the app runs on. */
+    java.time.Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The programme: the organiser's {@code PROGRAMME_FILE} or the bundled one; with {@code demo}
+     * (or the DEMO setting) moved so that the first reminder comes in a couple of minutes and an hour of
+     * programme passes in ten minutes (see {@link Programme#forDemo}). {@code DEMO_START} pins the
+     * demo's start, so that several instances plan the same posts.
+     */
+    Programme programme(boolean demo) {
+        Settings s = settings();
+        Programme programme;
+        try {
+            programme = s.programme().map(ProgrammeLoader::load).orElseGet(ProgrammeLoader::loadBundled);
+        } catch (ProgrammeException e) {
+            throw new UserError("Programfilen kan ikke brukes: " + e.getMessage(), e);
+        }
+        if (demo || s.demo()) {
+            programme = programme.forDemo(s.demoStart().orElse(clock.instant()), DEMO_SPEED);
+        }
+        return programme;
+    }
+
+    /** Opens the database: DATABASE_URL, or the embedded H2 file under DATA_DIR; migrations run first. */
+    Database openDatabase() {
+        Settings s = settings();
+        try {
+            return Database.fromSetting(s.databaseUrl().orElse(null), s.dataDir());
+        } catch (RuntimeException e) {
+            throw new UserError("Kunne ikke åpne databasen (" + s.databaseUrl().map(url -> "DATABASE_URL").orElse(
+                    "den innebygde i " + s.dataDir()) + "): " + Main.describe(e), e);
         }
     }
 

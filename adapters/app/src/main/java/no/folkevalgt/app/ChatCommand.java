@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.Incoming;
-import no.folkevalgt.knowledge.KnowledgeBase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code chat}: a conversation with the bot in the terminal. When standard input is not a terminal,
@@ -33,6 +32,13 @@ final class ChatCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HelpOptions helpOptions;
 
+    @Option(names = "--as", paramLabel = "NAVN",
+            description = "Hvem som skriver (bruker-id i terminalen). Standard: den lokale brukeren.")
+    String as;
+
+    @Option(names = "--demo", description = "Flytt programmet så dag 1 begynner om et par minutter, i seks ganger fart.")
+    boolean demo;
+
     ChatCommand(App app) {
         this.app = app;
     }
@@ -42,48 +48,60 @@ final class ChatCommand implements Callable<Integer> {
         PrintStream out = app.out();
         boolean interactive = app.interactive();
         if (interactive) {
-            app.err().println("Gjør klar søket i programmaterialet …");
+            app.err().println("Gjør klar søket i programmaterialet og programmet …");
         }
-        try (KnowledgeBase kb = app.openKnowledgeBase()) {
+        Object printLock = new Object();
+        try (Services services = Services.start(app, demo, Services.terminal(out), printLock)) {
             /* A chat runs for a while: new material in the content folder is picked up without a restart. */
-            kb.watch(MATERIAL_CHECK);
-            Bot bot = new Bot(kb);
+            services.knowledgeBase.watch(MATERIAL_CHECK);
             if (interactive) {
-                out.println(GREETING);
+                synchronized (printLock) {
+                    out.println(GREETING);
+                    if (demo || app.settings().demo()) {
+                        out.println("Demo: programmet begynner om et par minutter, i seks ganger fart. "
+                                + "Påminnelser og refleksjonsoppgaver kommer her i chatten.");
+                    }
+                }
             }
             BufferedReader in = app.stdin();
             boolean first = true;
             while (true) {
                 if (interactive) {
-                    out.print("\n" + PROMPT);
-                    out.flush();
+                    synchronized (printLock) {
+                        out.print("\n" + PROMPT);
+                        out.flush();
+                    }
                 }
                 String line = in.readLine();
-                if (line == null) {
+                if (line == null || isQuit(line)) {
                     if (interactive) {
-                        out.println();
-                        out.println("Ha det bra!");
-                    }
-                    break;
-                }
-                if (isQuit(line)) {
-                    if (interactive) {
-                        out.println("Ha det bra!");
+                        out.println(line == null ? "\nHa det bra!" : "Ha det bra!");
                     }
                     break;
                 }
                 if (!interactive && line.isBlank()) {
                     continue;
                 }
-                if (!interactive && !first) {
-                    out.println();
+                String reply = PlainTextRenderer.render(services.bot.handle(incoming(line)));
+                synchronized (printLock) {
+                    if (!interactive && !first) {
+                        out.println();
+                    }
+                    out.println(reply);
+                    out.flush();
                 }
-                out.println(PlainTextRenderer.render(bot.handle(Incoming.local(line))));
-                out.flush();
                 first = false;
             }
         }
         return 0;
+    }
+
+    /** A line typed at the terminal, by the local user or the one {@code --as} names. */
+    Incoming incoming(String line) {
+        if (as == null) {
+            return Incoming.local(line);
+        }
+        return new Incoming(Incoming.LOCAL, Incoming.LOCAL, as, "terminal", null, line);
     }
 
     static boolean isQuit(String line) {

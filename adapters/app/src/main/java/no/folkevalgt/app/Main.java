@@ -70,6 +70,8 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new AskCommand(app));
         cli.addSubcommand(new ChatCommand(app));
         cli.addSubcommand(new IndexCommand(app));
+        cli.addSubcommand(new PlanCommand(app));
+        cli.addSubcommand(new ExportCommand(app));
         cli.setOut(new PrintWriter(app.out(), true));
         cli.setErr(new PrintWriter(app.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {

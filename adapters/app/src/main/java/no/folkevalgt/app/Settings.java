@@ -32,11 +32,13 @@ import no.folkevalgt.core.Facilitators;
  * @param programme   the organiser's programme file ({@code PROGRAMME_FILE}); empty for the bundled one
  * @param facilitators who may see summaries and exports ({@code FACILITATORS})
  * @param demo        {@code DEMO}: move the programme so that day 1 starts in a few minutes
+ * @param demoStart   {@code DEMO_START}: the instant the demo is planned from (ISO-8601), so that several
+ *                    instances plan the same demo; empty for "now"
  */
 record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> synonyms, int port,
                 Optional<String> databaseUrl,
                 String logLevel, List<String> problems, Path dataDir, Optional<Path> programme,
-                Facilitators facilitators, boolean demo) {
+                Facilitators facilitators, boolean demo, Optional<java.time.Instant> demoStart) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_LOG_LEVEL = "warn";
@@ -89,9 +91,16 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
             throw new UserError(e.getMessage());
         }
         boolean demo = bool(merged, "DEMO");
+        Optional<java.time.Instant> demoStart = Optional.ofNullable(blankToNull(merged.get("DEMO_START"))).map(value -> {
+            try {
+                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new UserError("DEMO_START må være et tidspunkt som 2026-11-26T09:00:00+01:00, men er «" + value + "».");
+            }
+        });
         return new Settings(botHome, contentDir, indexDir, synonyms, port,
                 Optional.ofNullable(blankToNull(merged.get("DATABASE_URL"))), logLevel, problems, dataDir,
-                programme, facilitators, demo);
+                programme, facilitators, demo, demoStart);
     }
 
     boolean debug() {

@@ -29,7 +29,8 @@ class ChatCommandTest {
                 .contains("Kilde: «Interpellasjon», lysbilde 2 (testprogram.txt)")
                 .doesNotContain("Møteplikt")
                 .doesNotContain("Hei!")
-                .doesNotContain("> ");
+                .doesNotStartWith(ChatCommand.PROMPT)
+                .doesNotContain("\n" + ChatCommand.PROMPT);
         assertThat(result.err()).isEmpty();
     }
 

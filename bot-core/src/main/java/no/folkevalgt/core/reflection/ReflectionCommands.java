@@ -1,0 +1,385 @@
+package no.folkevalgt.core.reflection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import no.folkevalgt.core.Commands;
+import no.folkevalgt.core.Facilitators;
+import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.programme.Programme;
+import no.folkevalgt.core.programme.Prompt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /refleksjon} commands: answering reflection prompts, seeing and deleting one's own
+ * answers, and summaries for facilitators. Also understood without the slash ({@code refleksjon
+ * <svar>}), since Teams has no slash commands. Every reply is private to the asker. Thread-safe.
+ *
+ * <ul>
+ *   <li>{@code /refleksjon <svar>}: answers the open prompt, or when none is open the one that opened
+ *       last (late answers count); {@code /refleksjon N <svar>} answers prompt N.</li>
+ *   <li>{@code /refleksjon}: the open prompt and how to answer; {@code /refleksjon N}: prompt N.</li>
+ *   <li>{@code /refleksjon mine}, {@code /refleksjon slett [N]}: one's own answers.</li>
+ *   <li>{@code /refleksjon oppsummering [N]}: facilitators only.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * var reflections = new ReflectionCommands(store, () -> programme, facilitators, Clock.systemUTC(),
+ *         new WordCounter()::top, new WordCloud());
+ * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(reflections), unanswered, clock);
+ * }</pre>
+ *
+ * <p>Retries: a platform that resends a command (Slack after 3 seconds, Teams on a timeout) would
+ * store the answer twice. An adapter that has the platform's id for the message calls
+ * {@link #handle(Incoming, String, String)} with it, and the store keeps the first answer only.
+ * {@link #handle(Incoming, String)}, which the bot calls, passes no id.
+ */
+public final class ReflectionCommands implements Commands {
+
+    /** "/refleksjon", "refleksjon", any case, then the rest. */
+    private static final Pattern COMMAND = Pattern.compile("/?refleksjon(?:\\s+(.*))?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    private static final Pattern HELP = Pattern.compile("hjelp|help|\\?+");
+    private static final Pattern MINE = Pattern.compile("mine|mine svar");
+    private static final Pattern DELETE = Pattern.compile("slett(?:\\s+(?:oppgave\\s+)?#?(\\d{1,9}))?");
+    private static final Pattern SUMMARY = Pattern.compile(
+            "(?:oppsummering|oppsummer|sammendrag)(?:\\s+(?:oppgave\\s+)?#?(\\d{1,9}))?");
+    /* "2 svar", "#2 svar", "2: svar", "2. svar", "2) svar" or just "2". */
+    private static final Pattern NUMBERED = Pattern.compile("#?(\\d{1,9})(?:[.:)]?\\s+(.*)|[.:)]?)", Pattern.DOTALL);
+
+    static final String NOT_STORED = "Svaret ble ikke lagret. Prøv igjen om litt.";
+    static final String MAYBE_STORED = "Beklager, noe gikk galt, og jeg vet ikke sikkert om svaret ble lagret. "
+            + "Skriv /refleksjon mine for å sjekke.";
+    static final String STORE_DOWN = "Jeg får ikke hentet svarene akkurat nå. Prøv igjen om litt.";
+    static final String FACILITATORS_ONLY = "Beklager, oppsummeringer kan bare kursledere be om. "
+            + "Oppsummeringen blir lagt ut i kanalen når oppgaven lukkes.";
+
+    /** Most answers listed by {@code /refleksjon mine}; the newest are shown. */
+    static final int MAX_LISTED = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(ReflectionCommands.class);
+
+    private final ReflectionStore store;
+    private final Supplier<Programme> programme;
+    private final Facilitators facilitators;
+    private final Clock clock;
+    private final ReflectionSummaries summaries;
+
+    /**
+     * @param store        where answers are kept
+     * @param programme    the current programme (asked on every command, so a reloaded one is seen)
+     * @param facilitators who may see summaries
+     * @param clock        decides which prompt is open
+     * @param topWords     counts words for summaries, e.g. {@code new WordCounter()::top}
+     * @param cloud        draws the word cloud, e.g. {@code new WordCloud()}
+     */
+    public ReflectionCommands(ReflectionStore store, Supplier<Programme> programme, Facilitators facilitators,
+                              Clock clock, TopWords topWords, WordCloudRenderer cloud) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.programme = Objects.requireNonNull(programme, "programme");
+        this.facilitators = Objects.requireNonNull(facilitators, "facilitators");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.summaries = new ReflectionSummaries(store, programme, topWords, cloud);
+    }
+
+    /** The same with a programme that does not change. */
+    public ReflectionCommands(ReflectionStore store, Programme programme, Facilitators facilitators, Clock clock,
+                              TopWords topWords, WordCloudRenderer cloud) {
+        this(store, ReflectionSummaries.constant(programme), facilitators, clock, topWords, cloud);
+    }
+
+    @Override
+    public Optional<Reply> handle(Incoming incoming, String text) {
+        return handle(incoming, text, null);
+    }
+
+    /**
+     * Answers a {@code /refleksjon} command.
+     *
+     * @param requestId the platform's id for this message (a Slack event id, a Teams activity id), so
+     *                  that a platform's retry stores nothing twice; null when there is none
+     * @return empty when the text is not a {@code /refleksjon} command
+     */
+    public Optional<Reply> handle(Incoming incoming, String text, String requestId) {
+        Objects.requireNonNull(incoming, "incoming");
+        Objects.requireNonNull(text, "text");
+        Matcher command = COMMAND.matcher(text.strip());
+        if (!command.matches()) {
+            return Optional.empty();
+        }
+        String argument = command.group(1) == null ? "" : command.group(1).strip();
+        return Optional.of(dispatch(incoming, argument, requestId));
+    }
+
+    @Override
+    public List<String> help() {
+        return List.of(
+                "/refleksjon <svar> – svar på refleksjonsoppgaven (/refleksjon 2 <svar> for oppgave 2)",
+                "/refleksjon – se oppgaven som er åpen, og hvordan du svarer",
+                "/refleksjon mine – se svarene dine; /refleksjon slett [N] – slett dem",
+                "/refleksjon oppsummering [N] – antall svar, mest brukte ord og ordsky (for kursledere)");
+    }
+
+    private Reply dispatch(Incoming incoming, String argument, String requestId) {
+        Programme current = programme.get();
+        Instant now = clock.instant();
+        String lower = argument.toLowerCase(Locale.ROOT);
+        if (argument.isEmpty()) {
+            return status(current, now);
+        }
+        if (HELP.matcher(lower).matches()) {
+            return Reply.privateText("Slik svarer du på refleksjonsoppgavene:\n• " + String.join("\n• ", help()));
+        }
+        if (MINE.matcher(lower).matches()) {
+            return mine(incoming, current, now);
+        }
+        Matcher delete = DELETE.matcher(lower);
+        if (delete.matches()) {
+            return delete(incoming, current, delete.group(1));
+        }
+        Matcher summary = SUMMARY.matcher(lower);
+        if (summary.matches()) {
+            return summary(incoming, current, now, summary.group(1));
+        }
+        Matcher numbered = NUMBERED.matcher(argument);
+        if (numbered.matches()) {
+            Optional<Prompt> prompt = number(numbered.group(1)).flatMap(current::prompt);
+            if (prompt.isEmpty()) {
+                return Reply.privateText(unknownPrompt(numbered.group(1), current) + " Svaret ble ikke lagret.");
+            }
+            String answer = numbered.group(2) == null ? "" : numbered.group(2).strip();
+            if (answer.isEmpty()) {
+                return show(prompt.get(), now);
+            }
+            if (!PromptTimes.hasOpened(prompt.get(), now)) {
+                return Reply.privateText("Refleksjonsoppgave " + prompt.get().number() + " åpner ikke før "
+                        + PromptTimes.when(prompt.get().opens(), now) + ", så svaret ble ikke lagret.");
+            }
+            return answer(incoming, prompt.get(), answer, now, requestId);
+        }
+        Optional<Prompt> prompt = PromptTimes.current(current, now);
+        if (prompt.isEmpty()) {
+            return Reply.privateText(noneOpened(current, now, "Ingen refleksjonsoppgave har åpnet ennå, så svaret ble ikke lagret."));
+        }
+        return answer(incoming, prompt.get(), argument, now, requestId);
+    }
+
+    private Reply answer(Incoming incoming, Prompt prompt, String answer, Instant now, String requestId) {
+        if (answer.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Reply.privateText("Jeg fant ingen ord i svaret, så ingenting ble lagret. "
+                    + "Skriv svaret etter kommandoen, for eksempel: /refleksjon Mer åpenhet");
+        }
+        if (answer.length() > ReflectionAnswer.MAX_LENGTH) {
+            return Reply.privateText("Svaret er for langt (" + answer.length() + " tegn), så det ble ikke lagret. "
+                    + "Skriv det kortere, med høyst " + ReflectionAnswer.MAX_LENGTH + " tegn.");
+        }
+        /* A word limit is the prompt's wish ("skriv inntil fem ord"), not a reason to lose an answer: it is
+           stored whole, and the word cloud counts its first words, as Mentimeter's clouds do. */
+        int words = words(answer);
+        try {
+            store.add(prompt.number(), incoming.platform(), incoming.user(), answer, now, requestId);
+        } catch (StoreUnavailable e) {
+            log.warn("An answer to prompt {} was not stored: {}", prompt.number(), e.getMessage());
+            return Reply.privateText(NOT_STORED);
+        } catch (RuntimeException e) {
+            log.error("Storing an answer to prompt {} failed", prompt.number(), e);
+            return Reply.privateText(MAYBE_STORED);
+        }
+        /* Built only after add() returned: the answer is committed before anyone is told so. */
+        List<String> blocks = new ArrayList<>();
+        blocks.add("Takk! Svaret ditt på «" + prompt.title() + "» er lagret: «" + answer + "»");
+        if (!PromptTimes.isOpen(prompt, now)) {
+            blocks.add("Oppgaven er lukket, men svaret ditt teller med.");
+        }
+        if (prompt.maxWords() > 0 && words > prompt.maxWords()) {
+            blocks.add("Oppgaven ber om høyst " + prompt.maxWords() + " ord, og svaret ditt har " + words
+                    + ". Ordskyen teller de første " + prompt.maxWords() + ".");
+        }
+        blocks.add((prompt.anonymous() ? "Svaret er anonymt: ingen ser hvem som skrev det. " : "")
+                + "Se svarene dine med /refleksjon mine.");
+        return Reply.privateText(blocks.toArray(String[]::new));
+    }
+
+    private Reply status(Programme current, Instant now) {
+        Optional<Prompt> prompt = PromptTimes.current(current, now);
+        if (prompt.isEmpty()) {
+            return Reply.privateText(noneOpened(current, now, "Ingen refleksjonsoppgave har åpnet ennå."));
+        }
+        if (PromptTimes.isOpen(prompt.get(), now)) {
+            return show(prompt.get(), now);
+        }
+        Prompt last = prompt.get();
+        List<String> blocks = new ArrayList<>();
+        blocks.add("Ingen refleksjonsoppgave er åpen nå. Den siste var oppgave " + last.number() + ": «"
+                + last.title() + "» (lukket " + PromptTimes.when(last.closes(), now) + ").");
+        blocks.add("Du kan fortsatt svare på den: /refleksjon <svaret ditt>" + limits(last));
+        PromptTimes.next(current, now).ifPresent(next ->
+                blocks.add("Neste oppgave åpner " + PromptTimes.when(next.opens(), now) + "."));
+        return Reply.privateText(blocks.toArray(String[]::new));
+    }
+
+    /** One prompt and how to answer it; a prompt that has not opened is not shown before its time. */
+    private Reply show(Prompt prompt, Instant now) {
+        if (!PromptTimes.hasOpened(prompt, now)) {
+            return Reply.privateText("Refleksjonsoppgave " + prompt.number() + " åpner "
+                    + PromptTimes.when(prompt.opens(), now) + ".");
+        }
+        boolean open = PromptTimes.isOpen(prompt, now);
+        List<String> blocks = new ArrayList<>();
+        blocks.add("Refleksjonsoppgave " + prompt.number() + ": «" + prompt.title() + "»"
+                + (open ? " (åpen til " + PromptTimes.when(prompt.closes(), now) + ")"
+                : " (lukket " + PromptTimes.when(prompt.closes(), now) + ", men svar teller fortsatt)"));
+        if (!prompt.text().isBlank() && !prompt.text().strip().equals(prompt.title().strip())) {
+            blocks.add(prompt.text().strip());
+        }
+        blocks.add("Svar med /refleksjon " + (open ? "" : prompt.number() + " ") + "<svaret ditt>" + limits(prompt));
+        blocks.add(prompt.anonymous() ? "Svarene er anonyme: ingen, heller ikke kursledere, ser hvem som svarte."
+                : "Svarene er ikke anonyme: kursledere kan se hvem som svarte.");
+        return Reply.privateText(blocks.toArray(String[]::new));
+    }
+
+    private Reply mine(Incoming incoming, Programme current, Instant now) {
+        List<ReflectionAnswer> answers;
+        try {
+            answers = store.byUser(incoming.platform(), incoming.user());
+        } catch (StoreUnavailable e) {
+            log.warn("Could not list a user's answers: {}", e.getMessage());
+            return Reply.privateText(STORE_DOWN);
+        }
+        if (answers.isEmpty()) {
+            return Reply.privateText("Du har ingen lagrede svar. Svar på en refleksjonsoppgave med /refleksjon <svaret ditt>.");
+        }
+        List<String> blocks = new ArrayList<>();
+        blocks.add("Dine svar (" + answers.size() + "):");
+        int skip = Math.max(0, answers.size() - MAX_LISTED);
+        if (skip > 0) {
+            blocks.add("… " + skip + " eldre svar er ikke vist.");
+        }
+        for (ReflectionAnswer answer : answers.subList(skip, answers.size())) {
+            String title = current.prompt(answer.prompt()).map(p -> " «" + p.title() + "»").orElse("");
+            String when = PromptTimes.when(answer.at().atZone(current.zone()), now);
+            blocks.add("Oppgave " + answer.prompt() + title + ", " + when + ": «" + answer.text() + "»");
+        }
+        blocks.add("Slett alle med /refleksjon slett, eller svarene på én oppgave med /refleksjon slett N.");
+        return Reply.privateText(blocks.toArray(String[]::new));
+    }
+
+    private Reply delete(Incoming incoming, Programme current, String number) {
+        int prompt = 0;
+        if (number != null) {
+            Optional<Integer> n = number(number).filter(i -> i >= 1);
+            if (n.isEmpty()) {
+                return Reply.privateText(unknownPrompt(number, current) + " Ingenting ble slettet.");
+            }
+            prompt = n.get();
+        }
+        int deleted;
+        try {
+            deleted = store.delete(incoming.platform(), incoming.user(), prompt);
+        } catch (StoreUnavailable e) {
+            log.warn("Could not delete a user's answers: {}", e.getMessage());
+            return Reply.privateText("Svarene ble ikke slettet. Prøv igjen om litt.");
+        }
+        String which = prompt == 0 ? "" : " på oppgave " + prompt
+                + current.prompt(prompt).map(p -> " «" + p.title() + "»").orElse("");
+        if (deleted == 0) {
+            return Reply.privateText("Du hadde ingen svar" + which + " å slette.");
+        }
+        return Reply.privateText("Slettet " + deleted + " svar" + which + ".");
+    }
+
+    private Reply summary(Incoming incoming, Programme current, Instant now, String number) {
+        if (!facilitators.includes(incoming)) {
+            return Reply.privateText(FACILITATORS_ONLY);
+        }
+        Optional<Prompt> prompt;
+        if (number != null) {
+            prompt = number(number).flatMap(current::prompt);
+            if (prompt.isEmpty()) {
+                return Reply.privateText(unknownPrompt(number, current));
+            }
+        } else {
+            prompt = PromptTimes.current(current, now);
+            if (prompt.isEmpty()) {
+                return Reply.privateText(noneOpened(current, now, "Ingen refleksjonsoppgave har åpnet ennå."));
+            }
+        }
+        try {
+            return summaries.forFacilitator(prompt.get());
+        } catch (StoreUnavailable e) {
+            log.warn("Could not read the answers for a summary: {}", e.getMessage());
+            return Reply.privateText(STORE_DOWN);
+        }
+    }
+
+    private static String noneOpened(Programme current, Instant now, String first) {
+        Optional<Prompt> next = PromptTimes.next(current, now);
+        if (current.prompts().isEmpty() || next.isEmpty()) {
+            return "Programmet har ingen refleksjonsoppgaver.";
+        }
+        return first + " Den første åpner " + PromptTimes.when(next.get().opens(), now) + ".";
+    }
+
+    private static String unknownPrompt(String number, Programme current) {
+        int count = current.prompts().size();
+        String range = switch (count) {
+            case 0 -> "Programmet har ingen refleksjonsoppgaver.";
+            case 1 -> "Programmet har bare oppgave 1.";
+            default -> "Oppgavene er nummerert 1–" + count + ".";
+        };
+        return "Det finnes ingen refleksjonsoppgave " + number.replaceFirst("^0+(?=\\d)", "") + ". " + range;
+    }
+
+    private static String limits(Prompt prompt) {
+        return prompt.maxWords() > 0 ? " (høyst " + prompt.maxWords() + " ord)." : ".";
+    }
+
+    private static Optional<Integer> number(String digits) {
+        try {
+            return Optional.of(Integer.parseInt(digits));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Words as a person counts them: runs separated by spaces that hold a letter or digit ("e-post" is one). */
+    /** The first {@code max} words of an answer (all of it when max is 0), for the word cloud. */
+    static String firstWords(String answer, int max) {
+        if (max <= 0) {
+            return answer;
+        }
+        StringBuilder kept = new StringBuilder();
+        int count = 0;
+        for (String part : answer.strip().split("\\s+")) {
+            if (count == max) {
+                break;
+            }
+            kept.append(kept.length() == 0 ? "" : " ").append(part);
+            if (part.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                count++;
+            }
+        }
+        return kept.toString();
+    }
+
+    static int words(String answer) {
+        int count = 0;
+        for (String part : answer.strip().split("\\s+")) {
+            if (part.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

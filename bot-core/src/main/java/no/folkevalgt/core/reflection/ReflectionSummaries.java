@@ -1,0 +1,158 @@
+package no.folkevalgt.core.reflection;
+
+import java.awt.AWTError;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.core.programme.PostComposer;
+import no.folkevalgt.core.programme.PostKind;
+import no.folkevalgt.core.programme.Programme;
+import no.folkevalgt.core.programme.Prompt;
+import no.folkevalgt.knowledge.WordCount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Summaries of a prompt's answers: how many, the most used words and a word cloud. The scheduler
+ * uses it as the {@link PostComposer} for {@link PostKind#SUMMARY} posts when a prompt closes; the
+ * {@code /refleksjon oppsummering} command uses it for facilitators. A summary never names who
+ * answered, for anonymous prompts and others alike.
+ *
+ * <pre>{@code
+ * var summaries = new ReflectionSummaries(store, programmeSupplier, new WordCounter()::top, new WordCloud());
+ * Reply post = summaries.compose(plannedSummaryPost, false);
+ * // "Oppsummering: «Hvorfor engasjerte du deg?» — 23 svar. Mest brukte ord: skole (7), ..."
+ * }</pre>
+ */
+public final class ReflectionSummaries implements PostComposer {
+
+    /** Words listed with their counts in the text. */
+    public static final int TOP_IN_TEXT = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(ReflectionSummaries.class);
+
+    private final ReflectionStore store;
+    private final Supplier<Programme> programme;
+    private final TopWords topWords;
+    private final WordCloudRenderer cloud;
+
+    public ReflectionSummaries(ReflectionStore store, Supplier<Programme> programme, TopWords topWords,
+                               WordCloudRenderer cloud) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.programme = Objects.requireNonNull(programme, "programme");
+        this.topWords = Objects.requireNonNull(topWords, "topWords");
+        this.cloud = Objects.requireNonNull(cloud, "cloud");
+    }
+
+    public ReflectionSummaries(ReflectionStore store, Programme programme, TopWords topWords, WordCloudRenderer cloud) {
+        this(store, constant(programme), topWords, cloud);
+    }
+
+    /**
+     * The summary post for the channel, counted now.
+     *
+     * @param post a {@link PostKind#SUMMARY} post; its prompt number names the prompt (its text is the
+     *             title used when the programme no longer has that prompt)
+     * @param late true when it goes out after its time: the text then starts with "(forsinket)"
+     * @throws IllegalArgumentException for any other kind of post
+     * @throws StoreUnavailable when the answers cannot be read, so that the scheduler tries again
+     */
+    @Override
+    public Reply compose(PlannedPost post, boolean late) {
+        Objects.requireNonNull(post, "post");
+        if (post.kind() != PostKind.SUMMARY) {
+            throw new IllegalArgumentException("ReflectionSummaries composes SUMMARY posts, not " + post.kind()
+                    + " (" + post.id() + ")");
+        }
+        Optional<Prompt> prompt = programme.get().prompt(post.prompt());
+        String title = prompt.map(Prompt::title).orElse(post.text());
+        Summary summary = summarise(post.prompt());
+        String invitation = "Du kan fortsatt svare: /refleksjon " + post.prompt() + " <svaret ditt>";
+        return reply(title, summary, late, false, invitation);
+    }
+
+    /**
+     * The summary of prompt {@code number} for a facilitator, as a private reply (for the
+     * facilitator page or the command line). Callers check that the reader is a facilitator.
+     *
+     * @throws IllegalArgumentException when the programme has no such prompt (the message is Norwegian)
+     * @throws StoreUnavailable         when the answers cannot be read
+     */
+    public Reply forFacilitator(int number) {
+        Prompt prompt = programme.get().prompt(number).orElseThrow(() -> new IllegalArgumentException(
+                "Det finnes ingen refleksjonsoppgave " + number + " i programmet."));
+        return forFacilitator(prompt);
+    }
+
+    /**
+     * The summary for a facilitator who asked for it: private to them.
+     *
+     * @throws StoreUnavailable when the answers cannot be read
+     */
+    Reply forFacilitator(Prompt prompt) {
+        return reply(prompt.title(), summarise(prompt.number()), false, true, null);
+    }
+
+    private Summary summarise(int prompt) {
+        int maxWords = programme.get().prompt(prompt).map(Prompt::maxWords).orElse(0);
+        List<String> texts = store.forPrompt(prompt).stream()
+                .map(answer -> ReflectionCommands.firstWords(answer.text(), maxWords)).toList();
+        List<WordCount> words = texts.isEmpty() ? List.of() : topWords.top(texts, WordCloud.MAX_WORDS);
+        return new Summary(texts.size(), words == null ? List.of() : words);
+    }
+
+    private Reply reply(String title, Summary summary, boolean late, boolean ephemeral, String invitation) {
+        StringBuilder text = new StringBuilder();
+        if (late) {
+            text.append("(forsinket) ");
+        }
+        text.append("Oppsummering: «").append(title).append("» — ");
+        if (summary.answers() == 0) {
+            text.append("ingen svar ennå.");
+        } else {
+            text.append(summary.answers()).append(" svar.");
+            List<WordCount> top = summary.words().stream().limit(TOP_IN_TEXT).toList();
+            if (!top.isEmpty()) {
+                text.append(" Mest brukte ord: ").append(list(top)).append('.');
+            }
+        }
+        Reply.Builder reply = Reply.builder().text(text.toString()).ephemeral(ephemeral);
+        if (invitation != null) {
+            reply.text(invitation);
+        }
+        image(title, summary).ifPresent(reply::image);
+        return reply.build();
+    }
+
+    private Optional<Reply.Image> image(String title, Summary summary) {
+        List<WordCount> top = summary.words().stream().limit(TOP_IN_TEXT).toList();
+        String alt = "Ordsky for «" + title + "»: "
+                + (summary.answers() == 0 ? "ingen svar ennå."
+                : top.isEmpty() ? "ingen ord å vise." : "mest brukte ord " + list(top) + ".");
+        try {
+            return Optional.of(new Reply.Image("image/png", cloud.png(summary.words()), alt));
+        } catch (RuntimeException | LinkageError | AWTError e) {
+            /* The numbers and words still go out; only the picture is missing. */
+            log.error("Could not draw the word cloud for «{}»", title, e);
+            return Optional.empty();
+        }
+    }
+
+    static String list(List<WordCount> words) {
+        return words.stream().map(w -> w.word() + " (" + w.count() + ")").collect(Collectors.joining(", "));
+    }
+
+    static Supplier<Programme> constant(Programme programme) {
+        Objects.requireNonNull(programme, "programme");
+        return () -> programme;
+    }
+
+    private record Summary(int answers, List<WordCount> words) {
+    }
+}

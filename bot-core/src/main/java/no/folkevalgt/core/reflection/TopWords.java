@@ -1,0 +1,25 @@
+package no.folkevalgt.core.reflection;
+
+import java.util.List;
+
+import no.folkevalgt.knowledge.WordCount;
+
+/**
+ * Counts the most used words of some answers, for summaries and word clouds. The knowledge module's
+ * {@code WordCounter} is the real one; it is passed as a method reference so that bot-core sees no
+ * search-engine types:
+ *
+ * <pre>{@code
+ * TopWords topWords = new WordCounter()::top;
+ * }</pre>
+ */
+@FunctionalInterface
+public interface TopWords {
+
+    /**
+     * @param texts the answers
+     * @param n     at most this many words
+     * @return the most used words, most used first, each counted once per answer
+     */
+    List<WordCount> top(List<String> texts, int n);
+}

@@ -1,0 +1,9 @@
+package no.folkevalgt.storage;
+
+class DeliveryLogPostgresTest extends DeliveryLogContract {
+
+    @Override
+    protected Database.Dialect dialect() {
+        return Database.Dialect.POSTGRESQL;
+    }
+}

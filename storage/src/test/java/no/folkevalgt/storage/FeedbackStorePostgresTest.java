@@ -1,0 +1,9 @@
+package no.folkevalgt.storage;
+
+class FeedbackStorePostgresTest extends FeedbackStoreContract {
+
+    @Override
+    protected Database.Dialect dialect() {
+        return Database.Dialect.POSTGRESQL;
+    }
+}

@@ -1,0 +1,9 @@
+package no.folkevalgt.storage;
+
+class ReflectionStorePostgresTest extends ReflectionStoreContract {
+
+    @Override
+    protected Database.Dialect dialect() {
+        return Database.Dialect.POSTGRESQL;
+    }
+}

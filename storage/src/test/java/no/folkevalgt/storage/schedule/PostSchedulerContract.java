@@ -1,0 +1,607 @@
+package no.folkevalgt.storage.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.PostFailure;
+import no.folkevalgt.core.delivery.DeliveryAttempt;
+import no.folkevalgt.core.delivery.DeliveryLog;
+import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.core.programme.PostKind;
+import no.folkevalgt.storage.Database;
+import no.folkevalgt.storage.DatabaseTestBase;
+import no.folkevalgt.storage.JdbcDeliveryLog;
+
+/**
+ * The post scheduler on a real db-scheduler and a real database. Posts are due a fraction of a
+ * second from now; "minutes late" comes from posts planned minutes ago, or from a clock set ahead.
+ */
+abstract class PostSchedulerContract extends DatabaseTestBase {
+
+    static final ChannelRef CHANNEL = ChannelRef.parse("local:programmet");
+    static final Duration POLL = Duration.ofMillis(100);
+
+    Clock clock = Clock.systemUTC();
+    RecordingPoster poster;
+    DeliveryLog deliveryLog;
+    final List<PostScheduler> schedulers = Collections.synchronizedList(new ArrayList<>());
+    final List<Database> extraDatabases = new ArrayList<>();
+
+    @BeforeEach
+    void createFakes() {
+        poster = new RecordingPoster(clock);
+        deliveryLog = new JdbcDeliveryLog(db);
+    }
+
+    @AfterEach
+    void stopSchedulers() {
+        schedulers.forEach(PostScheduler::stop);
+        extraDatabases.forEach(Database::close);
+    }
+
+    PostScheduler.Builder builder(Database database, String name) {
+        return PostScheduler.builder(database, poster, RecordingPoster.COMPOSER, new JdbcDeliveryLog(database))
+                .clock(clock)
+                .instanceName(name)
+                .pollingInterval(POLL)
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .retryPolicy(RetryPolicy.exponential(5, Duration.ofMillis(200), Duration.ofSeconds(2)));
+    }
+
+    PostScheduler scheduler(PostScheduler.Builder builder) {
+        PostScheduler scheduler = builder.build();
+        schedulers.add(scheduler);
+        return scheduler;
+    }
+
+    PostScheduler scheduler(String name) {
+        return scheduler(builder(db, name));
+    }
+
+    /** Another pool on the same database, as a second bot process has. */
+    Database secondProcess() {
+        Database other = reopen();
+        extraDatabases.add(other);
+        return other;
+    }
+
+    static PlannedPost reminder(String id, Instant at) {
+        return new PlannedPost(id, at, CHANNEL, PostKind.REMINDER, "Om 10 minutter: " + id, 0);
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    List<DeliveryStatus> statuses(String postId) {
+        return deliveryLog.attempts(postId).stream().map(DeliveryAttempt::status).toList();
+    }
+
+    // ---- on time, once ------------------------------------------------------------------------
+
+    @Test
+    void post_firesOnce_atItsTime() throws Exception {
+        PlannedPost post = reminder("reminder-d1-s1@local:programmet", clock.instant().plusMillis(400));
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("posted", Duration.ofSeconds(5), () -> poster.calls().size() == 1);
+        Thread.sleep(400);
+
+        assertThat(poster.calls()).singleElement().satisfies(call -> {
+            assertThat(call.at()).isAfterOrEqualTo(post.at()).isBefore(post.at().plusSeconds(2));
+            assertThat(call.late()).isFalse();
+            assertThat(call.channel()).isEqualTo(CHANNEL);
+            assertThat(call.reply().blocks()).contains("Om 10 minutter: reminder-d1-s1@local:programmet");
+        });
+        assertThat(deliveryLog.attempts(post.id())).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(a.attempt()).isEqualTo(1);
+            assertThat(a.instance()).isEqualTo("a");
+        });
+        assertThat(scheduler.pending()).isEmpty();
+    }
+
+    @Test
+    void schedule_isIdempotent_acrossCallsAndInstances() {
+        Instant later = clock.instant().plusSeconds(3600);
+        List<PlannedPost> plan = IntStream.range(0, 5).mapToObj(i -> reminder("r" + i, later.plusSeconds(i))).toList();
+        PostScheduler a = scheduler("a");
+        PostScheduler b = scheduler(builder(secondProcess(), "b"));
+
+        assertThat(a.schedule(plan)).isEqualTo(new PostScheduler.ScheduleResult(5, 0, 0, 0, 0));
+        assertThat(a.schedule(plan)).isEqualTo(new PostScheduler.ScheduleResult(0, 0, 5, 0, 0));
+        assertThat(b.schedule(plan)).isEqualTo(new PostScheduler.ScheduleResult(0, 0, 5, 0, 0));
+        assertThat(a.pending()).extracting(p -> p.post().id()).containsExactly("r0", "r1", "r2", "r3", "r4");
+        assertThat(a.scheduledIds()).hasSize(5);
+    }
+
+    @Test
+    void schedule_racingFromEightThreads_createsEachExecutionOnce() throws Exception {
+        Instant later = clock.instant().plusSeconds(3600);
+        List<PlannedPost> plan = IntStream.range(0, 30).mapToObj(i -> reminder("r" + i, later.plusSeconds(i))).toList();
+        PostScheduler a = scheduler("a");
+        PostScheduler b = scheduler(builder(secondProcess(), "b"));
+
+        List<PostScheduler.ScheduleResult> results = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            PostScheduler s = i % 2 == 0 ? a : b;
+            Thread t = new Thread(() -> {
+                PostScheduler.ScheduleResult r = s.schedule(plan);
+                synchronized (results) {
+                    results.add(r);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(20_000);
+        }
+
+        assertThat(results).hasSize(8);
+        assertThat(results.stream().mapToInt(PostScheduler.ScheduleResult::added).sum()).isEqualTo(30);
+        assertThat(a.pending()).hasSize(30);
+    }
+
+    @Test
+    void changedPlan_updatesMovedPosts_andCancelsDroppedOnes() {
+        Instant later = clock.instant().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(reminder("keep", later), reminder("move", later), reminder("drop", later)));
+
+        PostScheduler.ScheduleResult result = scheduler.schedule(List.of(reminder("keep", later),
+                reminder("move", later.plusSeconds(600)), reminder("new", later)));
+
+        assertThat(result).isEqualTo(new PostScheduler.ScheduleResult(1, 1, 1, 0, 1));
+        Map<String, Instant> due = scheduler.pending().stream()
+                .collect(Collectors.toMap(p -> p.post().id(), PostScheduler.PendingPost::due));
+        assertThat(due).containsOnlyKeys("keep", "move", "new");
+        assertThat(due.get("move")).isEqualTo(later.plusSeconds(600));
+    }
+
+    @Test
+    void twoInstances_twentyPostsDueWithinASecond_eachPostedExactlyOnce() throws Exception {
+        Instant start = clock.instant().plusMillis(500);
+        List<PlannedPost> plan = IntStream.range(0, 20)
+                .mapToObj(i -> reminder("reminder-" + i, start.plusMillis(60L * i))).toList();
+        PostScheduler a = scheduler("instance-a");
+        PostScheduler b = scheduler(builder(secondProcess(), "instance-b"));
+        a.schedule(plan);
+        b.schedule(plan);
+        a.start();
+        b.start();
+
+        await("all 20 posted", Duration.ofSeconds(8), () -> poster.calls().size() >= 20);
+        Thread.sleep(500);
+
+        Map<String, Long> perPost = poster.calls().stream()
+                .collect(Collectors.groupingBy(RecordingPoster.Call::postId, Collectors.counting()));
+        assertThat(perPost).hasSize(20).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+        assertThat(deliveryLog.all()).hasSize(20).allSatisfy(a1 -> assertThat(a1.status()).isEqualTo(DeliveryStatus.SENT));
+        assertThat(deliveryLog.all()).extracting(DeliveryAttempt::instance).isSubsetOf("instance-a", "instance-b");
+    }
+
+    @Test
+    void restartInTheMiddle_postsNothingTwice_andMissesNothing() throws Exception {
+        Instant start = clock.instant().plusMillis(300);
+        List<PlannedPost> plan = IntStream.range(0, 12)
+                .mapToObj(i -> reminder("reminder-" + i, start.plusMillis(200L * i))).toList();
+        PostScheduler first = scheduler("before-restart");
+        first.schedule(plan);
+        first.start();
+        await("some posted", Duration.ofSeconds(5), () -> poster.calls().size() >= 3);
+        first.stop();
+        int postedBefore = poster.calls().size();
+        assertThat(postedBefore).isLessThan(12);
+
+        PostScheduler second = scheduler(builder(secondProcess(), "after-restart"));
+        PostScheduler.ScheduleResult result = second.schedule(plan);
+        assertThat(result.done()).isEqualTo(postedBefore);
+        second.start();
+
+        await("all 12 posted", Duration.ofSeconds(8), () -> poster.calls().size() >= 12);
+        Thread.sleep(300);
+        assertThat(poster.calls()).extracting(RecordingPoster.Call::postId)
+                .containsExactlyInAnyOrderElementsOf(plan.stream().map(PlannedPost::id).toList());
+        assertThat(deliveryLog.all()).hasSize(12).extracting(DeliveryAttempt::status).containsOnly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void stop_letsAPostBeingSentFinish_andItIsNotSentAgain() throws Exception {
+        PlannedPost post = reminder("slow", clock.instant());
+        poster.slow("slow", Duration.ofMillis(700));
+        PostScheduler first = scheduler("first");
+        first.schedule(List.of(post));
+        first.start();
+        poster.slowPostStarted.await();
+
+        first.stop();
+
+        assertThat(poster.calls()).hasSize(1);
+        assertThat(statuses("slow")).containsExactly(DeliveryStatus.SENT);
+        PostScheduler second = scheduler(builder(secondProcess(), "second"));
+        assertThat(second.schedule(List.of(post)).done()).isEqualTo(1);
+        second.start();
+        Thread.sleep(400);
+        assertThat(poster.calls()).hasSize(1);
+    }
+
+    @Test
+    void aStoppedScheduler_cannotStartAgain() {
+        PostScheduler scheduler = scheduler("a");
+        scheduler.start();
+        scheduler.stop();
+        scheduler.stop();
+
+        assertThatThrownBy(scheduler::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("build a new one");
+    }
+
+    // ---- an instance that died -------------------------------------------------------------------
+
+    @Test
+    void aPostClaimedByACrashedInstance_isTakenOver_andOneItHadSentIsNotSentAgain() throws Exception {
+        Instant now = clock.instant();
+        PlannedPost unsent = reminder("claimed-not-sent", now.minusSeconds(2));
+        PlannedPost sent = reminder("claimed-and-sent", now.minusSeconds(2));
+        scheduler("setup").schedule(List.of(unsent, sent));
+        /* The crashed instance had claimed both, sent one and recorded it, then died before completing. */
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement claim = c.prepareStatement(
+                "update scheduled_tasks set picked = true, picked_by = 'crashed#1', last_heartbeat = ?, version = version + 1")) {
+            claim.setObject(1, OffsetDateTime.ofInstant(now.minusSeconds(600), ZoneOffset.UTC));
+            assertThat(claim.executeUpdate()).isEqualTo(2);
+        }
+        deliveryLog.record(new DeliveryAttempt(sent.id(), CHANNEL, 1, now.minusSeconds(1), DeliveryStatus.SENT, "", "crashed#1"));
+
+        PostScheduler survivor = scheduler(builder(db, "survivor").heartbeatInterval(Duration.ofMillis(100)));
+        survivor.start();
+
+        await("the unsent post posted", Duration.ofSeconds(6), () -> poster.calls().size() >= 1);
+        await("both executions finished", Duration.ofSeconds(6), () -> survivor.scheduledIds().isEmpty());
+        assertThat(poster.calls()).extracting(RecordingPoster.Call::postId).containsExactly(unsent.id());
+        assertThat(statuses(sent.id())).containsExactly(DeliveryStatus.SENT);
+        assertThat(deliveryLog.attempts(unsent.id())).singleElement()
+                .satisfies(a -> assertThat(a.instance()).isEqualTo("survivor"));
+    }
+
+    @Test
+    void aPostAlreadyDelivered_isNotScheduledAgain_norPostedIfItRunsAgain() throws Exception {
+        Instant now = clock.instant();
+        PlannedPost post = reminder("done-before", now.minusSeconds(1));
+        deliveryLog.record(new DeliveryAttempt(post.id(), CHANNEL, 1, now, DeliveryStatus.LATE, "", "old"));
+        PostScheduler scheduler = scheduler("a");
+
+        assertThat(scheduler.schedule(List.of(post)).done()).isEqualTo(1);
+        assertThat(scheduler.pending()).isEmpty();
+        /* As if the delivery was recorded but the execution not yet removed when the plan was scheduled. */
+        scheduler.start();
+        scheduleDirectly(scheduler, post);
+        await("the execution ran", Duration.ofSeconds(5), () -> scheduler.scheduledIds().isEmpty());
+
+        assertThat(poster.calls()).isEmpty();
+        assertThat(statuses(post.id())).containsExactly(DeliveryStatus.LATE);
+    }
+
+    /* Puts an execution in the table the way schedule() would, without its delivery-log check. */
+    private static void scheduleDirectly(PostScheduler scheduler, PlannedPost post) throws Exception {
+        var field = PostScheduler.class.getDeclaredField("scheduler");
+        field.setAccessible(true);
+        var taskField = PostScheduler.class.getDeclaredField("task");
+        taskField.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        var task = (com.github.kagkarlsson.scheduler.task.helper.CustomTask<PlannedPost>) taskField.get(scheduler);
+        ((com.github.kagkarlsson.scheduler.Scheduler) field.get(scheduler)).schedule(task.instance(post.id(), post), post.at());
+    }
+
+    // ---- late, skipped ---------------------------------------------------------------------------
+
+    @Test
+    void aPostFiveMinutesLate_isPosted_markedLate() throws Exception {
+        PlannedPost post = reminder("five-late", clock.instant().minus(Duration.ofMinutes(5)));
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("posted", Duration.ofSeconds(5), () -> poster.calls().size() == 1);
+
+        assertThat(poster.calls().get(0).late()).isTrue();
+        assertThat(deliveryLog.attempts(post.id())).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(DeliveryStatus.LATE);
+            assertThat(a.detail()).contains("5 min late");
+        });
+    }
+
+    @Test
+    void aPostTwentyMinutesLate_isSkipped_andLogged() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(PostScheduler.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            PlannedPost post = reminder("twenty-late", clock.instant().minus(Duration.ofMinutes(20)));
+            PostScheduler scheduler = scheduler("a");
+            scheduler.schedule(List.of(post));
+            scheduler.start();
+
+            await("skipped", Duration.ofSeconds(5), () -> !deliveryLog.attempts(post.id()).isEmpty());
+            await("removed", Duration.ofSeconds(5), () -> scheduler.scheduledIds().isEmpty());
+
+            assertThat(poster.calls()).isEmpty();
+            assertThat(deliveryLog.attempts(post.id())).singleElement().satisfies(a -> {
+                assertThat(a.status()).isEqualTo(DeliveryStatus.SKIPPED);
+                assertThat(a.detail()).contains("20 min", "grace window of 15 min");
+            });
+            assertThat(logged.list).anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                assertThat(e.getFormattedMessage()).contains("Skipped post twenty-late");
+            });
+            assertThat(scheduler.schedule(List.of(post)).done()).isEqualTo(1);
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void theInjectedClock_decidesLateness_notTheWallClock() throws Exception {
+        clock = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20));
+        poster = new RecordingPoster(clock);
+        Instant realNow = Instant.now();
+        PlannedPost skipped = reminder("skipped-by-clock", realNow.plusMillis(200));
+        PlannedPost late = reminder("late-by-clock", realNow.plus(Duration.ofMinutes(10)));
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(skipped, late));
+        scheduler.start();
+
+        await("both handled", Duration.ofSeconds(5), () -> deliveryLog.all().size() == 2);
+
+        assertThat(statuses(skipped.id())).containsExactly(DeliveryStatus.SKIPPED);
+        assertThat(statuses(late.id())).containsExactly(DeliveryStatus.LATE);
+        assertThat(poster.calls()).extracting(RecordingPoster.Call::postId).containsExactly(late.id());
+    }
+
+    @Test
+    void onTheNightClocksGoBack_postsFireAtTheRightInstant() throws Exception {
+        /* 02:30 happens twice in Oslo on 2019-10-27: 00:30Z (summer time) and 01:30Z (winter time). */
+        Instant second230 = Instant.parse("2019-10-27T01:30:00Z");
+        Instant first230 = Instant.parse("2019-10-27T00:30:00Z");
+        clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), second230.minusMillis(600)));
+        poster = new RecordingPoster(clock);
+        PlannedPost onTime = reminder("winter-time-0230", second230);
+        PlannedPost hourEarlier = reminder("summer-time-0230", first230);
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(onTime, hourEarlier));
+
+        assertThat(scheduler.pending()).extracting(PostScheduler.PendingPost::due).containsExactly(first230, second230);
+        scheduler.start();
+        await("both handled", Duration.ofSeconds(5), () -> deliveryLog.all().size() == 2);
+
+        assertThat(poster.calls()).singleElement().satisfies(call -> {
+            assertThat(call.postId()).isEqualTo(onTime.id());
+            assertThat(call.at()).isAfterOrEqualTo(second230).isBefore(second230.plusSeconds(2));
+            assertThat(call.late()).isFalse();
+        });
+        assertThat(statuses(onTime.id())).containsExactly(DeliveryStatus.SENT);
+        assertThat(statuses(hourEarlier.id())).containsExactly(DeliveryStatus.SKIPPED);
+    }
+
+    // ---- failures --------------------------------------------------------------------------------
+
+    @Test
+    void temporaryFailures_areRetriedWithBackoff_andEveryAttemptIsLogged() throws Exception {
+        PlannedPost post = reminder("flaky", clock.instant());
+        poster.failWith(post.id(), PostFailure.temporary("HTTP 503", null, null), PostFailure.temporary("timeout", null, null));
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("posted", Duration.ofSeconds(6), () -> poster.successful().size() == 1);
+
+        List<RecordingPoster.Call> calls = poster.callsFor(post.id());
+        assertThat(calls).hasSize(3);
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        await("logged", Duration.ofSeconds(2), () -> deliveryLog.attempts(post.id()).size() == 3);
+        List<DeliveryAttempt> attempts = deliveryLog.attempts(post.id());
+        assertThat(attempts).extracting(DeliveryAttempt::status)
+                .containsExactly(DeliveryStatus.RETRYING, DeliveryStatus.RETRYING, DeliveryStatus.SENT);
+        assertThat(attempts).extracting(DeliveryAttempt::attempt).containsExactly(1, 2, 3);
+        assertThat(attempts.get(0).detail()).contains("HTTP 503", "next try in 200 ms");
+        assertThat(attempts.get(1).detail()).contains("timeout", "next try in 400 ms");
+    }
+
+    @Test
+    void retryAfter_isHonoured() throws Exception {
+        PlannedPost post = reminder("rate-limited", clock.instant());
+        poster.failWith(post.id(), PostFailure.temporary("HTTP 429", Duration.ofMillis(900), null));
+        PostScheduler scheduler = scheduler(builder(db, "a")
+                .retryPolicy(RetryPolicy.exponential(5, Duration.ofMillis(50), Duration.ofMillis(100))));
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("posted", Duration.ofSeconds(5), () -> poster.successful().size() == 1);
+
+        List<RecordingPoster.Call> calls = poster.callsFor(post.id());
+        assertThat(calls).hasSize(2);
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(deliveryLog.attempts(post.id()).get(0).detail()).contains("HTTP 429", "900 ms", "Retry-After");
+    }
+
+    @Test
+    void aPermanentFailure_isFailedAtOnce() throws Exception {
+        PlannedPost post = reminder("no-channel", clock.instant());
+        poster.failWith(post.id(), PostFailure.permanent("channel_not_found", null));
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("failed", Duration.ofSeconds(5), () -> !deliveryLog.attempts(post.id()).isEmpty());
+        Thread.sleep(500);
+
+        assertThat(poster.calls()).hasSize(1);
+        assertThat(deliveryLog.attempts(post.id())).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(a.detail()).contains("permanent", "channel_not_found");
+        });
+        assertThat(scheduler.schedule(List.of(post)).done()).isEqualTo(1);
+    }
+
+    @Test
+    void whenAttemptsRunOut_thePostIsFailed() throws Exception {
+        PlannedPost post = reminder("always-down", clock.instant());
+        poster.failWith(post.id(), PostFailure.temporary("HTTP 502", null, null), PostFailure.temporary("HTTP 502", null, null),
+                PostFailure.temporary("HTTP 502", null, null), PostFailure.temporary("HTTP 502", null, null));
+        PostScheduler scheduler = scheduler(builder(db, "a")
+                .retryPolicy(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofMillis(100))));
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("failed", Duration.ofSeconds(5), () -> statuses(post.id()).contains(DeliveryStatus.FAILED));
+        Thread.sleep(300);
+
+        assertThat(poster.calls()).hasSize(3);
+        assertThat(statuses(post.id())).containsExactly(DeliveryStatus.RETRYING, DeliveryStatus.RETRYING, DeliveryStatus.FAILED);
+        assertThat(deliveryLog.attempts(post.id()).get(2).detail()).contains("gave up after 3 attempts");
+    }
+
+    @Test
+    void aRetryThatWouldLandOutsideTheGraceWindow_isFailedNow() throws Exception {
+        PlannedPost post = reminder("too-slow-retry", clock.instant());
+        poster.failWith(post.id(), PostFailure.temporary("HTTP 429", Duration.ofMinutes(30), null));
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("failed", Duration.ofSeconds(5), () -> !deliveryLog.attempts(post.id()).isEmpty());
+
+        assertThat(deliveryLog.attempts(post.id())).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(a.detail()).contains("outside the grace window");
+        });
+    }
+
+    @Test
+    void aComposerOrPosterThatThrows_doesNotStopTheScheduler() throws Exception {
+        PlannedPost broken = new PlannedPost("broken", clock.instant(), CHANNEL, PostKind.PROMPT, "x", 1);
+        PlannedPost fine = reminder("fine", clock.instant().plusMillis(100));
+        Function<PlannedPost, Boolean> isBroken = p -> p.id().equals("broken");
+        PostScheduler scheduler = scheduler(PostScheduler.builder(db, poster, (p, late) -> {
+            if (isBroken.apply(p)) {
+                throw new IllegalStateException("no such prompt");
+            }
+            return RecordingPoster.COMPOSER.compose(p, late);
+        }, deliveryLog).clock(clock).instanceName("a").pollingInterval(POLL));
+        scheduler.schedule(List.of(broken, fine));
+        scheduler.start();
+
+        await("both handled", Duration.ofSeconds(5), () -> deliveryLog.all().size() == 2);
+
+        assertThat(statuses("broken")).containsExactly(DeliveryStatus.FAILED);
+        assertThat(deliveryLog.attempts("broken").get(0).detail()).contains("could not compose", "no such prompt");
+        assertThat(statuses("fine")).containsExactly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void aPostSentWhileTheLogWasUnreachable_isRecordedLater_andNotSentAgain() throws Exception {
+        PlannedPost post = reminder("log-blip", clock.instant());
+        JdbcDeliveryLog real = new JdbcDeliveryLog(db);
+        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(5);
+        DeliveryLog flaky = new DeliveryLog() {
+            @Override
+            public void record(DeliveryAttempt attempt) {
+                if (attempt.status() == DeliveryStatus.SENT && refusals.getAndDecrement() > 0) {
+                    throw new no.folkevalgt.core.StoreUnavailable("database away (test)", null);
+                }
+                real.record(attempt);
+            }
+
+            @Override
+            public List<DeliveryAttempt> attempts(String postId) {
+                return real.attempts(postId);
+            }
+
+            @Override
+            public List<DeliveryAttempt> all() {
+                return real.all();
+            }
+
+            @Override
+            public boolean delivered(String postId) {
+                return real.delivered(postId);
+            }
+
+            @Override
+            public Map<String, DeliveryStatus> latest() {
+                return real.latest();
+            }
+        };
+        PostScheduler scheduler = scheduler(PostScheduler.builder(db, poster, RecordingPoster.COMPOSER, flaky)
+                .clock(clock).instanceName("a").pollingInterval(POLL)
+                .retryPolicy(RetryPolicy.exponential(5, Duration.ofMillis(200), Duration.ofSeconds(1))));
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("recorded", Duration.ofSeconds(8), () -> !deliveryLog.attempts(post.id()).isEmpty());
+        await("removed", Duration.ofSeconds(3), () -> scheduler.scheduledIds().isEmpty());
+
+        assertThat(poster.calls()).hasSize(1);
+        assertThat(statuses(post.id())).containsExactly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void schedule_whenTheDatabaseIsGone_isStoreUnavailable() {
+        PostScheduler scheduler = scheduler("a");
+        takeDatabaseAway();
+
+        assertThatThrownBy(() -> scheduler.schedule(List.of(reminder("x", Instant.now()))))
+                .isInstanceOf(no.folkevalgt.core.StoreUnavailable.class);
+        assertThatThrownBy(scheduler::pending).isInstanceOf(no.folkevalgt.core.StoreUnavailable.class);
+    }
+
+    @Test
+    void builder_saysWhatIsWrong() {
+        PostScheduler.Builder builder = builder(db, "a");
+        assertThatThrownBy(() -> builder.graceWindow(Duration.ZERO)).hasMessage("graceWindow must be positive but was PT0S");
+        assertThatThrownBy(() -> builder.threads(0)).hasMessage("threads must be 1 or more but was 0");
+        assertThatThrownBy(() -> builder.missedHeartbeats(2)).hasMessage("missedHeartbeats must be 4 or more but was 2");
+        assertThatThrownBy(() -> builder.instanceName(" ")).hasMessageContaining("instanceName must have 1 to 255 characters");
+        assertThatThrownBy(() -> builder.graceWindow(Duration.ofSeconds(10)).lateAfter(Duration.ofMinutes(1)).build())
+                .hasMessageContaining("lateAfter (PT1M) must not be longer than the grace window (PT10S)");
+        assertThatThrownBy(() -> scheduler("a").schedule(List.of(reminder("twice", Instant.now()), reminder("twice", Instant.now()))))
+                .hasMessage("two planned posts have the id twice");
+    }
+}

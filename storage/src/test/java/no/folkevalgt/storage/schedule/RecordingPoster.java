@@ -1,0 +1,86 @@
+package no.folkevalgt.storage.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.PostFailure;
+import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.programme.PostComposer;
+
+/**
+ * A fake platform: records every call, fails as scripted, can be slow. Works with {@link #COMPOSER},
+ * which puts the post id in the first text block and "late" or "on time" in the second.
+ */
+final class RecordingPoster implements ChannelPoster {
+
+    static final PostComposer COMPOSER = (post, late) -> Reply.text(post.id(), late ? "late" : "on time", post.text());
+
+    record Call(String postId, ChannelRef channel, Reply reply, Instant at, boolean succeeded) {
+        boolean late() {
+            return reply.blocks().get(1).equals("late");
+        }
+    }
+
+    private final Clock clock;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<PostFailure>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    final CountDownLatch slowPostStarted = new CountDownLatch(1);
+
+    RecordingPoster(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The next calls for {@code postId} fail with these, in order; later calls succeed. */
+    void failWith(String postId, PostFailure... script) {
+        failures.put(postId, new ArrayDeque<>(List.of(script)));
+    }
+
+    void slow(String postId, Duration delay) {
+        delays.put(postId, delay);
+    }
+
+    @Override
+    public void post(ChannelRef channel, Reply reply) throws PostFailure {
+        String postId = reply.blocks().get(0);
+        Instant at = clock.instant();
+        Duration delay = delays.get(postId);
+        if (delay != null) {
+            slowPostStarted.countDown();
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while posting " + postId);
+            }
+        }
+        Deque<PostFailure> script = failures.get(postId);
+        PostFailure failure = script == null ? null : script.poll();
+        calls.add(new Call(postId, channel, reply, at, failure == null));
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> successful() {
+        return calls.stream().filter(Call::succeeded).toList();
+    }
+
+    List<Call> callsFor(String postId) {
+        return calls.stream().filter(c -> c.postId().equals(postId)).toList();
+    }
+}
