@@ -110,6 +110,16 @@ public final class Bot {
      * the reply (the command line's JSON output).
      */
     public Outcome respond(Incoming incoming) {
+        return respond(incoming, null);
+    }
+
+    /**
+     * Answers one message that the platform identifies: a retry of the same {@code requestId} stores
+     * nothing twice (a reflection answer is kept once).
+     *
+     * @param requestId the platform's id for the message, or null when it has none
+     */
+    public Outcome respond(Incoming incoming, String requestId) {
         Objects.requireNonNull(incoming, "incoming");
         String text = InputText.clean(incoming.text());
         if (text.isEmpty()) {
@@ -125,7 +135,7 @@ public final class Bot {
         for (Commands group : groups) {
             Optional<Reply> reply;
             try {
-                reply = group.handle(incoming, text);
+                reply = group.handle(incoming, text, requestId);
             } catch (RuntimeException e) {
                 log.error("Command group {} failed on a message of {} characters", group.getClass().getSimpleName(),
                         text.length(), e);

@@ -20,6 +20,15 @@ public interface Commands {
      */
     Optional<Reply> handle(Incoming incoming, String text);
 
+    /**
+     * As {@link #handle(Incoming, String)}, with the platform's id for this message (Slack's
+     * {@code trigger_id}, a Teams activity id), so that a platform's retry of the same message changes
+     * nothing twice. Groups that store nothing need not override it.
+     */
+    default Optional<Reply> handle(Incoming incoming, String text, String requestId) {
+        return handle(incoming, text);
+    }
+
     /** Lines for the help text, e.g. "program – dagens program". */
     List<String> help();
 }

@@ -1,12 +1,16 @@
 package no.folkevalgt.knowledge;
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-final class EditDistance {
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.
+ * Used for typo tolerance in search and for "mente du ...?" hints elsewhere.
+ */
+public final class EditDistance {
 
     private EditDistance() {
     }
 
-    static int of(String a, String b) {
+    /** The number of edits that turn {@code a} into {@code b}. */
+    public static int of(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -38,7 +38,7 @@ import org.apache.lucene.util.BytesRef;
 final class PassageSearcher {
 
     /** Candidates fetched by BM25 before re-ranking by coverage. */
-    static final int CANDIDATES = 30;
+    static final int CANDIDATES = 15;
     /** Share of the question's weight the best passage must cover to be an answer: more than half. */
     static final double MIN_COVERAGE = 0.51;
     static final float TITLE_BOOST = 2.0f;

@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.knowledge.EditDistance;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -574,7 +575,7 @@ public final class ProgrammeLoader {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            int d = EditDistance.of(lower, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
                 best = candidate;
                 bestDistance = d;
@@ -582,26 +583,5 @@ public final class ProgrammeLoader {
         }
         int allowed = Math.max(1, Math.min(3, written.length() / 3));
         return best != null && bestDistance <= allowed ? " (mente du «" + best + "»?)" : "";
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -30,18 +30,6 @@ final class PromptTimes {
         return hasOpened(prompt, now) && now.isBefore(prompt.closes().toInstant());
     }
 
-    /**
-     * The prompt answers go to when no number is given: the open one (the most recently opened when
-     * several overlap), else the one that opened last, so that late answers count.
-     */
-    static Optional<Prompt> current(Programme programme, Instant now) {
-        Comparator<Prompt> byOpening = Comparator.comparing((Prompt p) -> p.opens().toInstant())
-                .thenComparingInt(Prompt::number);
-        Optional<Prompt> open = programme.prompts().stream().filter(p -> isOpen(p, now)).max(byOpening);
-        return open.isPresent() ? open
-                : programme.prompts().stream().filter(p -> hasOpened(p, now)).max(byOpening);
-    }
-
     /** The next prompt to open after {@code now}. */
     static Optional<Prompt> next(Programme programme, Instant now) {
         return programme.prompts().stream()

@@ -111,6 +111,7 @@ public final class ReflectionCommands implements Commands {
      *                  that a platform's retry stores nothing twice; null when there is none
      * @return empty when the text is not a {@code /refleksjon} command
      */
+    @Override
     public Optional<Reply> handle(Incoming incoming, String text, String requestId) {
         Objects.requireNonNull(incoming, "incoming");
         Objects.requireNonNull(text, "text");
@@ -168,7 +169,7 @@ public final class ReflectionCommands implements Commands {
             }
             return answer(incoming, prompt.get(), answer, now, requestId);
         }
-        Optional<Prompt> prompt = PromptTimes.current(current, now);
+        Optional<Prompt> prompt = current.promptFor(now);
         if (prompt.isEmpty()) {
             return Reply.privateText(noneOpened(current, now, "Ingen refleksjonsoppgave har åpnet ennå, så svaret ble ikke lagret."));
         }
@@ -212,7 +213,7 @@ public final class ReflectionCommands implements Commands {
     }
 
     private Reply status(Programme current, Instant now) {
-        Optional<Prompt> prompt = PromptTimes.current(current, now);
+        Optional<Prompt> prompt = current.promptFor(now);
         if (prompt.isEmpty()) {
             return Reply.privateText(noneOpened(current, now, "Ingen refleksjonsoppgave har åpnet ennå."));
         }
@@ -310,7 +311,7 @@ public final class ReflectionCommands implements Commands {
                 return Reply.privateText(unknownPrompt(number, current));
             }
         } else {
-            prompt = PromptTimes.current(current, now);
+            prompt = current.promptFor(now);
             if (prompt.isEmpty()) {
                 return Reply.privateText(noneOpened(current, now, "Ingen refleksjonsoppgave har åpnet ennå."));
             }

@@ -475,6 +475,20 @@ class ReflectionCommandsTest {
         Mockito.verify(kb, Mockito.never()).ask(Mockito.anyString(), Mockito.anyInt());
     }
 
+    @Test
+    void throughTheBot_aPlatformRetryOfTheSameMessage_storesTheAnswerOnce() {
+        Bot bot = new Bot(Mockito.mock(KnowledgeBase.class), 3, Bot.DEFAULT_EXAMPLES, List.of(commands), null, clock);
+        Incoming incoming = new Incoming("slack", "T1", "U7", "C1", null, "/refleksjon Mer åpenhet");
+
+        Reply first = bot.respond(incoming, "trigger-123").reply();
+        Reply retry = bot.respond(incoming, "trigger-123").reply();
+        bot.respond(incoming, "trigger-456");
+
+        assertThat(first.plainText()).contains("er lagret: «Mer åpenhet»");
+        assertThat(retry.plainText()).contains("er lagret: «Mer åpenhet»");
+        assertThat(store.all()).hasSize(2);
+    }
+
     private Reply say(String user, String text) {
         return commands.handle(slack(user, text), text).orElseThrow(() -> new AssertionError("not handled: " + text));
     }

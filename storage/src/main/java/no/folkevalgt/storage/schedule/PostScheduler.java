@@ -73,6 +73,9 @@ public final class PostScheduler implements AutoCloseable {
     /** The db-scheduler task name of planned posts in {@code scheduled_tasks}. */
     public static final String TASK_NAME = "planned-post";
 
+    /** Posts more than this overdue belong to a past programme rather than to an outage. */
+    private static final Duration OLD_PROGRAMME = Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(PostScheduler.class);
     private static final Set<DeliveryStatus> DONE = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.LATE,
             DeliveryStatus.FAILED, DeliveryStatus.SKIPPED);
@@ -323,7 +326,13 @@ public final class PostScheduler implements AutoCloseable {
             String detail = "found " + minutes(Duration.between(post.at(), now)) + " after its time, more than the grace window of "
                     + minutes(graceWindow);
             deliveryLog.record(attempt(post, attempt, now, DeliveryStatus.SKIPPED, detail));
-            log.warn("Skipped post {} to {}: {}", post.id(), post.channel(), detail);
+            /* A post missed during an outage deserves a warning; a whole past programme (an old programme.yaml)
+               being skipped on first start is expected and is only noted. Both are in the delivery log. */
+            if (Duration.between(post.at(), now).compareTo(OLD_PROGRAMME) > 0) {
+                log.info("Skipped post {} to {}: {}", post.id(), post.channel(), detail);
+            } else {
+                log.warn("Skipped post {} to {}: {}", post.id(), post.channel(), detail);
+            }
             return PostScheduler::remove;
         }
 
