@@ -51,7 +51,8 @@ final class ChatCommand implements Callable<Integer> {
             app.err().println("Gjør klar søket i programmaterialet og programmet …");
         }
         Object printLock = new Object();
-        try (Services services = Services.start(app, demo, Services.terminal(out), printLock)) {
+        try (Services services = Services.open(app, demo)) {
+            services.startPosting(new LocalPoster(out, printLock));
             /* A chat runs for a while: new material in the content folder is picked up without a restart. */
             services.knowledgeBase.watch(MATERIAL_CHECK);
             if (interactive) {

@@ -72,6 +72,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new IndexCommand(app));
         cli.addSubcommand(new PlanCommand(app));
         cli.addSubcommand(new ExportCommand(app));
+        cli.addSubcommand(new ServeCommand(app));
         cli.setOut(new PrintWriter(app.out(), true));
         cli.setErr(new PrintWriter(app.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -96,11 +97,15 @@ public final class Main implements Callable<Integer> {
         return cli;
     }
 
-    /** Without a command: show what the commands are. */
+    @CommandLine.Option(names = "--demo",
+            description = "Uten kommando: start boten med programmet flyttet så dag 1 begynner om et par minutter.")
+    boolean demo;
+
+    /** Without a command: run the bot (the same as {@code serve}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        CommandLine serve = spec.commandLine().getSubcommands().get("serve");
+        return demo ? serve.execute("--demo") : serve.execute();
     }
 
     /** A one-line description of an exception and its causes, for users. */

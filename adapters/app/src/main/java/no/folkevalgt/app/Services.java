@@ -1,18 +1,23 @@
 package no.folkevalgt.app;
 
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.Commands;
+import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.UnansweredStore;
+import no.folkevalgt.core.delivery.DeliveryLog;
 import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.ProgrammeCommands;
 import no.folkevalgt.core.programme.ProgrammePosts;
 import no.folkevalgt.core.reflection.ReflectionCommands;
+import no.folkevalgt.core.reflection.ReflectionExport;
 import no.folkevalgt.core.reflection.ReflectionStore;
 import no.folkevalgt.core.reflection.ReflectionSummaries;
 import no.folkevalgt.core.reflection.WordCloud;
@@ -20,6 +25,7 @@ import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcDeliveryLog;
+import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
 import no.folkevalgt.storage.JdbcUnansweredStore;
 import no.folkevalgt.storage.schedule.PostScheduler;
@@ -27,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole bot wired by hand: knowledge base, database, programme, commands and the post scheduler.
- * One place names the implementations; everything else sees ports. Close it to stop the scheduler
- * (letting a running post finish) and release the database.
+ * The whole bot wired by hand: knowledge base, database, stores, programme, commands and, once the
+ * front ends have said where posts go, the post scheduler. One place names the implementations;
+ * everything else sees ports. Close it to stop the scheduler (a running post finishes) and release
+ * the database.
  */
 final class Services implements AutoCloseable {
 
@@ -38,63 +45,74 @@ final class Services implements AutoCloseable {
     final KnowledgeBase knowledgeBase;
     final Database database;
     final Programme programme;
+    final Clock clock;
     final ReflectionStore reflections;
+    final DeliveryLog deliveryLog;
+    final FeedbackStore feedback;
+    final UnansweredStore unanswered;
+    final ReflectionSummaries summaries;
+    final ReflectionExport export;
     final Bot bot;
-    private final PostScheduler scheduler;
+    private final ProgrammePosts composer;
+    private PostScheduler scheduler;
 
-    private Services(KnowledgeBase knowledgeBase, Database database, Programme programme, ReflectionStore reflections,
-                     Bot bot, PostScheduler scheduler) {
+    private Services(KnowledgeBase knowledgeBase, Database database, Programme programme, Clock clock,
+                     ReflectionStore reflections, App app) {
         this.knowledgeBase = knowledgeBase;
         this.database = database;
         this.programme = programme;
+        this.clock = clock;
         this.reflections = reflections;
-        this.bot = bot;
-        this.scheduler = scheduler;
+        this.deliveryLog = new JdbcDeliveryLog(database);
+        this.feedback = new JdbcFeedbackStore(database);
+        this.unanswered = new JdbcUnansweredStore(database);
+        Supplier<Programme> current = () -> programme;
+        WordCounter words = new WordCounter();
+        WordCloud cloud = new WordCloud();
+        this.summaries = new ReflectionSummaries(reflections, current, words::top, cloud);
+        this.export = new ReflectionExport(reflections, current);
+        List<Commands> groups = List.of(new ProgrammeCommands(current, clock),
+                new ReflectionCommands(reflections, current, app.settings().facilitators(), clock, words::top, cloud));
+        this.bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock);
+        this.composer = new ProgrammePosts(current, summaries, clock);
     }
 
     /**
-     * Opens everything and starts posting the programme.
+     * Opens the knowledge base, the database and the programme, and builds the bot.
      *
-     * @param posts where scheduled posts go (the terminal chat, later Slack and Teams)
+     * @param knowledge   wraps the knowledge base (metrics); identity when nothing wraps it
+     * @param reflections wraps the reflection store (metrics); identity when nothing wraps it
      */
-    static Services start(App app, boolean demo, java.util.function.Function<Object, no.folkevalgt.core.ChannelPoster> posts,
-                          Object printLock) {
+    static Services open(App app, boolean demo, UnaryOperator<KnowledgeBase> knowledge,
+                         UnaryOperator<ReflectionStore> reflections) {
         Programme programme = app.programme(demo);
         Database database = app.openDatabase();
-        KnowledgeBase kb = null;
         try {
-            kb = app.openKnowledgeBase();
-            Clock clock = app.clock();
-            Supplier<Programme> current = () -> programme;
-            ReflectionStore reflections = new JdbcReflectionStore(database);
-            WordCounter words = new WordCounter();
-            WordCloud cloud = new WordCloud();
-            List<Commands> groups = List.of(new ProgrammeCommands(current, clock),
-                    new ReflectionCommands(reflections, current, app.settings().facilitators(), clock, words::top, cloud));
-            Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, groups, new JdbcUnansweredStore(database), clock);
-            ProgrammePosts composer = new ProgrammePosts(current,
-                    new ReflectionSummaries(reflections, current, words::top, cloud), clock);
-            PostScheduler scheduler = PostScheduler.builder(database, posts.apply(printLock), composer,
-                            new JdbcDeliveryLog(database))
-                    .clock(clock)
-                    .instanceName(instanceName())
-                    .build();
-            PostScheduler.ScheduleResult planned = scheduler.schedule(PostPlanner.plan(programme));
-            log.info("Programme planned: {}", planned);
-            scheduler.start();
-            return new Services(kb, database, programme, reflections, bot, scheduler);
+            KnowledgeBase kb = knowledge.apply(app.openKnowledgeBase());
+            return new Services(kb, database, programme, app.clock(),
+                    reflections.apply(new JdbcReflectionStore(database)), app);
         } catch (RuntimeException e) {
-            if (kb != null) {
-                kb.close();
-            }
             database.close();
             throw e;
         }
     }
 
-    /** The local poster for the terminal chat. */
-    static java.util.function.Function<Object, no.folkevalgt.core.ChannelPoster> terminal(PrintStream out) {
-        return lock -> new LocalPoster(out, lock);
+    static Services open(App app, boolean demo) {
+        return open(app, demo, kb -> kb, store -> store);
+    }
+
+    /** Plans the programme's posts and starts posting them through {@code poster}. */
+    synchronized void startPosting(ChannelPoster poster) {
+        if (scheduler != null) {
+            throw new IllegalStateException("posting has started already");
+        }
+        scheduler = PostScheduler.builder(database, poster, composer, deliveryLog)
+                .clock(clock)
+                .instanceName(instanceName())
+                .build();
+        PostScheduler.ScheduleResult planned = scheduler.schedule(PostPlanner.plan(programme));
+        log.info("Programme planned: {}", planned);
+        scheduler.start();
     }
 
     private static String instanceName() {
@@ -102,9 +120,11 @@ final class Services implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            scheduler.close();
+            if (scheduler != null) {
+                scheduler.close();
+            }
         } finally {
             try {
                 knowledgeBase.close();

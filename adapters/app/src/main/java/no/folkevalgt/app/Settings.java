@@ -34,13 +34,17 @@ import no.folkevalgt.core.Facilitators;
  * @param demo        {@code DEMO}: move the programme so that day 1 starts in a few minutes
  * @param demoStart   {@code DEMO_START}: the instant the demo is planned from (ISO-8601), so that several
  *                    instances plan the same demo; empty for "now"
+ * @param host        {@code HOST}: the address the HTTP server listens on, default 127.0.0.1 (this machine only)
+ * @param facilitatorToken {@code FACILITATOR_TOKEN}: required for the facilitator page from other machines; secret
  */
 record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> synonyms, int port,
                 Optional<String> databaseUrl,
                 String logLevel, List<String> problems, Path dataDir, Optional<Path> programme,
-                Facilitators facilitators, boolean demo, Optional<java.time.Instant> demoStart) {
+                Facilitators facilitators, boolean demo, Optional<java.time.Instant> demoStart, String host,
+                Optional<String> facilitatorToken) {
 
     static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_HOST = "127.0.0.1";
     static final String DEFAULT_LOG_LEVEL = "warn";
     static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace", "off");
 
@@ -100,7 +104,9 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
         });
         return new Settings(botHome, contentDir, indexDir, synonyms, port,
                 Optional.ofNullable(blankToNull(merged.get("DATABASE_URL"))), logLevel, problems, dataDir,
-                programme, facilitators, demo, demoStart);
+                programme, facilitators, demo, demoStart,
+                Optional.ofNullable(blankToNull(merged.get("HOST"))).map(String::strip).orElse(DEFAULT_HOST),
+                Optional.ofNullable(blankToNull(merged.get("FACILITATOR_TOKEN"))).map(String::strip));
     }
 
     boolean debug() {
@@ -113,7 +119,8 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
         return "Settings[botHome=" + botHome + ", contentDir=" + contentDir + ", indexDir=" + indexDir
                 + ", synonyms=" + synonyms.map(Path::toString).orElse("(innebygd)") + ", port=" + port + ", databaseUrl=" + databaseUrl.map(url -> "(satt)").orElse("(ikke satt)")
                 + ", logLevel=" + logLevel + ", dataDir=" + dataDir
-                + ", programme=" + programme.map(Path::toString).orElse("(innebygd)") + ", demo=" + demo + "]";
+                + ", programme=" + programme.map(Path::toString).orElse("(innebygd)") + ", demo=" + demo
+                + ", host=" + host + ", facilitatorToken=" + facilitatorToken.map(t -> "(satt)").orElse("(ikke satt)") + "]";
     }
 
     private static Path path(Map<String, String> values, String name, Path botHome, Path fallback) {
@@ -149,13 +156,13 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
         }
         try {
             int port = Integer.parseInt(value.strip());
-            if (port >= 1 && port <= 65535) {
+            if (port >= 0 && port <= 65535) {
                 return port;
             }
         } catch (NumberFormatException e) {
             /* reported below */
         }
-        throw new UserError("PORT må være et heltall fra 1 til 65535, men er «" + value + "».");
+        throw new UserError("PORT må være et heltall fra 0 (en ledig port) til 65535, men er «" + value + "».");
     }
 
     private static String logLevel(String value) {

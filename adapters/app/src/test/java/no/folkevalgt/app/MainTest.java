@@ -48,8 +48,8 @@ class MainTest {
     }
 
     @Test
-    void noCommand_showsTheUsage() {
-        Cli.Result result = cli.run();
+    void help_showsTheUsage() {
+        Cli.Result result = cli.run("--help");
 
         assertThat(result.code()).isZero();
         assertThat(result.out()).startsWith("Bruk: bot");
@@ -78,7 +78,7 @@ class MainTest {
         Cli.Result result = cli.run("ask", "Hva er en interpellasjon?");
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("PORT må være et heltall fra 1 til 65535, men er «åtti».\n");
+        assertThat(result.err()).isEqualTo("PORT må være et heltall fra 0 (en ledig port) til 65535, men er «åtti».\n");
     }
 
     @Test

@@ -76,7 +76,7 @@ class SettingsTest {
     void badValues_areNamedExactly() {
         assertThatThrownBy(() -> Settings.load(Map.of("PORT", "70000"), home))
                 .isInstanceOf(UserError.class)
-                .hasMessage("PORT må være et heltall fra 1 til 65535, men er «70000».");
+                .hasMessage("PORT må være et heltall fra 0 (en ledig port) til 65535, men er «70000».");
         assertThatThrownBy(() -> Settings.load(Map.of("LOG_LEVEL", "mye"), home))
                 .isInstanceOf(UserError.class)
                 .hasMessageStartingWith("LOG_LEVEL må være en av error, warn, info, debug, trace og off");

@@ -1,0 +1,133 @@
+package no.folkevalgt.app;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.http.WebServer;
+import no.folkevalgt.web.MeteredKnowledgeBase;
+import no.folkevalgt.web.MeteredPoster;
+import no.folkevalgt.web.MeteredReflectionStore;
+import no.folkevalgt.web.WebAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code serve} (also {@code ./bot} with no command): the whole bot on one HTTP server: the local
+ * web chat and the facilitator page, health and metrics, and Slack and Teams when they are set up;
+ * the programme's posts on schedule. Stops gracefully on Ctrl+C or SIGTERM: requests in flight
+ * finish, the scheduler lets a running post finish and releases its claims.
+ */
+@Command(name = "serve",
+        description = {"Start boten: web-chat og fasilitatorside på http://localhost:8080/, programmets påminnelser "
+                + "og refleksjonsoppgaver, og Slack og Teams når de er satt opp (se .env.example)."},
+        footer = {"", "Eksempler:", "  ./bot", "  ./bot serve --demo", "  PORT=9090 ./bot serve"})
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    private final App app;
+
+    @CommandLine.Mixin
+    HelpOptions helpOptions;
+
+    @Option(names = "--demo", description = "Flytt programmet så dag 1 begynner om et par minutter, i seks ganger fart.")
+    boolean demo;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Porten (standard: PORT, ellers 8080; 0 velger en ledig).")
+    Integer port;
+
+    ServeCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Running running = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts everything; {@link Running#close()} stops it. Tests call this directly. */
+    Running start() {
+        Settings settings = app.settings();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Services services = Services.open(app, demo, kb -> new MeteredKnowledgeBase(kb, registry),
+                store -> new MeteredReflectionStore(store, registry));
+        WebServer server = null;
+        try {
+            services.knowledgeBase.watch(Duration.ofSeconds(30));
+            String host = settings.host();
+            WebAdapter web = WebAdapter.builder()
+                    .bot(services.bot)
+                    .programme(() -> services.programme)
+                    .deliveryLog(services.deliveryLog)
+                    .reflections(services.reflections)
+                    .summaries(services.summaries)
+                    .export(services.export)
+                    .unanswered(services.unanswered)
+                    .feedback(services.feedback)
+                    .knowledgeBase(services.knowledgeBase)
+                    .databaseCheck(services.database::ping)
+                    .meterRegistry(registry)
+                    .facilitatorToken(settings.facilitatorToken().orElse(null))
+                    .loopbackOnly(WebAdapter.isLoopbackHost(host))
+                    .clock(app.clock())
+                    .build();
+            List<HttpRoute> routes = new ArrayList<>(web.routes());
+            Map<String, ChannelPoster> posters = new HashMap<>();
+            posters.put("local", web.poster());
+            posters.put("web", web.poster());
+            services.startPosting(new MeteredPoster(new RoutingPoster(posters), registry));
+            server = WebServer.start(host, port != null ? port : settings.port(), routes);
+            PrintStream out = app.out();
+            String shown = WebAdapter.isLoopbackHost(host) || "0.0.0.0".equals(host) ? "localhost" : host;
+            out.println("Folkevalgt-bot kjører: http://" + shown + ":" + server.port() + "/");
+            out.println("Fasilitatorsiden: http://" + shown + ":" + server.port() + "/fasilitator");
+            if (demo || settings.demo()) {
+                out.println("Demo: programmet begynner om et par minutter, i seks ganger fart.");
+            }
+            out.println("Stopp med Ctrl+C.");
+            out.flush();
+            return new Running(server, services);
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            services.close();
+            throw e;
+        }
+    }
+
+    /** The running bot. */
+    record Running(WebServer server, Services services) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            log.info("Stopping: letting requests in flight and a running post finish");
+            try {
+                server.close();
+            } finally {
+                services.close();
+            }
+        }
+    }
+}

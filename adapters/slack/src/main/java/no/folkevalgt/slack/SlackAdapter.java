@@ -1,0 +1,496 @@
+package no.folkevalgt.slack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.webhook.WebhookResponse;
+import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.Feedback;
+import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.http.HttpRequest;
+import no.folkevalgt.core.http.HttpResponse;
+import no.folkevalgt.core.http.HttpRoute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot in Slack, through one Bolt {@link App}: mentions are answered in their thread, direct
+ * messages in the DM, {@code /folkevalgt} and {@code /refleksjon} privately, and 👍/👎 clicks are stored
+ * as feedback. Every request is acknowledged at once; the bot's answer follows from an executor through
+ * {@code response_url} or the Web API, so Slack's 3-second limit always holds.
+ *
+ * <p>HTTP mode serves {@link #routes()} on the application's server; Socket Mode connects out when
+ * {@code SLACK_APP_TOKEN} is set (see {@link #start()}).
+ *
+ * <pre>{@code
+ * try (SlackAdapter slack = SlackAdapter.create(settings, bot, feedbackStore, Clock.systemUTC())) {
+ *     WebServer server = WebServer.start("0.0.0.0", 8080, slack.routes());
+ *     slack.start();
+ *     scheduler.register(slack.poster());
+ * }
+ * }</pre>
+ */
+public final class SlackAdapter implements AutoCloseable {
+
+    /** The platform name in {@link Incoming}, {@link Feedback} and {@code ChannelRef}s. */
+    public static final String PLATFORM = "slack";
+
+    /** Where Slack sends events, slash commands and button clicks in HTTP mode. */
+    public static final String PATH = "/slack/events";
+
+    static final String FOLKEVALGT = "/folkevalgt";
+    static final String REFLEKSJON = "/refleksjon";
+    static final String THANKS = "Takk for tilbakemeldingen!";
+    static final String BUSY = "Jeg har mye å gjøre akkurat nå. Prøv igjen om litt.";
+    static final String FEEDBACK_FAILED = "Beklager, jeg fikk ikke lagret tilbakemeldingen. Prøv igjen om litt.";
+    static final String NOT_SHAREABLE = "Dette svaret kan ikke deles i kanalen.";
+
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+    private static final Pattern TOKEN = Pattern.compile("<([^<>]*)>");
+    private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
+    private static final Pattern FEEDBACK = Pattern.compile("feedback\\.(up|down)");
+
+    private final SlackSettings settings;
+    private final Bot bot;
+    private final FeedbackStore feedback;
+    private final Clock clock;
+    private final App app;
+    private final SlackRequestParser parser;
+    private final SlackSignature.Verifier verifier;
+    private final MethodsClient client;
+    private final SlackPoster poster;
+    private final ThreadPoolExecutor executor;
+    private final SeenIds seen = new SeenIds(100_000, Duration.ofMinutes(30));
+    private final java.util.concurrent.atomic.AtomicLong turnedAway = new java.util.concurrent.atomic.AtomicLong();
+    private SocketModeApp socketMode;
+
+    private SlackAdapter(SlackSettings settings, Bot bot, FeedbackStore feedback, Clock clock, int threads,
+                         Duration postInterval) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.bot = Objects.requireNonNull(bot, "bot");
+        this.feedback = Objects.requireNonNull(feedback, "feedback");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        slackConfig.setStatsEnabled(false);
+        Slack slack = Slack.getInstance(slackConfig);
+        this.client = slack.methods(settings.botToken());
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .requestVerificationEnabled(settings.signingSecret() != null)
+                .authTestCacheEnabled(true)
+                /* Events the bot does not handle (edits, joins, app_home_opened) are acknowledged, not 404:
+                   Slack retries unacknowledged events and turns off subscriptions that keep failing. */
+                .allEventsApiAutoAckEnabled(true)
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .authTestCacheExpirationMillis(Duration.ofMinutes(10).toMillis())
+                .build();
+        this.app = new App(config);
+        this.parser = new SlackRequestParser(config);
+        this.verifier = settings.signingSecret() == null ? null
+                : new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
+        this.poster = new SlackPoster(client, postInterval);
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1000), runnable -> {
+                    Thread thread = new Thread(runnable, "slack-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        register();
+    }
+
+    /**
+     * An adapter for one workspace. Nothing connects until {@link #start()}; {@link #routes()} can be
+     * served at once.
+     *
+     * @param feedbackStore where 👍/👎 clicks are kept
+     * @param clock         time for the feedback records
+     */
+    public static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock) {
+        return new SlackAdapter(settings, bot, feedbackStore, clock,
+                Math.max(4, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(1));
+    }
+
+    /** As {@link #create}, with the per-channel posting interval set (tests make it short). */
+    static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock,
+                               Duration postInterval) {
+        return new SlackAdapter(settings, bot, feedbackStore, clock,
+                Math.max(4, Runtime.getRuntime().availableProcessors()), postInterval);
+    }
+
+    /** The HTTP route Slack calls in HTTP mode: {@code POST /slack/events}. */
+    public List<HttpRoute> routes() {
+        return List.of(new HttpRoute("POST", PATH, this::serve));
+    }
+
+    /** Posts programme messages to Slack channels ({@code ChannelRef} platform {@code slack}). */
+    public ChannelPoster poster() {
+        return poster;
+    }
+
+    /** The settings in use; secrets never show in its {@code toString}. */
+    public SlackSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Starts the Bolt app, and connects with Socket Mode when an app-level token is set. In HTTP mode
+     * Slack reaches the bot through {@link #routes()}.
+     *
+     * @throws IOException when Socket Mode cannot connect
+     */
+    public synchronized void start() throws IOException {
+        app.start();
+        if (settings.socketMode() && socketMode == null) {
+            try {
+                socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+                socketMode.startAsync();
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("Socket Mode could not connect to Slack: " + e.getMessage(), e);
+            }
+            log.info("Slack connected with Socket Mode");
+        } else {
+            log.info("Slack in HTTP mode at {}", PATH);
+        }
+    }
+
+    /** Disconnects Socket Mode, stops the app and lets answers in flight finish (up to 10 s). */
+    @Override
+    public synchronized void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                log.warn("Socket Mode did not close cleanly: {}", e.toString());
+            }
+            socketMode = null;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            app.stop();
+        } catch (Exception e) {
+            log.warn("Bolt app did not stop cleanly: {}", e.toString());
+        }
+    }
+
+    // ---- HTTP: hand the raw request to Bolt, as Bolt's servlet adapter does ----
+
+    HttpResponse serve(HttpRequest request) throws Exception {
+        if (verifier == null) {
+            return HttpResponse.text(404, "Slack er satt opp med Socket Mode; denne adressen brukes ikke.");
+        }
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new HashMap<>();
+        request.headers().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
+        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(request.path())
+                .queryString(request.query())
+                .headers(new RequestHeaders(headers))
+                .requestBody(body)
+                .remoteAddress(request.remoteAddress())
+                .build());
+        if (slackRequest == null) {
+            /* Bolt did not recognise the payload; answer 401 unless Slack signed it. */
+            boolean signed = verifier.isValid(request.header("X-Slack-Request-Timestamp").orElse(null), body,
+                    request.header("X-Slack-Signature").orElse(null));
+            return HttpResponse.text(signed ? 400 : 401, signed ? "Ukjent forespørsel fra Slack." : "Ugyldig signatur.");
+        }
+        return toHttp(app.run(slackRequest));
+    }
+
+    private static HttpResponse toHttp(Response response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> {
+                if (values != null && !values.isEmpty()) {
+                    headers.put(name, values.get(0));
+                }
+            });
+        }
+        if (response.getContentType() != null) {
+            headers.put("Content-Type", response.getContentType());
+        }
+        byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+        int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
+        return new HttpResponse(status, headers, body);
+    }
+
+    // ---- Listeners ----
+
+    private void register() {
+        app.event(AppMentionEvent.class, (payload, ctx) -> {
+            AppMentionEvent event = payload.getEvent();
+            if (event.getBotId() != null || event.getUser() == null
+                    || duplicate(payload.getEventId(), ctx.getRetryNum(), ctx.getRetryReason())) {
+                return ctx.ack();
+            }
+            String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+            Incoming incoming = new Incoming(PLATFORM, workspace(payload.getTeamId()), event.getUser(),
+                    event.getChannel(), thread, text(event.getText()));
+            submit(() -> answerInConversation(incoming, payload.getEventId(), thread, false));
+            return ctx.ack();
+        });
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent event = payload.getEvent();
+            if (!"im".equals(event.getChannelType()) || event.getBotId() != null || event.getUser() == null
+                    || duplicate(payload.getEventId(), ctx.getRetryNum(), ctx.getRetryReason())) {
+                return ctx.ack();
+            }
+            Incoming incoming = new Incoming(PLATFORM, workspace(payload.getTeamId()), event.getUser(),
+                    event.getChannel(), event.getThreadTs(), text(event.getText()));
+            submit(() -> answerInConversation(incoming, payload.getEventId(), event.getThreadTs(), true));
+            return ctx.ack();
+        });
+        app.command(FOLKEVALGT, (req, ctx) -> command(req.getPayload(), ctx, false));
+        app.command(REFLEKSJON, (req, ctx) -> command(req.getPayload(), ctx, true));
+        app.blockAction(FEEDBACK, (req, ctx) -> {
+            BlockActionPayload payload = req.getPayload();
+            BlockActionPayload.Action action = payload.getActions().get(0);
+            String value = action.getValue() == null ? "" : action.getValue();
+            int newline = value.indexOf('\n');
+            String passage = newline < 0 ? value : value.substring(0, newline);
+            String question = newline < 0 ? "" : value.substring(newline + 1);
+            Feedback click = new Feedback(PLATFORM, payload.getUser().getId(), question, passage,
+                    "feedback.up".equals(action.getActionId()), clock.instant());
+            submit(() -> {
+                String answer = THANKS;
+                try {
+                    feedback.record(click);
+                } catch (RuntimeException e) {
+                    log.error("Could not store feedback", e);
+                    answer = FEEDBACK_FAILED;
+                }
+                String text = answer;
+                respond(ctx, r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+            });
+            return ctx.ack();
+        });
+        app.blockAction(BlockKit.SHARE, (req, ctx) -> {
+            BlockActionPayload payload = req.getPayload();
+            String question = payload.getActions().get(0).getValue();
+            String user = payload.getUser().getId();
+            String channel = payload.getChannel() == null ? user : payload.getChannel().getId();
+            String team = payload.getTeam() == null ? null : payload.getTeam().getId();
+            submit(() -> {
+                Reply reply = bot.respond(new Incoming(PLATFORM, workspace(team), user, channel, null,
+                        question == null ? "" : question), null).reply();
+                if (reply.ephemeral()) {
+                    respond(ctx, r -> r.responseType("ephemeral").replaceOriginal(false).text(NOT_SHAREABLE));
+                    return;
+                }
+                BlockKit.Rendered shared = BlockKit.render(reply, new BlockKit.Options(question, false, user));
+                respond(ctx, r -> r.responseType("in_channel").replaceOriginal(false).text(shared.text())
+                        .blocks(shared.blocks()));
+            });
+            return ctx.ack();
+        });
+    }
+
+    private Response command(com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload payload,
+                             SlashCommandContext ctx, boolean reflection) {
+        if (!seen.firstTime("command:" + payload.getTriggerId())) {
+            return ctx.ack();
+        }
+        String typed = text(payload.getText());
+        String text = reflection ? (REFLEKSJON + " " + typed).strip() : typed;
+        Incoming incoming = new Incoming(PLATFORM, workspace(payload.getTeamId()), payload.getUserId(),
+                payload.getChannelId(), null, text);
+        boolean accepted = submit(() -> {
+            Reply reply = bot.respond(incoming, payload.getTriggerId()).reply();
+            /* A question's answer meant for a channel can be shared; command replies stay private. */
+            boolean share = !reflection && !reply.ephemeral();
+            BlockKit.Rendered rendered = BlockKit.render(reply, new BlockKit.Options(typed, share, null));
+            try {
+                WebhookResponse response = ctx.respond(r -> r.responseType("ephemeral").text(rendered.text())
+                        .blocks(rendered.blocks()));
+                if (response.getCode() != 200) {
+                    log.warn("response_url answered HTTP {} for {}", response.getCode(), payload.getCommand());
+                }
+            } catch (IOException e) {
+                log.warn("Could not answer {} through response_url: {}", payload.getCommand(), e.toString());
+            }
+            if (reply.image() != null) {
+                uploadToDirectMessage(payload.getUserId(), reply.image());
+            }
+        });
+        return accepted ? ctx.ack() : ctx.ack(BUSY);
+    }
+
+    private boolean duplicate(String eventId, Integer retryNum, String retryReason) {
+        /* Slack timed out waiting for our acknowledgement: the first delivery is being answered (here or on
+           another instance), so this retry is not. Other retries are answered unless this instance took it. */
+        if (retryNum != null && retryNum > 0 && "http_timeout".equals(retryReason)) {
+            log.debug("Skipping retry {} of event {} ({})", retryNum, eventId, retryReason);
+            return true;
+        }
+        return !seen.firstTime("event:" + eventId);
+    }
+
+    private void answerInConversation(Incoming incoming, String eventId, String thread, boolean direct) {
+        Reply reply = bot.respond(incoming, eventId).reply();
+        BlockKit.Rendered rendered = BlockKit.render(reply, new BlockKit.Options(incoming.text(), false, null));
+        String channel = incoming.channel();
+        if (reply.ephemeral() && !direct) {
+            call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(channel).user(incoming.user())
+                    .threadTs(thread).text(rendered.text()).blocks(rendered.blocks())));
+            if (reply.image() != null) {
+                uploadToDirectMessage(incoming.user(), reply.image());
+            }
+            return;
+        }
+        call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel).threadTs(thread)
+                .text(rendered.text()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)));
+        if (reply.image() != null) {
+            Reply.Image image = reply.image();
+            call("files.uploadV2", () -> client.filesUploadV2(r -> r.channel(channel).threadTs(thread)
+                    .fileData(image.bytes()).filename(SlackPoster.filename(image)).title(image.altText())
+                    .altTxt(image.altText())));
+        }
+    }
+
+    /* Slack has no private file upload: a private reply's image goes to the user's DM with the bot. */
+    private void uploadToDirectMessage(String user, Reply.Image image) {
+        call("conversations.open + files.uploadV2", () -> {
+            var opened = client.conversationsOpen(r -> r.users(List.of(user)));
+            if (!opened.isOk()) {
+                return opened;
+            }
+            String dm = opened.getChannel().getId();
+            return client.filesUploadV2(r -> r.channel(dm).fileData(image.bytes())
+                    .filename(SlackPoster.filename(image)).title(image.altText()).altTxt(image.altText())
+                    );
+        });
+    }
+
+    @FunctionalInterface
+    private interface WebApiCall {
+        SlackApiTextResponse call() throws Exception;
+    }
+
+    private static void call(String method, WebApiCall call) {
+        try {
+            SlackApiTextResponse response = call.call();
+            if (response != null && !response.isOk()) {
+                log.warn("Slack {} failed: {}", method, response.getError());
+            }
+        } catch (Exception e) {
+            log.warn("Slack {} failed: {}", method, e.toString());
+        }
+    }
+
+    private static void respond(ActionContext ctx,
+                                com.slack.api.bolt.util.BuilderConfigurator<
+                                        com.slack.api.app_backend.interactive_components.response.ActionResponse
+                                                .ActionResponseBuilder> response) {
+        try {
+            WebhookResponse sent = ctx.respond(response);
+            if (sent.getCode() != 200) {
+                log.warn("response_url answered HTTP {}", sent.getCode());
+            }
+        } catch (IOException e) {
+            log.warn("Could not answer a button click through response_url: {}", e.toString());
+        }
+    }
+
+    /** Runs work after the acknowledgement; false when the queue is full. */
+    private boolean submit(Runnable work) {
+        try {
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("Answering a Slack request failed", e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            long count = turnedAway.incrementAndGet();
+            if (count % 100 == 1) {
+                log.warn("Slack work queue is full; {} requests turned away so far", count);
+            }
+            return false;
+        }
+    }
+
+    private static String workspace(String team) {
+        return team == null || team.isBlank() ? PLATFORM : team;
+    }
+
+    /**
+     * A message's text as the user meant it: mentions of people and {@code <!channel>}-style mentions
+     * removed (they address people, not the question), channel references and link labels kept as text,
+     * and Slack's escaping of {@code & < >} undone. What remains is plain text; rendering escapes it again.
+     */
+    static String text(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        Matcher token = TOKEN.matcher(raw);
+        StringBuilder out = new StringBuilder();
+        while (token.find()) {
+            String inside = token.group(1);
+            int bar = inside.indexOf('|');
+            String replacement;
+            if (inside.startsWith("@") || inside.startsWith("!")) {
+                replacement = "";
+            } else if (bar >= 0) {
+                replacement = inside.substring(bar + 1);
+            } else if (inside.startsWith("#")) {
+                replacement = inside;
+            } else {
+                replacement = inside;
+            }
+            token.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        token.appendTail(out);
+        return BlockKit.unescape(SPACES.matcher(out).replaceAll(" ")).strip();
+    }
+}

@@ -1,0 +1,188 @@
+package no.folkevalgt.slack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Slack's Web API and response_url endpoints on loopback, recording every call. Answers as Slack
+ * documents ({@code {"ok":true,...}}) unless a test scripts another answer for a method.
+ */
+final class FakeSlackApi implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One recorded call: the Web API method (or "response_url", "upload"), its form fields and raw body. */
+    record Call(String method, String path, Map<String, String> form, String body, String authorization) {
+
+        /** A form field parsed as JSON (blocks), or the body as JSON (response_url posts). */
+        JsonNode json(String field) {
+            try {
+                return JSON.readTree(field == null ? body : form.get(field));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Everything the user would see: text and blocks, as one string. */
+        String visible() {
+            return form.isEmpty() ? body : form.getOrDefault("text", "") + "\n" + form.getOrDefault("blocks", "");
+        }
+    }
+
+    private record Scripted(int status, Map<String, String> headers, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
+
+    FakeSlackApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.start();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    String apiUrl() {
+        return base() + "api/";
+    }
+
+    String responseUrl(String id) {
+        return base() + "response/" + id;
+    }
+
+    /** The next call to this method is answered with this status, headers and body. */
+    void script(String method, int status, Map<String, String> headers, String body) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Calls other than auth.test, which Bolt makes on its own. */
+    List<Call> answers() {
+        return calls.stream().filter(c -> !c.method().equals("auth.test")).toList();
+    }
+
+    /** Waits until at least {@code count} calls to the method were made; returns them. */
+    List<Call> await(String method, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (calls(method).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        List<Call> found = calls(method);
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " calls to " + method + " but got " + found.size()
+                    + "; all calls: " + calls.stream().map(Call::method).toList());
+        }
+        return found;
+    }
+
+    void clear() {
+        calls.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        String body = new String(raw, StandardCharsets.UTF_8);
+        String method;
+        if (path.startsWith("/api/")) {
+            method = path.substring("/api/".length());
+        } else if (path.startsWith("/response/")) {
+            method = "response_url";
+        } else if (path.startsWith("/upload/")) {
+            method = "upload";
+        } else {
+            method = path;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+                ? form(body) : Map.of();
+        calls.add(new Call(method, path, form, method.equals("upload") ? "(" + raw.length + " bytes)" : body,
+                exchange.getRequestHeaders().getFirst("Authorization")));
+
+        Deque<Scripted> queue = scripted.get(method);
+        Scripted answer = queue == null ? null : queue.poll();
+        if (answer == null) {
+            answer = new Scripted(200, Map.of(), defaultAnswer(method, form));
+        }
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(out);
+        }
+    }
+
+    private String defaultAnswer(String method, Map<String, String> form) {
+        return switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://folkevalgt.slack.com/\",\"team\":\"Rakkestad\","
+                    + "\"user\":\"folkevalgt\",\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\","
+                    + "\"is_enterprise_install\":false}";
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + form.getOrDefault("channel", "C0")
+                    + "\",\"ts\":\"1700000000.000200\",\"message\":{\"type\":\"message\",\"text\":\"ok\"}}";
+            case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1700000000.000300\"}";
+            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + base() + "upload/F0001\","
+                    + "\"file_id\":\"F0001\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0001\",\"title\":\"ordsky\"}]}";
+            case "apps.connections.open" -> "{\"ok\":false,\"error\":\"invalid_auth\"}";
+            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}";
+            case "upload" -> "OK - 1";
+            case "response_url" -> "ok";
+            default -> "{\"ok\":true}";
+        };
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            fields.put(name, value);
+        }
+        return fields;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,152 @@
+package no.folkevalgt.slack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.Commands;
+import no.folkevalgt.core.Feedback;
+import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.programme.ProgrammeCommands;
+import no.folkevalgt.core.programme.ProgrammeLoader;
+import no.folkevalgt.http.WebServer;
+import no.folkevalgt.knowledge.LuceneKnowledgeBase;
+
+/**
+ * The real parts wired as the app wires them: a Lucene knowledge base on a small deck, the bot with
+ * the programme commands, the Slack adapter behind the real HTTP server, and Slack's Web API faked on
+ * loopback.
+ */
+final class SlackFixture implements AutoCloseable {
+
+    static final String DECK = String.join("\f",
+            "Interpellasjon\nEn interpellasjon er et spørsmål til ordføreren om en sak av prinsipiell betydning. "
+                    + "Den må meldes skriftlig før møtet.",
+            "Delegering\nDelegering betyr at kommunestyret gir myndighet til å avgjøre saker videre, for eksempel "
+                    + "til formannskapet eller kommunedirektøren.",
+            "Saklista\nOrdføreren setter opp saklista til kommunestyret. Et medlem kan be om å få en sak på saklista.");
+
+    final Clock clock = Clock.fixed(Instant.parse("2019-11-05T08:30:00Z"), ZoneId.of("Europe/Oslo"));
+    final MemoryFeedback feedback = new MemoryFeedback();
+    final RecordingReflections reflections = new RecordingReflections();
+    final FakeSlackApi api;
+    final LuceneKnowledgeBase kb;
+    final Bot bot;
+    final SlackAdapter adapter;
+    final WebServer server;
+    final SlackRequests slack;
+
+    SlackFixture(Path dir) throws IOException {
+        this(dir, null);
+    }
+
+    /** @param deck a deck to index instead of the three-slide one (the load harness uses the real one) */
+    SlackFixture(Path dir, Path deck) throws IOException {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        if (deck == null) {
+            Files.writeString(content.resolve("deck.txt"), DECK, StandardCharsets.UTF_8);
+        } else {
+            Files.copy(deck, content.resolve(deck.getFileName()));
+        }
+        kb = LuceneKnowledgeBase.open(content, dir.resolve("index"));
+        bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES,
+                List.of(new ProgrammeCommands(ProgrammeLoader.loadBundled(), clock), reflections), null, clock);
+        api = new FakeSlackApi();
+        SlackSettings settings = new SlackSettings("xoxb-1234-5678-test", SlackRequests.SECRET, null, api.apiUrl(),
+                "C0PROG");
+        adapter = SlackAdapter.create(settings, bot, feedback, clock, Duration.ofMillis(100));
+        server = WebServer.start("127.0.0.1", 0, adapter.routes());
+        slack = new SlackRequests("http://127.0.0.1:" + server.port() + SlackAdapter.PATH, SlackRequests.SECRET);
+    }
+
+    @Override
+    public void close() {
+        reflections.slow.countDown();
+        server.close();
+        adapter.close();
+        api.close();
+        kb.close();
+    }
+
+    /** Feedback kept in memory; a user's second click on the same answer replaces the first. */
+    static final class MemoryFeedback implements FeedbackStore {
+        private final List<Feedback> all = new CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized void record(Feedback feedback) {
+            all.removeIf(f -> f.user().equals(feedback.user()) && f.passageId().equals(feedback.passageId())
+                    && f.question().equals(feedback.question()));
+            all.add(feedback);
+        }
+
+        @Override
+        public List<Feedback> all() {
+            List<Feedback> newest = new ArrayList<>(all);
+            newest.sort(Comparator.comparing(Feedback::at).reversed());
+            return newest;
+        }
+    }
+
+    /**
+     * Stands in for the reflection commands: keeps each answer once per request id, as the real store does.
+     */
+    static final class RecordingReflections implements Commands {
+        final Set<String> requestIds = ConcurrentHashMap.newKeySet();
+        final List<String> answers = new CopyOnWriteArrayList<>();
+        /* "/refleksjon treg" waits for this: a bot that is slower than Slack's 3 seconds. */
+        final java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public Optional<Reply> handle(Incoming incoming, String text) {
+            return handle(incoming, text, null);
+        }
+
+        @Override
+        public Optional<Reply> handle(Incoming incoming, String text, String requestId) {
+            if (!text.toLowerCase(java.util.Locale.ROOT).startsWith("/refleksjon")) {
+                return Optional.empty();
+            }
+            String answer = text.substring("/refleksjon".length()).strip();
+            if (answer.equals("oppsummering")) {
+                return Optional.of(Reply.builder().text("Oppgave 1: 3 svar. Mest brukt: samarbeid.")
+                        .image(new Reply.Image("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "Ordsky"))
+                        .ephemeral(true).build());
+            }
+            if (answer.equals("treg")) {
+                try {
+                    slow.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.of(Reply.privateText("Endelig ferdig."));
+            }
+            if (answer.isEmpty()) {
+                return Optional.of(Reply.privateText("Skriv svaret etter /refleksjon."));
+            }
+            if (requestId == null || requestIds.add(requestId)) {
+                answers.add(answer);
+            }
+            return Optional.of(Reply.privateText("Takk! Svaret ditt er lagret anonymt: «" + answer + "»"));
+        }
+
+        @Override
+        public List<String> help() {
+            return List.of("/refleksjon <svar> – svar på refleksjonsoppgaven");
+        }
+    }
+}

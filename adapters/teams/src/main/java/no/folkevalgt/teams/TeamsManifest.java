@@ -1,0 +1,110 @@
+package no.folkevalgt.teams;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Builds the Teams app package to upload (Teams admin center or "Upload a custom app"): manifest.json
+ * with the bot's app id filled in, and its two icons drawn here.
+ *
+ * <pre>{@code
+ * TeamsManifest.buildZip(TeamsSettings.fromEnvironment(System.getenv()), Path.of("folkevalgt-teams.zip"));
+ * }</pre>
+ */
+public final class TeamsManifest {
+
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Color BLUE = new Color(0x1F, 0x4E, 0x79);
+
+    private TeamsManifest() {
+    }
+
+    /** Writes the zip; the app id must be the Azure Bot's Microsoft App ID (a GUID). */
+    public static Path buildZip(TeamsSettings settings, Path out) throws IOException {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(out, "out");
+        if (!GUID.matcher(settings.appId()).matches()) {
+            throw new IllegalArgumentException("MICROSOFT_APP_ID må være app-ID-en (en GUID) fra Azure Bot-registreringen, men var «"
+                    + settings.appId() + "»");
+        }
+        String manifest = template().replace("${APP_ID}", settings.appId().toLowerCase(java.util.Locale.ROOT));
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(file)) {
+            put(zip, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
+            put(zip, "color.png", png(colorIcon()));
+            put(zip, "outline.png", png(outlineIcon()));
+        }
+        return out;
+    }
+
+    static String template() {
+        try (InputStream in = TeamsManifest.class.getResourceAsStream("manifest/manifest.template.json")) {
+            if (in == null) {
+                throw new IllegalStateException("manifest/manifest.template.json is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 192×192, full colour: a white "F" on the accent colour. */
+    static BufferedImage colorIcon() {
+        BufferedImage image = new BufferedImage(192, 192, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(BLUE);
+        g.fillRect(0, 0, 192, 192);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 128));
+        g.drawString("F", 58, 140);
+        g.dispose();
+        return image;
+    }
+
+    /** 32×32, white on transparent, as Teams requires for the outline icon. */
+    static BufferedImage outlineIcon() {
+        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(3f));
+        g.drawLine(10, 6, 10, 26);
+        g.drawLine(10, 7, 23, 7);
+        g.drawLine(10, 16, 20, 16);
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

@@ -1,0 +1,356 @@
+package no.folkevalgt.teams;
+
+import static no.folkevalgt.teams.Activities.APP_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.PostFailure;
+import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.core.programme.PostKind;
+import no.folkevalgt.http.WebServer;
+import no.folkevalgt.knowledge.Answer;
+import no.folkevalgt.knowledge.Hit;
+import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.knowledge.Passage;
+import no.folkevalgt.storage.Database;
+import no.folkevalgt.storage.JdbcConversationStore;
+import no.folkevalgt.storage.JdbcDeliveryLog;
+import no.folkevalgt.storage.JdbcFeedbackStore;
+import no.folkevalgt.storage.schedule.PostScheduler;
+import no.folkevalgt.storage.schedule.RetryPolicy;
+
+/**
+ * The real SDK adapter behind the real HTTP server, with Microsoft faked on loopback: OpenID
+ * metadata and keys for the JWT validation, the login endpoint, and the Bot Connector.
+ */
+class TeamsAdapterTest {
+
+    static final Passage INTERPELLASJON = new Passage("deck.txt", 31, "Interpellasjon",
+            "• Et spørsmål til ordføreren om en sak av større interesse", "Utvalgsjobbing", 2);
+    static final Passage GRUNNGITT = new Passage("deck.txt", 32, "Grunngitt spørsmål", "• Kortere", "Utvalgsjobbing", 2);
+
+    static FakeMicrosoft microsoft;
+    static final AtomicInteger DBS = new AtomicInteger();
+    final HttpClient http = HttpClient.newHttpClient();
+    Database db;
+    JdbcConversationStore conversations;
+    JdbcFeedbackStore feedback;
+    TeamsAdapter teams;
+    WebServer server;
+
+    @BeforeAll
+    static void startMicrosoft() throws IOException {
+        microsoft = new FakeMicrosoft();
+    }
+
+    @AfterAll
+    static void stopMicrosoft() {
+        microsoft.close();
+    }
+
+    @BeforeEach
+    void start() {
+        db = Database.open("jdbc:h2:mem:teams" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        conversations = new JdbcConversationStore(db);
+        feedback = new JdbcFeedbackStore(db);
+        teams = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
+                .bot(new Bot(new OneAnswer()))
+                .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
+                .openIdMetadataUrl(microsoft.openIdUrl())
+                .tokenEndpoint(microsoft.tokenEndpoint())
+                .build();
+        server = WebServer.start("127.0.0.1", 0, teams.routes());
+        microsoft.connector.clear();
+    }
+
+    @AfterEach
+    void stop() {
+        script();
+        server.close();
+        teams.close();
+        db.close();
+    }
+
+    String validToken() {
+        return microsoft.token(APP_ID, FakeMicrosoft.ISSUER, Instant.now().plusSeconds(600), microsoft.serviceUrl(), microsoft.key);
+    }
+
+    HttpResponse<String> post(String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + TeamsAdapter.PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void personalMessage_isAnsweredWithAnAdaptiveCard_throughTheConnector() throws Exception {
+        HttpResponse<String> response = post(Activities.personalMessage(microsoft.serviceUrl(), "m-1", "Hva er en interpellasjon?"), validToken());
+
+        assertThat(response.statusCode()).isBetween(200, 202);
+        List<FakeMicrosoft.Recorded> sent = microsoft.activities();
+        assertThat(sent).hasSize(1);
+        FakeMicrosoft.Recorded reply = sent.get(0);
+        assertThat(reply.method()).isEqualTo("POST");
+        assertThat(reply.path()).isEqualTo("/v3/conversations/" + Activities.PERSONAL + "/activities/m-1");
+        assertThat(reply.authorization()).isEqualTo("Bearer " + FakeMicrosoft.BOT_TOKEN);
+        assertThat(reply.body()).contains("application/vnd.microsoft.card.adaptive", "AdaptiveCard", "Action.Execute",
+                "Kilde: «Interpellasjon», lysbilde 31", "Se også", "Grunngitt spørsmål", "feedback.up", "feedback.down");
+        assertThat(microsoft.tokenForms).anySatisfy(form -> assertThat(form)
+                .contains("grant_type=client_credentials", "client_id=" + APP_ID, "scope=https%3A%2F%2Fapi.botframework.com%2F.default"));
+        assertThat(conversations.find(new ChannelRef("teams", Activities.PERSONAL))).isPresent();
+    }
+
+    @Test
+    void channelMention_isStrippedOfTheBotsName_beforeTheBotSeesIt() throws Exception {
+        HttpResponse<String> response = post(Activities.channelMention(microsoft.serviceUrl(), "c-1", "hjelp"), validToken());
+
+        assertThat(response.statusCode()).isBetween(200, 202);
+        assertThat(microsoft.activities()).singleElement().satisfies(r -> {
+            assertThat(r.path()).contains("/activities/c-1");
+            assertThat(r.body()).doesNotContain("<at>").doesNotContain("Det finner jeg ikke");
+        });
+        assertThat(conversations.find(new ChannelRef("teams", Activities.CHANNEL)))
+                .as("a message in a thread makes the channel itself postable")
+                .hasValueSatisfying(c -> assertThat(c.reference()).doesNotContain("messageid"));
+    }
+
+    @Test
+    void actionSubmitFromAnOlderClient_arrivesAsAMessage_andIsStoredAsFeedback() throws Exception {
+        String submit = Activities.personalMessage(microsoft.serviceUrl(), "s-1", "")
+                .replace("\"text\":\"\",", "\"value\":{\"action\":\"feedback.up\",\"value\":\"deck.txt#31\",\"question\":\"Hva er en interpellasjon?\"},");
+
+        assertThat(post(submit, validToken()).statusCode()).isBetween(200, 202);
+
+        assertThat(feedback.all()).singleElement().satisfies(f -> assertThat(f.helpful()).isTrue());
+        assertThat(microsoft.activities()).singleElement().satisfies(r -> assertThat(r.body()).contains("Takk for tilbakemeldingen!"));
+    }
+
+    @Test
+    void botAddedToATeam_storesTheConversation_andGreets() throws Exception {
+        HttpResponse<String> response = post(Activities.botAddedToTeam(microsoft.serviceUrl()), validToken());
+
+        assertThat(response.statusCode()).isBetween(200, 202);
+        assertThat(conversations.find(new ChannelRef("teams", Activities.CHANNEL))).hasValueSatisfying(c -> {
+            assertThat(c.tenant()).isEqualTo(Activities.TENANT);
+            assertThat(c.reference()).contains(microsoft.serviceUrl(), Activities.CHANNEL);
+        });
+        assertThat(microsoft.activities()).singleElement().satisfies(r -> assertThat(r.body()).contains("Hei!"));
+    }
+
+    @Test
+    void cardActionInvoke_storesFeedback_andAcknowledgesInTheInvokeResponse() throws Exception {
+        HttpResponse<String> response = post(Activities.cardAction(microsoft.serviceUrl(), "feedback.down", "deck.txt#31",
+                "Hva er en interpellasjon?"), validToken());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Takk for tilbakemeldingen!", "application/vnd.microsoft.activity.message");
+        assertThat(feedback.all()).singleElement().satisfies(f -> {
+            assertThat(f.platform()).isEqualTo("teams");
+            assertThat(f.user()).isEqualTo(Activities.USER_AAD);
+            assertThat(f.passageId()).isEqualTo("deck.txt#31");
+            assertThat(f.question()).isEqualTo("Hva er en interpellasjon?");
+            assertThat(f.helpful()).isFalse();
+        });
+    }
+
+    @Test
+    void missingWrongOrExpiredOrForgedTokens_get401_andChangeNothing() throws Exception {
+        String activity = Activities.personalMessage(microsoft.serviceUrl(), "m-x", "Hva er en interpellasjon?");
+        String url = microsoft.serviceUrl();
+        Instant later = Instant.now().plusSeconds(600);
+        List<String> bad = java.util.Arrays.asList(
+                null,
+                microsoft.token("another-app-id", FakeMicrosoft.ISSUER, later, url, microsoft.key),
+                microsoft.token(APP_ID, "https://evil.example.com", later, url, microsoft.key),
+                microsoft.token(APP_ID, FakeMicrosoft.ISSUER, Instant.now().minus(Duration.ofHours(1)), url, microsoft.key),
+                microsoft.token(APP_ID, FakeMicrosoft.ISSUER, later, url, microsoft.otherKey),
+                "not-a-jwt");
+        for (String token : bad) {
+            assertThat(post(activity, token).statusCode()).as("token %s", token).isEqualTo(401);
+        }
+        assertThat(post(Activities.cardAction(url, "feedback.up", "deck.txt#31", "q"), null).statusCode()).isEqualTo(401);
+
+        assertThat(microsoft.activities()).isEmpty();
+        assertThat(conversations.all("teams")).isEmpty();
+        assertThat(feedback.all()).isEmpty();
+
+        assertThat(post(activity, validToken()).statusCode()).isBetween(200, 202);
+        assertThat(microsoft.activities()).hasSize(1);
+    }
+
+    @Test
+    void proactivePost_reachesAStoredConversation_once() throws Exception {
+        post(Activities.botAddedToTeam(microsoft.serviceUrl()), validToken());
+        microsoft.connector.clear();
+
+        teams.poster().post(new ChannelRef("teams", Activities.CHANNEL), Reply.text("Påminnelse: Økta starter kl. 10."));
+
+        assertThat(microsoft.activities()).singleElement().satisfies(r -> {
+            assertThat(r.path()).endsWith("/activities").doesNotContain("/activities/");
+            assertThat(r.body()).contains("Påminnelse: Økta starter kl. 10.");
+            assertThat(r.authorization()).isEqualTo("Bearer " + FakeMicrosoft.BOT_TOKEN);
+        });
+    }
+
+    @Test
+    void proactivePost_withAnImage_carriesItInTheCard() throws Exception {
+        post(Activities.botAddedToTeam(microsoft.serviceUrl()), validToken());
+        microsoft.connector.clear();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+
+        teams.poster().post(new ChannelRef("teams", Activities.CHANNEL), Reply.builder().text("Ordsky for refleksjon 1")
+                .image(new Reply.Image("image/png", png, "Ordsky over svarene")).build());
+
+        assertThat(microsoft.activities()).singleElement().satisfies(r -> assertThat(r.body())
+                .contains("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png), "Ordsky over svarene"));
+    }
+
+    @Test
+    void proactivePost_toAnUnknownConversation_isPermanent() {
+        assertThatThrownBy(() -> teams.poster().post(new ChannelRef("teams", "19:unknown@thread.tacv2"), Reply.text("Hei")))
+                .isInstanceOfSatisfying(PostFailure.class, f -> assertThat(f.permanent()).isTrue());
+        assertThat(microsoft.activities()).isEmpty();
+    }
+
+    @Test
+    void throttledPost_isTemporary_withTheConnectorsRetryAfter() throws Exception {
+        post(Activities.botAddedToTeam(microsoft.serviceUrl()), validToken());
+        microsoft.connector.clear();
+        synchronized (microsoft.scriptedStatuses) {
+            for (int i = 0; i < 10; i++) {
+                microsoft.scriptedStatuses.add(429);
+            }
+        }
+        try {
+            assertThatThrownBy(() -> teams.poster().post(new ChannelRef("teams", Activities.CHANNEL), Reply.text("Hei")))
+                    .isInstanceOfSatisfying(PostFailure.class, f -> {
+                        assertThat(f.permanent()).isFalse();
+                        assertThat(f.retryAfter()).contains(Duration.ofSeconds(7));
+                    });
+        } finally {
+            synchronized (microsoft.scriptedStatuses) {
+                microsoft.scriptedStatuses.clear();
+            }
+        }
+    }
+
+    @Test
+    void oneBadGateway_isRetriedWithinTheCall_andTheReminderArrivesOnce() throws Exception {
+        post(Activities.botAddedToTeam(microsoft.serviceUrl()), validToken());
+        microsoft.connector.clear();
+        script(502);
+
+        teams.poster().post(new ChannelRef("teams", Activities.CHANNEL), Reply.text("Hei"));
+
+        assertThat(microsoft.activities()).hasSize(2);
+    }
+
+    @Test
+    void aLastingBadGateway_isTemporary_afterThreeRequests() throws Exception {
+        post(Activities.botAddedToTeam(microsoft.serviceUrl()), validToken());
+        microsoft.connector.clear();
+        script(502, 502, 502, 502);
+
+        assertThatThrownBy(() -> teams.poster().post(new ChannelRef("teams", Activities.CHANNEL), Reply.text("Hei")))
+                .isInstanceOfSatisfying(PostFailure.class, f -> assertThat(f.permanent()).isFalse());
+        assertThat(microsoft.activities()).hasSize(3);
+    }
+
+    @Test
+    void forbidden_isPermanent_afterOneRequest_andNothingElseIsPosted() throws Exception {
+        post(Activities.botAddedToTeam(microsoft.serviceUrl()), validToken());
+        microsoft.connector.clear();
+        script(403);
+
+        assertThatThrownBy(() -> teams.poster().post(new ChannelRef("teams", Activities.CHANNEL), Reply.text("Hei")))
+                .isInstanceOfSatisfying(PostFailure.class, f -> assertThat(f.permanent()).isTrue());
+        assertThat(microsoft.activities()).hasSize(1);
+    }
+
+    void script(int... statuses) {
+        synchronized (microsoft.scriptedStatuses) {
+            microsoft.scriptedStatuses.clear();
+            for (int status : statuses) {
+                microsoft.scriptedStatuses.add(status);
+            }
+        }
+    }
+
+    @Test
+    void reminderPlannedByTheScheduler_reachesAStoredConversation_exactlyOnce() throws Exception {
+        post(Activities.botAddedToTeam(microsoft.serviceUrl()), validToken());
+        microsoft.connector.clear();
+        ChannelRef channel = new ChannelRef("teams", Activities.CHANNEL);
+        PlannedPost reminder = new PlannedPost("reminder-d1-s1@" + channel, Instant.now().plusMillis(300), channel,
+                PostKind.REMINDER, "Økt 1 starter om 15 minutter.", 0);
+        try (PostScheduler one = scheduler("a"); PostScheduler two = scheduler("b")) {
+            one.schedule(List.of(reminder));
+            two.schedule(List.of(reminder));
+            one.start();
+            two.start();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (microsoft.activities().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(1500);
+        }
+        assertThat(microsoft.activities()).singleElement().satisfies(r -> assertThat(r.body()).contains("Økt 1 starter om 15 minutter."));
+        assertThat(new JdbcDeliveryLog(db).attempts(reminder.id())).extracting(a -> a.status()).containsExactly(DeliveryStatus.SENT);
+    }
+
+    PostScheduler scheduler(String name) {
+        return PostScheduler.builder(db, teams.poster(), (post, late) -> Reply.text(post.text()), new JdbcDeliveryLog(db))
+                .instanceName(name)
+                .pollingInterval(Duration.ofMillis(100))
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .retryPolicy(RetryPolicy.exponential(3, Duration.ofMillis(200), Duration.ofSeconds(1)))
+                .build();
+    }
+
+    /** Answers every question with the interpellation slide and "Se også" the next one. */
+    static final class OneAnswer implements KnowledgeBase {
+        @Override
+        public Answer ask(String question, int top) {
+            return new Answer(question, true, List.of(new Hit(INTERPELLASJON, List.of("Et spørsmål til ordføreren"), 9.0),
+                    new Hit(GRUNNGITT, List.of("Kortere"), 5.0)), question);
+        }
+
+        @Override
+        public List<String> topics() {
+            return List.of("Interpellasjon");
+        }
+
+        @Override
+        public Stats stats() {
+            return new Stats(2, "x", 0, 0);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package no.folkevalgt.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.Feedback;
+import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.http.HttpRequest;
+import no.folkevalgt.core.http.HttpResponse;
+import no.folkevalgt.core.http.HttpRoute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The chat page and its JSON: {@code POST /api/melding} asks the bot, {@code POST /api/tilbakemelding}
+ * stores a 👍/👎, {@code GET /api/kanal?etter=N} lists the local channel's posts after number N.
+ * Who is asking: the name the user typed, else an anonymous session id kept in a cookie.
+ */
+final class ChatHandlers {
+
+    static final String PLATFORM = "web";
+    static final String SESSION_COOKIE = "fv_okt";
+    static final int MAX_NAME = 60;
+
+    private static final Logger log = LoggerFactory.getLogger(ChatHandlers.class);
+    private static final Pattern SESSION_ID = Pattern.compile("web-[0-9a-f]{16}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Bot bot;
+    private final FeedbackStore feedback;
+    private final LocalChannel channel;
+    private final Clock clock;
+    private final java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme;
+
+    ChatHandlers(Bot bot, FeedbackStore feedback, LocalChannel channel, Clock clock,
+                 java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme) {
+        this.programme = programme;
+        this.bot = bot;
+        this.feedback = feedback;
+        this.channel = channel;
+        this.clock = clock;
+    }
+
+    List<HttpRoute> routes() {
+        return List.of(
+                new HttpRoute("GET", "/", this::page),
+                new HttpRoute("POST", "/api/melding", this::message),
+                new HttpRoute("POST", "/api/tilbakemelding", this::feedback),
+                new HttpRoute("GET", "/api/kanal", this::channel));
+    }
+
+    private HttpResponse page(HttpRequest request) {
+        HttpResponse page = StaticAssets.file("chat.html");
+        if (session(request).isEmpty()) {
+            page = page.withHeader("Set-Cookie", SESSION_COOKIE + "=" + newSessionId()
+                    + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000");
+        }
+        return page.withHeader("Cache-Control", "no-cache");
+    }
+
+    private HttpResponse message(HttpRequest request) {
+        Optional<JsonNode> body = jsonBody(request);
+        if (body.isEmpty()) {
+            return badRequest("Send meldingen som JSON: {\"tekst\": \"...\"}.");
+        }
+        String text = Json.text(body.get(), "tekst");
+        String user = user(request, Json.text(body.get(), "navn"));
+        Incoming incoming = new Incoming(PLATFORM, "local", user, "web", null, text);
+        String requestId = Json.text(body.get(), "id");
+        Bot.Outcome outcome = bot.respond(incoming, requestId.isBlank() || requestId.length() > 100 ? null : requestId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("question", text);
+        out.put("reply", Json.reply(outcome.reply()));
+        out.put("answered", outcome.answered());
+        return Json.response(200, out);
+    }
+
+    private HttpResponse feedback(HttpRequest request) {
+        Optional<JsonNode> body = jsonBody(request);
+        if (body.isEmpty()) {
+            return badRequest("Send tilbakemeldingen som JSON.");
+        }
+        String action = Json.text(body.get(), "handling");
+        String passage = Json.text(body.get(), "verdi");
+        String question = Json.text(body.get(), "sporsmal");
+        if (!action.equals("feedback.up") && !action.equals("feedback.down") || passage.isBlank()
+                || passage.length() > 500 || question.length() > 2000) {
+            return badRequest("Ukjent tilbakemelding.");
+        }
+        String user = user(request, Json.text(body.get(), "navn"));
+        try {
+            feedback.record(new Feedback(PLATFORM, user, question, passage, action.equals("feedback.up"), clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Could not store feedback: {}", e.toString());
+            return Json.response(503, Map.of("melding", "Tilbakemeldingen ble ikke lagret. Prøv igjen om litt."));
+        }
+        return Json.response(200, Map.of("melding", "Takk for tilbakemeldingen!"));
+    }
+
+    private HttpResponse channel(HttpRequest request) {
+        long after;
+        try {
+            after = Long.parseLong(request.queryParam("etter").orElse("0"));
+        } catch (NumberFormatException e) {
+            return badRequest("etter må være et tall.");
+        }
+        List<Map<String, Object>> posts = new ArrayList<>();
+        java.time.ZoneId zone = programme.get().zone();
+        for (LocalChannel.Post post : channel.after(after)) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("seq", post.seq());
+            p.put("channel", post.channel().id());
+            p.put("at", post.at().toString());
+            p.put("time", java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(post.at().atZone(zone)));
+            p.put("reply", Json.reply(post.reply()));
+            posts.add(p);
+        }
+        return Json.response(200, Map.of("posts", posts));
+    }
+
+    /*
+     * Only JSON bodies are taken: a form on another site cannot send application/json without the
+     * browser asking first (CORS preflight), which this server never allows.
+     */
+    private static Optional<JsonNode> jsonBody(HttpRequest request) {
+        boolean json = request.header("Content-Type").map(t -> t.toLowerCase().startsWith("application/json"))
+                .orElse(false);
+        return json ? Json.object(request.bodyText()) : Optional.empty();
+    }
+
+    private static HttpResponse badRequest(String message) {
+        return Json.response(400, Map.of("melding", message));
+    }
+
+    /**
+     * Who is writing: the browser's anonymous session id, or, when the user typed a name, the name
+     * with the start of that id ("Kari (3f9a1c)"). The id part keeps two people who type the same
+     * name apart, so that nobody can read or delete another's answers ({@code /refleksjon mine},
+     * {@code /refleksjon slett}) by typing their name.
+     */
+    static String user(HttpRequest request, String name) {
+        String session = session(request).orElseGet(ChatHandlers::newSessionId);
+        String cleaned = name == null ? "" : name.strip().replaceAll("[\\p{Cntrl}()]", "");
+        if (cleaned.isEmpty()) {
+            return session;
+        }
+        if (cleaned.length() > MAX_NAME) {
+            cleaned = cleaned.substring(0, MAX_NAME).strip();
+        }
+        return cleaned + " (" + session.substring(4, 10) + ")";
+    }
+
+    private static Optional<String> session(HttpRequest request) {
+        return Cookies.get(request, SESSION_COOKIE).filter(id -> SESSION_ID.matcher(id).matches());
+    }
+
+    static String newSessionId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return "web-" + HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,329 @@
+package no.folkevalgt.web;
+
+import no.folkevalgt.core.Feedback;
+import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.UnansweredStore;
+import no.folkevalgt.core.delivery.DeliveryLog;
+import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.http.HttpHandler;
+import no.folkevalgt.core.http.HttpRequest;
+import no.folkevalgt.core.http.HttpResponse;
+import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.core.programme.PostPlanner;
+import no.folkevalgt.core.programme.Programme;
+import no.folkevalgt.core.programme.Prompt;
+import no.folkevalgt.core.programme.Session;
+import no.folkevalgt.core.reflection.ReflectionAnswer;
+import no.folkevalgt.core.reflection.ReflectionExport;
+import no.folkevalgt.core.reflection.ReflectionStore;
+import no.folkevalgt.core.reflection.ReflectionSummaries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The facilitator page and its data: {@code GET /fasilitator} (the page), {@code /fasilitator/data}
+ * (JSON: timeline, delivery status, prompts with counts, gaps), {@code /fasilitator/ordsky/N.png}
+ * (prompt N's word cloud) and {@code /fasilitator/eksport.csv}. Every one is behind the
+ * {@link FacilitatorGuard}. Anonymous prompts never show who answered; feedback never shows who gave it.
+ */
+final class FacilitatorHandlers {
+
+    static final int RECENT_ANSWERS = 12;
+    static final int RECENT_GAPS = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(FacilitatorHandlers.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d.M. 'kl.' HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy", Locale.ROOT);
+
+    private final FacilitatorGuard guard;
+    private final Supplier<Programme> programme;
+    private final DeliveryLog deliveryLog;
+    private final ReflectionStore reflections;
+    private final ReflectionSummaries summaries;
+    private final ReflectionExport export;
+    private final UnansweredStore unanswered;
+    private final FeedbackStore feedback;
+    private final Clock clock;
+    private final Map<Integer, Cloud> clouds = new ConcurrentHashMap<>();
+
+    FacilitatorHandlers(FacilitatorGuard guard, Supplier<Programme> programme, DeliveryLog deliveryLog,
+                        ReflectionStore reflections, ReflectionSummaries summaries, ReflectionExport export,
+                        UnansweredStore unanswered, FeedbackStore feedback, Clock clock) {
+        this.guard = guard;
+        this.programme = programme;
+        this.deliveryLog = deliveryLog;
+        this.reflections = reflections;
+        this.summaries = summaries;
+        this.export = export;
+        this.unanswered = unanswered;
+        this.feedback = feedback;
+        this.clock = clock;
+    }
+
+    List<HttpRoute> routes() {
+        return List.of(
+                new HttpRoute("GET", "/fasilitator", guarded(this::page)),
+                new HttpRoute("GET", "/fasilitator/data", guarded(request -> Json.response(200, data()))),
+                new HttpRoute("GET", "/fasilitator/ordsky/*", guarded(this::cloud)),
+                new HttpRoute("GET", "/fasilitator/eksport.csv", guarded(this::csv)));
+    }
+
+    private HttpHandler guarded(HttpHandler handler) {
+        return request -> {
+            FacilitatorGuard.Decision decision = guard.decide(request);
+            switch (decision) {
+                case LOCAL_ONLY:
+                    return Pages.localOnly();
+                case NEEDS_TOKEN:
+                    return Pages.needsToken();
+                case TOKEN_IN_QUERY:
+                    /* Keep the token out of the address bar and history: set the cookie, then go to the page. */
+                    return HttpResponse.empty(303).withHeader("Location", request.path())
+                            .withHeader("Set-Cookie", guard.cookie()).withHeader("Cache-Control", "no-store");
+                default:
+                    return handler.handle(request);
+            }
+        };
+    }
+
+    private HttpResponse page(HttpRequest request) {
+        return StaticAssets.file("fasilitator.html").withHeader("Cache-Control", "no-store");
+    }
+
+    /** Everything the page shows, counted now. */
+    Map<String, Object> data() {
+        Programme p = programme.get();
+        ZoneId zone = p.zone();
+        Instant now = clock.instant();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("title", p.title());
+        out.put("place", p.place());
+        out.put("now", DAY_TIME.format(now.atZone(zone)));
+        Optional<Session> current = p.sessionAt(now);
+        Optional<Session> next = p.nextSession(now);
+        out.put("current", current.map(s -> session(s, "na")).orElse(null));
+        out.put("next", next.map(s -> session(s, "neste")).orElse(null));
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (int day = 1; day <= p.days(); day++) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("day", day);
+            d.put("date", p.date(day).map(DATE::format).orElse(""));
+            List<Map<String, Object>> slots = new ArrayList<>();
+            for (Session s : p.sessions(day)) {
+                String state = current.filter(s::equals).isPresent() ? "na"
+                        : next.filter(s::equals).isPresent() ? "neste"
+                        : s.end().toInstant().isAfter(now) ? "senere" : "ferdig";
+                slots.add(session(s, state));
+            }
+            d.put("sessions", slots);
+            days.add(d);
+        }
+        out.put("days", days);
+        out.put("posts", posts(p, now));
+        out.put("prompts", prompts(p, now));
+        out.put("unanswered", unanswered());
+        out.put("unhelpful", unhelpful());
+        return out;
+    }
+
+    private static Map<String, Object> session(Session s, String state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", s.title());
+        m.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+        m.put("day", s.day());
+        m.put("start", TIME.format(s.start()));
+        m.put("end", TIME.format(s.end()));
+        m.put("state", state);
+        return m;
+    }
+
+    private List<Map<String, Object>> posts(Programme p, Instant now) {
+        Map<String, DeliveryStatus> latest;
+        try {
+            latest = deliveryLog.latest();
+        } catch (RuntimeException e) {
+            log.warn("Could not read the delivery log: {}", e.toString());
+            latest = null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PlannedPost post : PostPlanner.plan(p)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", post.id());
+            m.put("at", DAY_TIME.format(post.at().atZone(p.zone())));
+            m.put("kind", switch (post.kind()) {
+                case REMINDER -> "Påminnelse";
+                case PROMPT -> "Refleksjonsoppgave " + post.prompt();
+                case SUMMARY -> "Oppsummering " + post.prompt();
+            });
+            m.put("channel", post.channel().toString());
+            m.put("text", post.text().lines().findFirst().orElse(""));
+            String status = latest == null ? "unknown" : status(latest.get(post.id()), post.at(), now);
+            m.put("status", status);
+            m.put("statusText", statusText(status));
+            out.add(m);
+        }
+        return out;
+    }
+
+    static String status(DeliveryStatus status, Instant due, Instant now) {
+        if (status == null) {
+            return due.isAfter(now) ? "pending" : "due";
+        }
+        return switch (status) {
+            case SENT -> "sent";
+            case LATE -> "late";
+            case RETRYING -> "retrying";
+            case FAILED -> "failed";
+            case SKIPPED -> "skipped";
+        };
+    }
+
+    static String statusText(String status) {
+        return switch (status) {
+            case "sent" -> "Sendt";
+            case "late" -> "Sendt for sent";
+            case "retrying" -> "Prøver igjen";
+            case "failed" -> "Feilet";
+            case "skipped" -> "Hoppet over";
+            case "pending" -> "Planlagt";
+            case "due" -> "Venter på sending";
+            default -> "Ukjent (loggen kunne ikke leses)";
+        };
+    }
+
+    private List<Map<String, Object>> prompts(Programme p, Instant now) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Prompt prompt : p.prompts()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("number", prompt.number());
+            m.put("title", prompt.title());
+            m.put("anonymous", prompt.anonymous());
+            m.put("opens", DAY_TIME.format(prompt.opens()));
+            m.put("closes", DAY_TIME.format(prompt.closes()));
+            boolean opened = !prompt.opens().toInstant().isAfter(now);
+            boolean closed = !prompt.closes().toInstant().isAfter(now);
+            m.put("open", opened && !closed);
+            m.put("state", !opened ? "upcoming" : closed ? "closed" : "open");
+            List<ReflectionAnswer> answers = reflections.forPrompt(prompt.number());
+            m.put("count", answers.size());
+            List<Map<String, Object>> recent = new ArrayList<>();
+            for (int i = answers.size() - 1; i >= 0 && recent.size() < RECENT_ANSWERS; i--) {
+                ReflectionAnswer a = answers.get(i);
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("text", a.text());
+                r.put("at", TIME.format(a.at().atZone(p.zone())));
+                if (!prompt.anonymous()) {
+                    r.put("user", a.user());
+                }
+                recent.add(r);
+            }
+            m.put("answers", recent);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> unanswered() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        ZoneId zone = programme.get().zone();
+        for (UnansweredStore.Unanswered u : unanswered.recent(RECENT_GAPS)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("question", u.question());
+            m.put("platform", u.platform());
+            m.put("at", DAY_TIME.format(u.at().atZone(zone)));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> unhelpful() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        ZoneId zone = programme.get().zone();
+        for (Feedback f : feedback.all()) {
+            if (f.helpful() || out.size() >= RECENT_GAPS) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("question", f.question());
+            m.put("passage", f.passageId());
+            m.put("source", readable(f.passageId()));
+            m.put("at", DAY_TIME.format(f.at().atZone(zone)));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** {@code deck.txt#17} as users read it: {@code lysbilde 17 i deck.txt}. */
+    static String readable(String passageId) {
+        int hash = passageId.lastIndexOf('#');
+        if (hash > 0 && hash < passageId.length() - 1 && passageId.substring(hash + 1).chars().allMatch(Character::isDigit)) {
+            return "lysbilde " + passageId.substring(hash + 1) + " i " + passageId.substring(0, hash);
+        }
+        return passageId;
+    }
+
+    private HttpResponse cloud(HttpRequest request) {
+        String name = request.path().substring("/fasilitator/ordsky/".length());
+        if (!name.matches("[1-9][0-9]{0,2}\\.png")) {
+            return Pages.error(404, "Fant ikke ordskyen", "Ordskyen finnes ikke.");
+        }
+        int number = Integer.parseInt(name.substring(0, name.length() - 4));
+        if (programme.get().prompt(number).isEmpty()) {
+            return Pages.error(404, "Fant ikke ordskyen", "Det finnes ingen refleksjonsoppgave " + number + ".");
+        }
+        int count = reflections.count(number);
+        Cloud cached = clouds.get(number);
+        if (cached == null || cached.count() != count) {
+            Reply reply = summaries.forFacilitator(number);
+            if (reply.image() == null) {
+                return Pages.error(500, "Ordskyen kunne ikke tegnes", reply.plainText());
+            }
+            cached = new Cloud(count, reply.image().bytes(), reply.image().altText());
+            clouds.put(number, cached);
+        }
+        return HttpResponse.of(200, "image/png", cached.png()).withHeader("Cache-Control", "no-store");
+    }
+
+    private HttpResponse csv(HttpRequest request) throws Exception {
+        OptionalInt prompt = OptionalInt.empty();
+        Optional<String> only = request.queryParam("oppgave");
+        if (only.isPresent()) {
+            try {
+                prompt = OptionalInt.of(Integer.parseInt(only.get()));
+            } catch (NumberFormatException e) {
+                return Pages.error(400, "Ugyldig oppgave", "oppgave må være et tall.");
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            export.write(out, prompt);
+        } catch (IllegalArgumentException e) {
+            return Pages.error(404, "Fant ikke oppgaven", e.getMessage());
+        }
+        String file = prompt.isPresent() ? "refleksjoner-oppgave-" + prompt.getAsInt() + ".csv" : "refleksjoner.csv";
+        return HttpResponse.of(200, "text/csv; charset=utf-8", out.toByteArray())
+                .withHeader("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .withHeader("Cache-Control", "no-store");
+    }
+
+    private record Cloud(int count, byte[] png, String alt) {
+    }
+}

@@ -1,0 +1,92 @@
+package no.folkevalgt.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.folkevalgt.core.Citation;
+import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.http.HttpResponse;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** JSON in and out, and a {@link Reply} as the pages render it. */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static HttpResponse response(int status, Object value) {
+        try {
+            return HttpResponse.json(status, MAPPER.writeValueAsString(value)).withHeader("Cache-Control", "no-store")
+                    .withHeader("X-Content-Type-Options", "nosniff");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write JSON", e);
+        }
+    }
+
+    /** The body as a JSON object, or empty when it is not one. */
+    static Optional<JsonNode> object(String body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() ? "" : value.asText();
+    }
+
+    /**
+     * A reply as the pages render it: {@code blocks}, {@code citations} and {@code seeAlso} (each with
+     * {@code title}, {@code slide}, {@code source}), {@code actions} ({@code id}, {@code label},
+     * {@code value}), {@code image} ({@code src} as a data URL, {@code alt}) or null, {@code ephemeral}.
+     */
+    static Map<String, Object> reply(Reply reply) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("blocks", reply.blocks());
+        out.put("citations", citations(reply.citations()));
+        out.put("seeAlso", citations(reply.seeAlso()));
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (Reply.Action action : reply.actions()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("id", action.id());
+            a.put("label", action.label());
+            a.put("value", action.value());
+            actions.add(a);
+        }
+        out.put("actions", actions);
+        if (reply.image() != null) {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("src", "data:" + reply.image().mediaType() + ";base64,"
+                    + Base64.getEncoder().encodeToString(reply.image().bytes()));
+            image.put("alt", reply.image().altText());
+            out.put("image", image);
+        } else {
+            out.put("image", null);
+        }
+        out.put("ephemeral", reply.ephemeral());
+        return out;
+    }
+
+    private static List<Map<String, Object>> citations(List<Citation> citations) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Citation c : citations) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("title", c.title());
+            m.put("slide", c.slide());
+            m.put("source", c.source());
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package no.folkevalgt.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import no.folkevalgt.knowledge.Answer;
+import no.folkevalgt.knowledge.KnowledgeBase;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A knowledge base that counts for {@code /metrics}: questions ({@code folkevalgt_questions_total}),
+ * answered ones ({@code folkevalgt_questions_answered_total}), the share answered
+ * ({@code folkevalgt_questions_answered_ratio}), answer latency ({@code folkevalgt_answer_latency_seconds})
+ * and the cache's hits and misses ({@code folkevalgt_cache_hits}, {@code folkevalgt_cache_misses},
+ * {@code folkevalgt_index_passages}). Give it to the bot in place of the knowledge base it wraps.
+ *
+ * <pre>{@code
+ * KnowledgeBase kb = new MeteredKnowledgeBase(LuceneKnowledgeBase.open(content, index), registry);
+ * }</pre>
+ */
+public final class MeteredKnowledgeBase implements KnowledgeBase {
+
+    private final KnowledgeBase delegate;
+    private final Counter questions;
+    private final Counter answered;
+    private final Timer latency;
+    private final AtomicLong asked = new AtomicLong();
+    private final AtomicLong found = new AtomicLong();
+
+    public MeteredKnowledgeBase(KnowledgeBase delegate, MeterRegistry registry) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(registry, "registry");
+        this.questions = Counter.builder("folkevalgt.questions").description("Questions searched in the material")
+                .register(registry);
+        this.answered = Counter.builder("folkevalgt.questions.answered")
+                .description("Questions answered from the material").register(registry);
+        this.latency = Timer.builder("folkevalgt.answer.latency").description("Time to search for an answer")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+        Gauge.builder("folkevalgt.questions.answered.ratio", this, MeteredKnowledgeBase::shareAnswered)
+                .description("Share of the questions answered from the material (0 to 1)").register(registry);
+        Gauge.builder("folkevalgt.cache.hits", this, kb -> kb.delegate.stats().cacheHits())
+                .description("Questions answered from the cache").register(registry);
+        Gauge.builder("folkevalgt.cache.misses", this, kb -> kb.delegate.stats().cacheMisses())
+                .description("Questions that were searched").register(registry);
+        Gauge.builder("folkevalgt.index.passages", this, kb -> kb.delegate.stats().passages())
+                .description("Passages in the index").register(registry);
+    }
+
+    @Override
+    public Answer ask(String question, int top) {
+        long start = System.nanoTime();
+        Answer answer = null;
+        try {
+            answer = delegate.ask(question, top);
+            return answer;
+        } finally {
+            latency.record(Duration.ofNanos(System.nanoTime() - start));
+            questions.increment();
+            asked.incrementAndGet();
+            if (answer != null && answer.answered()) {
+                answered.increment();
+                found.incrementAndGet();
+            }
+        }
+    }
+
+    double shareAnswered() {
+        long n = asked.get();
+        return n == 0 ? 0 : (double) found.get() / n;
+    }
+
+    @Override
+    public List<String> topics() {
+        return delegate.topics();
+    }
+
+    @Override
+    public void watch(Duration interval) {
+        delegate.watch(interval);
+    }
+
+    @Override
+    public Stats stats() {
+        return delegate.stats();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

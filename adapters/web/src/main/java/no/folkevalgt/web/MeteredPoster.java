@@ -1,0 +1,42 @@
+package no.folkevalgt.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.PostFailure;
+import no.folkevalgt.core.Reply;
+
+import java.util.Objects;
+
+/**
+ * A poster that counts for {@code /metrics}: posts sent ({@code folkevalgt_posts_sent_total}) and
+ * failed ({@code folkevalgt_posts_failed_total}), by platform. Wrap the poster the scheduler uses.
+ *
+ * <pre>{@code
+ * ChannelPoster poster = new MeteredPoster(web.poster(), registry);
+ * }</pre>
+ */
+public final class MeteredPoster implements ChannelPoster {
+
+    private final ChannelPoster delegate;
+    private final MeterRegistry registry;
+
+    public MeteredPoster(ChannelPoster delegate, MeterRegistry registry) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    @Override
+    public void post(ChannelRef channel, Reply reply) throws PostFailure {
+        try {
+            delegate.post(channel, reply);
+        } catch (PostFailure | RuntimeException e) {
+            Counter.builder("folkevalgt.posts.failed").description("Posts the platform did not take")
+                    .tag("platform", channel.platform()).register(registry).increment();
+            throw e;
+        }
+        Counter.builder("folkevalgt.posts.sent").description("Posts delivered to a channel")
+                .tag("platform", channel.platform()).register(registry).increment();
+    }
+}

@@ -1,0 +1,227 @@
+package no.folkevalgt.web;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.UnansweredStore;
+import no.folkevalgt.core.delivery.DeliveryLog;
+import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.core.programme.Programme;
+import no.folkevalgt.core.reflection.ReflectionExport;
+import no.folkevalgt.core.reflection.ReflectionStore;
+import no.folkevalgt.core.reflection.ReflectionSummaries;
+import no.folkevalgt.knowledge.KnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The embedded default: the local web chat ({@code /}), the facilitator page ({@code /fasilitator}),
+ * and the operations endpoints ({@code /healthz}, {@code /readyz}, {@code /metrics}), as routes for
+ * the application's one HTTP server. Every asset is served from the classpath, so the pages work
+ * offline.
+ *
+ * <pre>{@code
+ * WebAdapter web = WebAdapter.builder()
+ *         .bot(bot).programme(() -> programme).deliveryLog(log)
+ *         .reflections(store).summaries(summaries).export(export)
+ *         .unanswered(unanswered).feedback(feedback).knowledgeBase(kb)
+ *         .databaseCheck(database::ping).meterRegistry(registry)
+ *         .facilitatorToken(System.getenv("FACILITATOR_TOKEN")).loopbackOnly(true)
+ *         .clock(clock).build();
+ * ChannelPoster local = web.poster();          // give it the posts for local:programmet
+ * WebServer server = WebServer.start("127.0.0.1", 8080, web.routes());
+ * }</pre>
+ */
+public final class WebAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(WebAdapter.class);
+
+    /** How many channel posts the chat page keeps. */
+    public static final int CHANNEL_CAPACITY = 200;
+
+    private final LocalChannel channel;
+    private final List<HttpRoute> routes;
+
+    private WebAdapter(Builder b) {
+        this.channel = new LocalChannel(CHANNEL_CAPACITY, b.clock);
+        FacilitatorGuard guard = new FacilitatorGuard(b.facilitatorToken);
+        ChatHandlers chat = new ChatHandlers(b.bot, b.feedback, channel, b.clock, b.programme);
+        FacilitatorHandlers facilitator = new FacilitatorHandlers(guard, b.programme, b.deliveryLog, b.reflections,
+                b.summaries, b.export, b.unanswered, b.feedback, b.clock);
+        OpsHandlers ops = new OpsHandlers(b.knowledgeBase, b.databaseCheck, b.meterRegistry);
+        List<HttpRoute> all = new ArrayList<>();
+        all.addAll(chat.routes());
+        all.addAll(facilitator.routes());
+        all.addAll(ops.routes());
+        all.add(new HttpRoute("GET", "/static/*", StaticAssets::serve));
+        this.routes = List.copyOf(all);
+        if (!b.loopbackOnly && b.facilitatorToken == null) {
+            log.warn("The server listens on other addresses than this machine, and FACILITATOR_TOKEN is not set: "
+                    + "the facilitator page opens only from this machine (localhost)");
+        }
+    }
+
+    /**
+     * Whether a listen address reaches this machine only ({@code 127.0.0.1}, {@code localhost},
+     * {@code ::1}), for {@link Builder#loopbackOnly(boolean)}.
+     */
+    public static boolean isLoopbackHost(String host) {
+        String h = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The routes to hand to the HTTP server. */
+    public List<HttpRoute> routes() {
+        return routes;
+    }
+
+    /**
+     * Takes posts for {@code local} and {@code web} channels (such as {@code local:programmet}) and keeps
+     * the latest {@value #CHANNEL_CAPACITY} for the chat page's channel view; posts for other platforms
+     * fail permanently.
+     */
+    public ChannelPoster poster() {
+        return channel;
+    }
+
+    /** Collects what the adapter needs; {@link #build()} says exactly what is missing. */
+    public static final class Builder {
+        private Bot bot;
+        private Supplier<Programme> programme;
+        private DeliveryLog deliveryLog;
+        private ReflectionStore reflections;
+        private ReflectionSummaries summaries;
+        private ReflectionExport export;
+        private UnansweredStore unanswered;
+        private FeedbackStore feedback;
+        private KnowledgeBase knowledgeBase;
+        private Runnable databaseCheck;
+        private PrometheusMeterRegistry meterRegistry;
+        private String facilitatorToken;
+        private boolean loopbackOnly = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder bot(Bot bot) {
+            this.bot = bot;
+            return this;
+        }
+
+        /** The current programme, asked on every request so that a reloaded one is seen. */
+        public Builder programme(Supplier<Programme> programme) {
+            this.programme = programme;
+            return this;
+        }
+
+        public Builder deliveryLog(DeliveryLog deliveryLog) {
+            this.deliveryLog = deliveryLog;
+            return this;
+        }
+
+        public Builder reflections(ReflectionStore reflections) {
+            this.reflections = reflections;
+            return this;
+        }
+
+        public Builder summaries(ReflectionSummaries summaries) {
+            this.summaries = summaries;
+            return this;
+        }
+
+        public Builder export(ReflectionExport export) {
+            this.export = export;
+            return this;
+        }
+
+        public Builder unanswered(UnansweredStore unanswered) {
+            this.unanswered = unanswered;
+            return this;
+        }
+
+        public Builder feedback(FeedbackStore feedback) {
+            this.feedback = feedback;
+            return this;
+        }
+
+        /** For readiness (an index with passages) only; questions go through the bot. */
+        public Builder knowledgeBase(KnowledgeBase knowledgeBase) {
+            this.knowledgeBase = knowledgeBase;
+            return this;
+        }
+
+        /** Returns when the database is reachable and throws when not, e.g. {@code database::ping}. */
+        public Builder databaseCheck(Runnable databaseCheck) {
+            this.databaseCheck = databaseCheck;
+            return this;
+        }
+
+        /** The registry {@code /metrics} scrapes; give the same one to the Metered decorators. */
+        public Builder meterRegistry(PrometheusMeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /**
+         * The {@code FACILITATOR_TOKEN} setting: required for the facilitator page from other machines.
+         * Null or blank: the page opens from this machine only.
+         */
+        public Builder facilitatorToken(String facilitatorToken) {
+            this.facilitatorToken = facilitatorToken == null || facilitatorToken.isBlank() ? null : facilitatorToken.strip();
+            return this;
+        }
+
+        /** Whether the server listens on loopback only (default true); only used to warn at start. */
+        public Builder loopbackOnly(boolean loopbackOnly) {
+            this.loopbackOnly = loopbackOnly;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public WebAdapter build() {
+            List<String> missing = new ArrayList<>();
+            check(bot, "bot", missing);
+            check(programme, "programme", missing);
+            check(deliveryLog, "deliveryLog", missing);
+            check(reflections, "reflections", missing);
+            check(summaries, "summaries", missing);
+            check(export, "export", missing);
+            check(unanswered, "unanswered", missing);
+            check(feedback, "feedback", missing);
+            check(knowledgeBase, "knowledgeBase", missing);
+            check(databaseCheck, "databaseCheck", missing);
+            check(meterRegistry, "meterRegistry", missing);
+            check(clock, "clock", missing);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("WebAdapter.builder() is missing " + String.join(", ", missing));
+            }
+            if (facilitatorToken != null && facilitatorToken.length() < 12) {
+                throw new IllegalStateException("FACILITATOR_TOKEN must be at least 12 characters but was "
+                        + facilitatorToken.length());
+            }
+            return new WebAdapter(this);
+        }
+
+        private static void check(Object value, String name, List<String> missing) {
+            if (Objects.isNull(value)) {
+                missing.add(name);
+            }
+        }
+    }
+}

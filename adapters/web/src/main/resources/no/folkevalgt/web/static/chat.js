@@ -1,0 +1,155 @@
+'use strict';
+/* The local chat: sends what the user writes to the bot and shows the reply as the platforms do. */
+(function () {
+  const log = document.getElementById('meldinger');
+  const form = document.getElementById('skjema');
+  const input = document.getElementById('sporsmal');
+  const name = document.getElementById('navn');
+  const send = document.getElementById('send');
+  const channel = document.getElementById('kanal');
+  let lastSeq = 0;
+  let counter = 0;
+
+  try { name.value = localStorage.getItem('folkevalgt.navn') || ''; } catch (e) { /* private mode */ }
+  name.addEventListener('change', function () {
+    try { localStorage.setItem('folkevalgt.navn', name.value.trim()); } catch (e) { /* ignore */ }
+  });
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function cite(c) { return '«' + c.title + '», lysbilde ' + c.slide; }
+
+  /* A reply: text blocks, source, "Se også", picture, feedback buttons. */
+  function renderReply(reply, question) {
+    const box = el('div', 'reply');
+    reply.blocks.forEach(function (b) { box.appendChild(el('p', 'block', b)); });
+    if (reply.citations.length) {
+      const src = el('p', 'source');
+      src.textContent = 'Kilde: ' + reply.citations.map(cite).join('; ');
+      src.title = reply.citations.map(function (c) { return c.source; }).join(', ');
+      box.appendChild(src);
+    }
+    if (reply.seeAlso.length) {
+      box.appendChild(el('p', 'see-also', 'Se også: ' + reply.seeAlso.map(function (c) {
+        return '«' + c.title + '» (lysbilde ' + c.slide + ')';
+      }).join(', ')));
+    }
+    if (reply.image) {
+      const img = el('img', 'reply-image');
+      img.src = reply.image.src;
+      img.alt = reply.image.alt;
+      box.appendChild(img);
+    }
+    if (reply.actions.length) {
+      const group = el('div', 'actions');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', 'Var svaret nyttig?');
+      const status = el('span', 'action-status');
+      status.setAttribute('role', 'status');
+      reply.actions.forEach(function (a) {
+        const words = a.id === 'feedback.up' ? 'Nyttig' : a.id === 'feedback.down' ? 'Ikke nyttig' : '';
+        const b = el('button', 'feedback');
+        b.type = 'button';
+        b.dataset.action = a.id;
+        b.setAttribute('aria-pressed', 'false');
+        const icon = el('span', 'icon', a.label);
+        icon.setAttribute('aria-hidden', 'true');
+        b.appendChild(icon);
+        if (words) { b.appendChild(el('span', 'words', words)); }
+        b.setAttribute('aria-label', a.id === 'feedback.up' ? 'Svaret var nyttig' : a.id === 'feedback.down'
+          ? 'Svaret var ikke nyttig' : a.label);
+        b.addEventListener('click', function () {
+          postJson('/api/tilbakemelding', { handling: a.id, verdi: a.value, sporsmal: question || '', navn: name.value })
+            .then(function (r) {
+              group.querySelectorAll('button').forEach(function (o) { o.setAttribute('aria-pressed', String(o === b)); });
+              status.textContent = r.melding || 'Takk!';
+            })
+            .catch(function () { status.textContent = 'Tilbakemeldingen ble ikke sendt. Prøv igjen.'; });
+        });
+        group.appendChild(b);
+      });
+      group.appendChild(status);
+      box.appendChild(group);
+    }
+    return box;
+  }
+
+  function postJson(url, body) {
+    return fetch(url, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().then(function (j) { if (!r.ok) { throw new Error(j.melding || r.status); } return j; });
+    });
+  }
+
+  function addMessage(who, node) {
+    const li = el('li', 'message ' + who);
+    li.appendChild(el('span', 'who visually-hidden', who === 'user' ? 'Du skrev:' : 'Boten svarte:'));
+    li.appendChild(node);
+    log.appendChild(li);
+    li.scrollIntoView({ block: 'end' });
+    return li;
+  }
+
+  function ask(text) {
+    text = text.trim();
+    if (!text) { input.focus(); return; }
+    addMessage('user', el('p', 'block', text));
+    send.disabled = true;
+    const waiting = addMessage('bot pending', el('p', 'block', 'Tenker …'));
+    counter += 1;
+    postJson('/api/melding', { tekst: text, navn: name.value, id: 'web-' + Date.now() + '-' + counter })
+      .then(function (r) {
+        waiting.remove();
+        addMessage('bot', renderReply(r.reply, r.question));
+      })
+      .catch(function () {
+        waiting.remove();
+        addMessage('bot error', el('p', 'block', 'Beklager, boten svarte ikke. Prøv igjen om litt.'));
+      })
+      .finally(function () { send.disabled = false; input.focus(); });
+  }
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    const text = input.value;
+    input.value = '';
+    ask(text);
+  });
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  document.querySelectorAll('.quick button').forEach(function (b) {
+    b.addEventListener('click', function () { ask(b.dataset.text); });
+  });
+
+  function poll() {
+    fetch('/api/kanal?etter=' + lastSeq, { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : { posts: [] }; })
+      .then(function (j) {
+        j.posts.forEach(function (p) {
+          const empty = document.getElementById('kanal-tom');
+          if (empty) { empty.remove(); }
+          const li = el('li', 'message post');
+          const time = el('time', 'when', p.time);
+          time.dateTime = p.at;
+          li.appendChild(time);
+          li.appendChild(renderReply(p.reply, ''));
+          channel.appendChild(li);
+          lastSeq = Math.max(lastSeq, p.seq);
+        });
+      })
+      .catch(function () { /* the server may be restarting; try again */ })
+      .finally(function () { setTimeout(poll, 3000); });
+  }
+  poll();
+})();

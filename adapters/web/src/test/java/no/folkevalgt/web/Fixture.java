@@ -1,0 +1,156 @@
+package no.folkevalgt.web;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.Facilitators;
+import no.folkevalgt.core.delivery.DeliveryAttempt;
+import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.core.programme.PostPlanner;
+import no.folkevalgt.core.programme.ProgrammeCommands;
+import no.folkevalgt.core.programme.Programme;
+import no.folkevalgt.core.programme.Prompt;
+import no.folkevalgt.core.programme.Session;
+import no.folkevalgt.core.programme.SessionKind;
+import no.folkevalgt.core.reflection.ReflectionCommands;
+import no.folkevalgt.core.reflection.ReflectionExport;
+import no.folkevalgt.core.reflection.ReflectionStore;
+import no.folkevalgt.core.reflection.ReflectionSummaries;
+import no.folkevalgt.core.reflection.WordCloud;
+import no.folkevalgt.http.WebServer;
+import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.knowledge.LuceneKnowledgeBase;
+import no.folkevalgt.knowledge.WordCounter;
+import no.folkevalgt.storage.Database;
+import no.folkevalgt.storage.JdbcDeliveryLog;
+import no.folkevalgt.storage.JdbcFeedbackStore;
+import no.folkevalgt.storage.JdbcReflectionStore;
+import no.folkevalgt.storage.JdbcUnansweredStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The web adapter on real parts: Lucene on the bundled deck (copied to a temporary folder), H2 in
+ * memory with the JDBC stores, a programme built around the current time so that a session and
+ * prompt 1 (anonymous) are open now; prompt 2 (not anonymous) opened earlier and has closed.
+ */
+final class Fixture implements AutoCloseable {
+
+    static final String TOKEN = "hemmelig-kode-123";
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    static final ChannelRef PROGRAMMET = new ChannelRef("local", "programmet");
+
+    final Clock clock = Clock.systemUTC();
+    final Programme programme;
+    final Database database;
+    final JdbcDeliveryLog deliveryLog;
+    final JdbcFeedbackStore feedback;
+    final JdbcUnansweredStore unanswered;
+    final ReflectionStore reflections;
+    final KnowledgeBase knowledgeBase;
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final ReflectionSummaries summaries;
+    final ReflectionExport export;
+    final Bot bot;
+    final WebAdapter web;
+    WebServer server;
+
+    Fixture(Path temp, String token) throws IOException {
+        programme = programme(clock.instant());
+        Supplier<Programme> current = () -> programme;
+        database = Database.open("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+        deliveryLog = new JdbcDeliveryLog(database);
+        feedback = new JdbcFeedbackStore(database);
+        unanswered = new JdbcUnansweredStore(database);
+        reflections = new MeteredReflectionStore(new JdbcReflectionStore(database), registry);
+        Path content = Files.createDirectories(temp.resolve("content"));
+        Files.copy(bundledDeck(), content.resolve("ks-folkevalgtprogram-rakkestad-2019.txt"));
+        knowledgeBase = new MeteredKnowledgeBase(LuceneKnowledgeBase.open(content, temp.resolve("index")), registry);
+        WordCounter words = new WordCounter();
+        WordCloud cloud = new WordCloud();
+        summaries = new ReflectionSummaries(reflections, current, words::top, cloud);
+        export = new ReflectionExport(reflections, current);
+        bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, List.of(new ProgrammeCommands(current, clock),
+                new ReflectionCommands(reflections, current, Facilitators.none(), clock, words::top, cloud)),
+                unanswered, clock);
+        web = WebAdapter.builder().bot(bot).programme(current).deliveryLog(deliveryLog).reflections(reflections)
+                .summaries(summaries).export(export).unanswered(unanswered).feedback(feedback)
+                .knowledgeBase(knowledgeBase).databaseCheck(database::ping).meterRegistry(registry)
+                .facilitatorToken(token).loopbackOnly(token == null).clock(clock).build();
+        recordDeliveries();
+    }
+
+    Fixture start(String host) {
+        server = WebServer.start(host, 0, web.routes());
+        return this;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /* The posts that were due have gone out: the first as SENT, the next LATE, one FAILED. */
+    private void recordDeliveries() {
+        List<PlannedPost> due = PostPlanner.plan(programme).stream()
+                .filter(p -> !p.at().isAfter(clock.instant())).toList();
+        DeliveryStatus[] statuses = {DeliveryStatus.SENT, DeliveryStatus.LATE, DeliveryStatus.FAILED};
+        for (int i = 0; i < due.size(); i++) {
+            PlannedPost p = due.get(i);
+            deliveryLog.record(new DeliveryAttempt(p.id(), p.channel(), 1, p.at(), statuses[i % statuses.length],
+                    "", "test"));
+        }
+    }
+
+    /** A day around {@code now}: a session going on, then a break, then the next session. */
+    static Programme programme(Instant now) {
+        ZonedDateTime t = now.atZone(OSLO).truncatedTo(ChronoUnit.MINUTES);
+        ZonedDateTime dayStart = t.minusHours(2);
+        List<Session> sessions = List.of(
+                new Session(1, "Hvorfor engasjerte jeg meg i lokalpolitikken?", SessionKind.SESSION, dayStart, t.minusMinutes(30)),
+                new Session(1, "Hva innebærer det å være folkevalgt?", SessionKind.SESSION, t.minusMinutes(30), t.plusMinutes(30)),
+                new Session(1, "Pause", SessionKind.BREAK, t.plusMinutes(30), t.plusMinutes(45)),
+                new Session(1, "Samspillet med administrasjonen", SessionKind.SESSION, t.plusMinutes(45), t.plusMinutes(120)),
+                new Session(1, "Middag", SessionKind.DINNER, t.plusMinutes(150), t.plusMinutes(240)));
+        List<Prompt> prompts = List.of(
+                new Prompt(1, "Hva er viktigst i samspillet med administrasjonen?",
+                        "Hva er viktigst i samspillet med administrasjonen? Skriv inntil fem ord.",
+                        t.minusMinutes(10), t.plusMinutes(40), true, 5),
+                new Prompt(2, "Hvorfor engasjerte du deg?", "Hvorfor engasjerte du deg i lokalpolitikken?",
+                        dayStart.plusMinutes(10), dayStart.plusMinutes(40), false, 0));
+        return new Programme("KS Folkevalgtprogram", "Rakkestad kommune", OSLO, sessions, prompts,
+                List.of(PROGRAMMET), Duration.ofMinutes(10));
+    }
+
+    static Path bundledDeck() {
+        for (Path p : List.of(Path.of("../../content/ks-folkevalgtprogram-rakkestad-2019.txt"),
+                Path.of("content/ks-folkevalgtprogram-rakkestad-2019.txt"))) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("the bundled deck content/ks-folkevalgtprogram-rakkestad-2019.txt was not found from "
+                + Path.of("").toAbsolutePath());
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        knowledgeBase.close();
+        database.close();
+    }
+}
