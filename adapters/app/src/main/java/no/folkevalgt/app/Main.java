@@ -73,6 +73,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new PlanCommand(app));
         cli.addSubcommand(new ExportCommand(app));
         cli.addSubcommand(new ServeCommand(app));
+        cli.addSubcommand(new TeamsManifestCommand(app));
         cli.setOut(new PrintWriter(app.out(), true));
         cli.setErr(new PrintWriter(app.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {

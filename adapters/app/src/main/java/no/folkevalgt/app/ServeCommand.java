@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.http.WebServer;
+import no.folkevalgt.storage.JdbcConversationStore;
+import no.folkevalgt.teams.TeamsAdapter;
+import no.folkevalgt.teams.TeamsSettings;
 import no.folkevalgt.web.MeteredKnowledgeBase;
 import no.folkevalgt.web.MeteredPoster;
 import no.folkevalgt.web.MeteredReflectionStore;
@@ -73,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         Services services = Services.open(app, demo, kb -> new MeteredKnowledgeBase(kb, registry),
                 store -> new MeteredReflectionStore(store, registry));
         WebServer server = null;
+        List<AutoCloseable> closeables = new ArrayList<>();
         try {
             services.knowledgeBase.watch(Duration.ofSeconds(30));
             String host = settings.host();
@@ -96,6 +101,11 @@ final class ServeCommand implements Callable<Integer> {
             Map<String, ChannelPoster> posters = new HashMap<>();
             posters.put("local", web.poster());
             posters.put("web", web.poster());
+            teams(settings, services).ifPresent(teams -> {
+                closeables.add(teams);
+                routes.addAll(teams.routes());
+                posters.put("teams", teams.poster());
+            });
             services.startPosting(new MeteredPoster(new RoutingPoster(posters), registry));
             server = WebServer.start(host, port != null ? port : settings.port(), routes);
             PrintStream out = app.out();
@@ -107,18 +117,43 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.println("Stopp med Ctrl+C.");
             out.flush();
-            return new Running(server, services);
+            return new Running(server, services, closeables);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
             }
+            closeables.forEach(ServeCommand::closeQuietly);
             services.close();
             throw e;
         }
     }
 
+    /**
+     * Teams, when it is set up: with MICROSOFT_APP_ID every request must carry a valid Bot Framework
+     * token. Without it the adapter takes unauthenticated requests (the Bot Framework Emulator), which
+     * is allowed only while the server listens on this machine alone.
+     */
+    private Optional<TeamsAdapter> teams(Settings settings, Services services) {
+        TeamsSettings teams = TeamsManifestCommand.teamsSettings(settings.values());
+        if (!teams.authenticated() && !WebAdapter.isLoopbackHost(settings.host())) {
+            log.warn("Teams is off: MICROSOFT_APP_ID is not set, and unauthenticated requests are only taken while HOST "
+                    + "is this machine alone");
+            return Optional.empty();
+        }
+        return Optional.of(TeamsAdapter.create(teams, services.bot, services.feedback,
+                new JdbcConversationStore(services.database), app.clock()));
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Closing {} failed: {}", closeable, e.toString());
+        }
+    }
+
     /** The running bot. */
-    record Running(WebServer server, Services services) implements AutoCloseable {
+    record Running(WebServer server, Services services, List<AutoCloseable> adapters) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -126,6 +161,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 server.close();
             } finally {
+                adapters.forEach(ServeCommand::closeQuietly);
                 services.close();
             }
         }

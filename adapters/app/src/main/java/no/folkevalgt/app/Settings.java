@@ -36,12 +36,14 @@ import no.folkevalgt.core.Facilitators;
  *                    instances plan the same demo; empty for "now"
  * @param host        {@code HOST}: the address the HTTP server listens on, default 127.0.0.1 (this machine only)
  * @param facilitatorToken {@code FACILITATOR_TOKEN}: required for the facilitator page from other machines; secret
+ * @param values      every setting as read (environment over .env), for the platform adapters' own settings;
+ *                    holds secrets, never logged
  */
 record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> synonyms, int port,
                 Optional<String> databaseUrl,
                 String logLevel, List<String> problems, Path dataDir, Optional<Path> programme,
                 Facilitators facilitators, boolean demo, Optional<java.time.Instant> demoStart, String host,
-                Optional<String> facilitatorToken) {
+                Optional<String> facilitatorToken, Map<String, String> values) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -106,7 +108,7 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
                 Optional.ofNullable(blankToNull(merged.get("DATABASE_URL"))), logLevel, problems, dataDir,
                 programme, facilitators, demo, demoStart,
                 Optional.ofNullable(blankToNull(merged.get("HOST"))).map(String::strip).orElse(DEFAULT_HOST),
-                Optional.ofNullable(blankToNull(merged.get("FACILITATOR_TOKEN"))).map(String::strip));
+                Optional.ofNullable(blankToNull(merged.get("FACILITATOR_TOKEN"))).map(String::strip), Map.copyOf(merged));
     }
 
     boolean debug() {

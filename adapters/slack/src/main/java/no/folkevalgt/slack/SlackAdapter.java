@@ -146,14 +146,22 @@ public final class SlackAdapter implements AutoCloseable {
      */
     public static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock) {
         return new SlackAdapter(settings, bot, feedbackStore, clock,
-                Math.max(4, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(1));
+                workers(), Duration.ofSeconds(1));
     }
 
     /** As {@link #create}, with the per-channel posting interval set (tests make it short). */
     static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock,
                                Duration postInterval) {
         return new SlackAdapter(settings, bot, feedbackStore, clock,
-                Math.max(4, Runtime.getRuntime().availableProcessors()), postInterval);
+                workers(), postInterval);
+    }
+
+    /*
+     * Answering is CPU work (the search); one worker per CPU keeps it from starving the request threads
+     * that acknowledge Slack, and a queue absorbs bursts. Override with -Dfolkevalgt.slack.workers=N.
+     */
+    private static int workers() {
+        return Integer.getInteger("folkevalgt.slack.workers", Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** The HTTP route Slack calls in HTTP mode: {@code POST /slack/events}. */

@@ -55,6 +55,11 @@ final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
 
+    static {
+        /* Without it, the JDK server's small replies wait on Nagle + delayed ACK (tens of ms per call). */
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
