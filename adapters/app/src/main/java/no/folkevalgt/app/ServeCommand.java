@@ -13,8 +13,11 @@ import java.util.concurrent.Callable;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.http.WebServer;
+import no.folkevalgt.slack.SlackAdapter;
+import no.folkevalgt.slack.SlackSettings;
 import no.folkevalgt.storage.JdbcConversationStore;
 import no.folkevalgt.teams.TeamsAdapter;
 import no.folkevalgt.teams.TeamsSettings;
@@ -101,6 +104,12 @@ final class ServeCommand implements Callable<Integer> {
             Map<String, ChannelPoster> posters = new HashMap<>();
             posters.put("local", web.poster());
             posters.put("web", web.poster());
+            Optional<SlackAdapter> slack = slack(settings, services);
+            slack.ifPresent(adapter -> {
+                closeables.add(adapter);
+                routes.addAll(adapter.routes());
+                posters.put(SlackAdapter.PLATFORM, defaultChannel(adapter));
+            });
             teams(settings, services).ifPresent(teams -> {
                 closeables.add(teams);
                 routes.addAll(teams.routes());
@@ -108,6 +117,9 @@ final class ServeCommand implements Callable<Integer> {
             });
             services.startPosting(new MeteredPoster(new RoutingPoster(posters), registry));
             server = WebServer.start(host, port != null ? port : settings.port(), routes);
+            for (SlackAdapter adapter : slack.stream().toList()) {
+                startSlack(adapter);
+            }
             PrintStream out = app.out();
             String shown = WebAdapter.isLoopbackHost(host) || "0.0.0.0".equals(host) ? "localhost" : host;
             out.println("Folkevalgt-bot kjører: http://" + shown + ":" + server.port() + "/");
@@ -125,6 +137,39 @@ final class ServeCommand implements Callable<Integer> {
             closeables.forEach(ServeCommand::closeQuietly);
             services.close();
             throw e;
+        }
+    }
+
+    /** Slack, when SLACK_BOT_TOKEN is set: HTTP mode at /slack/events, or Socket Mode with SLACK_APP_TOKEN. */
+    private Optional<SlackAdapter> slack(Settings settings, Services services) {
+        Optional<SlackSettings> slack;
+        try {
+            slack = SlackSettings.from(settings.values());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("Slack-innstillingene kan ikke brukes: " + e.getMessage(), e);
+        }
+        return slack.map(s -> SlackAdapter.create(s, services.bot, services.feedback, app.clock()));
+    }
+
+    /** Slack's poster, with {@code slack:default} in programme.yaml standing for SLACK_DEFAULT_CHANNEL. */
+    private static ChannelPoster defaultChannel(SlackAdapter adapter) {
+        ChannelPoster poster = adapter.poster();
+        return (channel, reply) -> {
+            if ("default".equals(channel.id())) {
+                ChannelRef target = adapter.defaultChannel().orElseThrow(() -> no.folkevalgt.core.PostFailure.permanent(
+                        "programme.yaml posts to slack:default, but SLACK_DEFAULT_CHANNEL is not set", null));
+                poster.post(target, reply);
+            } else {
+                poster.post(channel, reply);
+            }
+        };
+    }
+
+    private static void startSlack(SlackAdapter adapter) {
+        try {
+            adapter.start();
+        } catch (java.io.IOException e) {
+            throw new UserError("Kunne ikke koble til Slack: " + Main.describe(e), e);
         }
     }
 

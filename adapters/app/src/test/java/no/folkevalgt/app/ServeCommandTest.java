@@ -57,6 +57,62 @@ class ServeCommandTest {
         assertThat(home.resolve("data").resolve("folkevalgt.mv.db")).exists();
     }
 
+    @Test
+    void withSlackAndTeamsSettings_theSameServerServesThem_andRefusesWhatIsNotSigned() throws Exception {
+        Cli cli = new Cli(home);
+        cli.env.put("PORT", "0");
+        cli.env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
+        cli.env.put("SLACK_SIGNING_SECRET", "test-signing-secret");
+        /* Slack's Web API faked on loopback: Bolt checks the token with auth.test when it starts. */
+        com.sun.net.httpserver.HttpServer slackApi = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        slackApi.createContext("/api/", exchange -> {
+            byte[] ok = "{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"B1\",\"team_id\":\"T1\",\"team\":\"Testkommunen\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
+        slackApi.start();
+        cli.env.put("SLACK_API_URL", "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/api/");
+        cli.env.put("MICROSOFT_APP_ID", "00000000-0000-0000-0000-0000000000a1");
+        cli.env.put("MICROSOFT_APP_PASSWORD", "not-a-real-secret");
+        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
+
+        try (ServeCommand.Running running = new ServeCommand(app).start()) {
+            String base = "http://127.0.0.1:" + running.server().port();
+            String body = "{\"type\":\"url_verification\",\"challenge\":\"kode-123\",\"token\":\"x\"}";
+            String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+            HttpResponse<String> signed = http.send(HttpRequest.newBuilder(URI.create(base + "/slack/events"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Slack-Request-Timestamp", timestamp)
+                    .header("X-Slack-Signature", "v0=" + hmac("test-signing-secret", "v0:" + timestamp + ":" + body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create(base + "/slack/events"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> teams = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"message\",\"text\":\"hei\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(signed.statusCode()).isEqualTo(200);
+            assertThat(signed.body()).contains("kode-123");
+            assertThat(unsigned.statusCode()).isEqualTo(401);
+            assertThat(teams.statusCode()).as("a Teams request without a Bot Framework token").isEqualTo(401);
+        } finally {
+            slackApi.stop(0);
+        }
+    }
+
+    private static String hmac(String secret, String text) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.webhook.WebhookResponse;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.Feedback;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.Incoming;
@@ -96,7 +99,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackPoster poster;
     private final ThreadPoolExecutor executor;
     private final SeenIds seen = new SeenIds(100_000, Duration.ofMinutes(30));
-    private final java.util.concurrent.atomic.AtomicLong turnedAway = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong turnedAway = new AtomicLong();
     private SocketModeApp socketMode;
 
     private SlackAdapter(SlackSettings settings, Bot bot, FeedbackStore feedback, Clock clock, int threads,
@@ -116,11 +119,11 @@ public final class SlackAdapter implements AutoCloseable {
                 .signingSecret(settings.signingSecret())
                 .requestVerificationEnabled(settings.signingSecret() != null)
                 .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(Duration.ofMinutes(10).toMillis())
                 /* Events the bot does not handle (edits, joins, app_home_opened) are acknowledged, not 404:
                    Slack retries unacknowledged events and turns off subscriptions that keep failing. */
                 .allEventsApiAutoAckEnabled(true)
                 .subtypedMessageEventsAutoAckEnabled(true)
-                .authTestCacheExpirationMillis(Duration.ofMinutes(10).toMillis())
                 .build();
         this.app = new App(config);
         this.parser = new SlackRequestParser(config);
@@ -145,23 +148,22 @@ public final class SlackAdapter implements AutoCloseable {
      * @param clock         time for the feedback records
      */
     public static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock) {
-        return new SlackAdapter(settings, bot, feedbackStore, clock,
-                workers(), Duration.ofSeconds(1));
+        return new SlackAdapter(settings, bot, feedbackStore, clock, workers(), Duration.ofSeconds(1));
     }
 
     /** As {@link #create}, with the per-channel posting interval set (tests make it short). */
     static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock,
                                Duration postInterval) {
-        return new SlackAdapter(settings, bot, feedbackStore, clock,
-                workers(), postInterval);
+        return new SlackAdapter(settings, bot, feedbackStore, clock, workers(), postInterval);
     }
 
     /*
-     * Answering is CPU work (the search); one worker per CPU keeps it from starving the request threads
-     * that acknowledge Slack, and a queue absorbs bursts. Override with -Dfolkevalgt.slack.workers=N.
+     * An answer is a few milliseconds of search and then a wait for Slack (response_url or the Web API,
+     * 100-300 ms over the internet), so the pool is sized for waiting, not for CPUs; the bounded queue
+     * absorbs bursts. Override with -Dfolkevalgt.slack.workers=N.
      */
     private static int workers() {
-        return Integer.getInteger("folkevalgt.slack.workers", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return Integer.getInteger("folkevalgt.slack.workers", 16);
     }
 
     /** The HTTP route Slack calls in HTTP mode: {@code POST /slack/events}. */
@@ -172,6 +174,11 @@ public final class SlackAdapter implements AutoCloseable {
     /** Posts programme messages to Slack channels ({@code ChannelRef} platform {@code slack}). */
     public ChannelPoster poster() {
         return poster;
+    }
+
+    /** {@code SLACK_DEFAULT_CHANNEL} as a channel reference, for programme posts that name no channel. */
+    public Optional<ChannelRef> defaultChannel() {
+        return Optional.ofNullable(settings.defaultChannel()).map(id -> new ChannelRef(PLATFORM, id));
     }
 
     /** The settings in use; secrets never show in its {@code toString}. */

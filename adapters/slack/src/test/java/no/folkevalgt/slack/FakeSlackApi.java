@@ -63,7 +63,7 @@ final class FakeSlackApi implements AutoCloseable {
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -77,6 +77,13 @@ final class FakeSlackApi implements AutoCloseable {
 
     String responseUrl(String id) {
         return base() + "response/" + id;
+    }
+
+    private volatile long latencyMillis;
+
+    /** Answers every call after this wait, like Slack over the internet (the load harness uses it). */
+    void latency(Duration latency) {
+        this.latencyMillis = latency.toMillis();
     }
 
     /** The next call to this method is answered with this status, headers and body. */
@@ -138,6 +145,13 @@ final class FakeSlackApi implements AutoCloseable {
         calls.add(new Call(method, path, form, method.equals("upload") ? "(" + raw.length + " bytes)" : body,
                 exchange.getRequestHeaders().getFirst("Authorization")));
 
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Deque<Scripted> queue = scripted.get(method);
         Scripted answer = queue == null ? null : queue.poll();
         if (answer == null) {

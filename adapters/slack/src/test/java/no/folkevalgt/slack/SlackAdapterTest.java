@@ -48,6 +48,9 @@ class SlackAdapterTest {
 
     @Test
     void urlVerification_isAnsweredWithTheChallenge() throws Exception {
+        f.adapter.start();
+        assertThat(f.adapter.defaultChannel()).contains(new ChannelRef("slack", "C0PROG"));
+
         HttpResponse<String> response = f.slack.signed(SlackRequests.urlVerification("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), JSON);
 
         assertThat(response.statusCode()).isEqualTo(200);
