@@ -107,6 +107,61 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void aReflectionPromptDueNow_isPostedToItsSlackChannel_byTheScheduler() throws Exception {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Oslo"));
+        java.time.ZonedDateTime start = now.minusMinutes(2).withSecond(0).withNano(0);
+        if (start.getHour() < 1 || start.getHour() >= 22) {
+            return; /* the programme below must stay within one day */
+        }
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH.mm");
+        Path programme = home.resolve("programme.yaml");
+        java.nio.file.Files.writeString(programme, "title: Testprogram\nplace: Testkommunen\ntime_zone: Europe/Oslo\n"
+                + "channels:\n  - slack:C0PROGRAM\n"
+                + "days:\n  - day: 1\n    date: " + start.toLocalDate() + "\n    sessions:\n"
+                + "      - start: " + start.format(hm) + "\n        end: " + start.plusHours(1).format(hm)
+                + "\n        title: Budsjettverksted\n"
+                + "prompts:\n  - title: Hva vil du prioritere?\n    text: Skriv det viktigste du vil prioritere i budsjettet.\n"
+                + "    day: 1\n    opens: " + start.plusMinutes(1).format(hm) + "\n    closes: " + start.plusMinutes(50).format(hm) + "\n",
+                StandardCharsets.UTF_8);
+        java.util.List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer slackApi = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        slackApi.createContext("/api/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().endsWith("chat.postMessage")) {
+                posted.add(java.net.URLDecoder.decode(body, StandardCharsets.UTF_8));
+            }
+            byte[] ok = "{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"B1\",\"team_id\":\"T1\",\"channel\":\"C0PROGRAM\",\"ts\":\"1.1\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
+        slackApi.start();
+        Cli cli = new Cli(home);
+        cli.env.put("PORT", "0");
+        cli.env.put("PROGRAMME_FILE", programme.toString());
+        cli.env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
+        cli.env.put("SLACK_SIGNING_SECRET", "test-signing-secret");
+        cli.env.put("SLACK_API_URL", "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/api/");
+        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
+
+        try (ServeCommand.Running running = new ServeCommand(app).start()) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (posted.stream().noneMatch(p -> p.contains("Hva vil du prioritere?")) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            slackApi.stop(0);
+        }
+        java.util.List<String> prompts = posted.stream().filter(p -> p.contains("Hva vil du prioritere?")).toList();
+        assertThat(prompts).hasSize(1);
+        assertThat(prompts.get(0)).contains("channel=C0PROGRAM").contains("/refleksjon");
+    }
+
     private static String hmac(String secret, String text) throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
