@@ -44,6 +44,8 @@ public final class Bot {
 
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
     private static final Pattern HELP = Pattern.compile("/?(hjelp|help)[\\s.!?]*|\\?+");
+    /* The reflection commands' own pattern, loosely: these spend the answer budget, not the question one. */
+    private static final Pattern REFLECTION = Pattern.compile("/?refleksjon(?:\\s.*)?", Pattern.DOTALL);
 
     private final KnowledgeBase knowledgeBase;
     private final int top;
@@ -52,6 +54,7 @@ public final class Bot {
     private final List<Commands> groups;
     private final UnansweredStore unanswered;
     private final java.time.Clock clock;
+    private final RateLimiter limiter;
 
     /** A bot that shows the best answer and up to two "Se også" slides. */
     public Bot(KnowledgeBase knowledgeBase) {
@@ -85,6 +88,22 @@ public final class Bot {
      */
     public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples, List<Commands> groups,
                UnansweredStore unanswered, java.time.Clock clock) {
+        this(knowledgeBase, top, examples, groups, unanswered, clock, null);
+    }
+
+    /**
+     * The whole bot with per-user rate limiting: a message beyond the user's budget gets
+     * {@link RateLimiter#MESSAGE} and is neither searched nor stored.
+     *
+     * <pre>{@code
+     * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock, RateLimiter.defaults(clock));
+     * }</pre>
+     *
+     * @param limiter the per-user budgets, or null for none
+     */
+    public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples, List<Commands> groups,
+               UnansweredStore unanswered, java.time.Clock clock, RateLimiter limiter) {
+        this.limiter = limiter;
         this.groups = List.copyOf(groups);
         this.unanswered = unanswered;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -127,6 +146,13 @@ public final class Bot {
                     + examples.get(0) + "». Skriv «hjelp» for å se hva jeg kan."));
         }
         String lower = text.toLowerCase(Locale.ROOT);
+        if (limiter != null) {
+            RateLimiter.Kind kind = REFLECTION.matcher(lower).matches() ? RateLimiter.Kind.ANSWER : RateLimiter.Kind.QUESTION;
+            if (!limiter.tryAcquire(kind, incoming.platform(), incoming.user())) {
+                log.debug("A {} message on {} was over the user's rate limit", kind, incoming.platform());
+                return Outcome.of(Reply.privateText(RateLimiter.MESSAGE));
+            }
+        }
         for (Command command : commands) {
             if (command.pattern().matcher(lower).matches()) {
                 return command.handler().apply(text);

@@ -11,7 +11,13 @@ final class Logging {
 
     static void setLevel(String level) {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(Level.toLevel(level, Level.WARN));
+            Level chosen = Level.toLevel(level, Level.WARN);
+            root.setLevel(chosen);
+            /* Jetty's debug logging prints request URIs and headers, which may carry the facilitator
+               token: it never logs below INFO, whatever LOG_LEVEL says. */
+            if (LoggerFactory.getLogger("org.eclipse.jetty") instanceof ch.qos.logback.classic.Logger jetty) {
+                jetty.setLevel(chosen.isGreaterOrEqual(Level.INFO) ? null : Level.INFO);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.Commands;
 import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.UnansweredStore;
 import no.folkevalgt.core.delivery.DeliveryLog;
 import no.folkevalgt.core.programme.PostPlanner;
@@ -73,7 +74,9 @@ final class Services implements AutoCloseable {
         this.export = new ReflectionExport(reflections, current);
         List<Commands> groups = List.of(new ProgrammeCommands(current, clock),
                 new ReflectionCommands(reflections, current, app.settings().facilitators(), clock, words::top, cloud));
-        this.bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock);
+        /* Per-user budgets on wall time, also in a demo whose programme clock runs faster; the terminal is exempt. */
+        this.bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock,
+                RateLimiter.defaults(Clock.systemUTC()));
         this.composer = new ProgrammePosts(current, summaries, clock);
     }
 

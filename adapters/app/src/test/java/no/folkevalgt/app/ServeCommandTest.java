@@ -95,7 +95,9 @@ class ServeCommandTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> teams = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"message\",\"text\":\"hei\"}")).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"message\",\"text\":\"hei\",\"id\":\"a1\","
+                            + "\"serviceUrl\":\"http://127.0.0.1:9/\",\"channelId\":\"msteams\","
+                            + "\"conversation\":{\"id\":\"c1\"},\"from\":{\"id\":\"29:u1\"},\"recipient\":{\"id\":\"28:bot\"}}")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(signed.statusCode()).isEqualTo(200);

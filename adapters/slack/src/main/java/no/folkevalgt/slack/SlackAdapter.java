@@ -243,22 +243,39 @@ public final class SlackAdapter implements AutoCloseable {
             return HttpResponse.text(404, "Slack er satt opp med Socket Mode; denne adressen brukes ikke.");
         }
         String body = new String(request.body(), StandardCharsets.UTF_8);
+        /* The signature is checked before anything parses the body: an unsigned or garbled request is
+           refused without touching Bolt's parser, so it can neither fail loudly nor fill the log. */
+        if (!verifier.isValid(request.header("X-Slack-Request-Timestamp").orElse(null), body,
+                request.header("X-Slack-Signature").orElse(null))) {
+            return HttpResponse.text(401, "Ugyldig signatur.");
+        }
         Map<String, List<String>> headers = new HashMap<>();
         request.headers().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
-        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+        Request<?> slackRequest;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(request.path())
                 .queryString(request.query())
                 .headers(new RequestHeaders(headers))
                 .requestBody(body)
                 .remoteAddress(request.remoteAddress())
                 .build());
+        } catch (RuntimeException e) {
+            log.warn("A signed Slack request could not be read: {}", e.toString());
+            return HttpResponse.text(400, "Ukjent forespørsel fra Slack.");
+        }
         if (slackRequest == null) {
             /* Bolt did not recognise the payload; answer 401 unless Slack signed it. */
             boolean signed = verifier.isValid(request.header("X-Slack-Request-Timestamp").orElse(null), body,
                     request.header("X-Slack-Signature").orElse(null));
             return HttpResponse.text(signed ? 400 : 401, signed ? "Ukjent forespørsel fra Slack." : "Ugyldig signatur.");
         }
-        return toHttp(app.run(slackRequest));
+        try {
+            return toHttp(app.run(slackRequest));
+        } catch (RuntimeException e) {
+            log.warn("A signed Slack request could not be handled: {}", e.toString());
+            return HttpResponse.text(400, "Ukjent forespørsel fra Slack.");
+        }
     }
 
     private static HttpResponse toHttp(Response response) {

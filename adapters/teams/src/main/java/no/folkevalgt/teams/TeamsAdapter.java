@@ -114,6 +114,11 @@ public final class TeamsAdapter implements AutoCloseable {
         if (activity == null || activity.getType() == null) {
             return HttpResponse.text(400, "Ugyldig aktivitet: type mangler");
         }
+        if (activity.getServiceUrl() == null || activity.getConversation() == null
+                || activity.getConversation().getId() == null || activity.getFrom() == null
+                || activity.getFrom().getId() == null) {
+            return HttpResponse.text(400, "Ugyldig aktivitet: serviceUrl, conversation eller from mangler");
+        }
         String auth = request.header("Authorization").orElse("");
         try {
             CompletableFuture<InvokeResponse> turn = adapter.processIncomingActivity(auth, activity, teamsBot);

@@ -213,6 +213,9 @@ public final class ProgrammeLoader {
                         + "). Sjekk innrykk, kolon og anførselstegn.", e);
             } catch (YamlEngineException e) {
                 throw new ProgrammeException(file, 0, "", "fila er ikke gyldig YAML (" + e.getMessage() + ").", e);
+            } catch (StackOverflowError e) {
+                /* SnakeYAML Engine has no nesting limit; a programme is never nested this deep. */
+                throw new ProgrammeException(file, 0, "", "fila er for dypt nestet til å være et program.", null);
             }
             if (root.isEmpty() || isNull(root.get())) {
                 throw new ProgrammeException(file, 0, "", "fila er tom. Et program trenger minst title og days.");

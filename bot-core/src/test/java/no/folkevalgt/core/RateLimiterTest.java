@@ -1,0 +1,168 @@
+package no.folkevalgt.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    private final MovingClock clock = new MovingClock();
+
+    @Test
+    void defaults_allowABurstOfTen_thenOneQuestionEveryThreeSeconds() {
+        RateLimiter limiter = RateLimiter.defaults(clock);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).as("question %s", i).isTrue();
+        }
+        assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).isFalse();
+
+        clock.move(Duration.ofMillis(2999));
+        assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).isFalse();
+        clock.move(Duration.ofMillis(1));
+        assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).isTrue();
+        assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).isFalse();
+    }
+
+    @Test
+    void inTheLongRun_twentyQuestionsAMinuteGetThrough() {
+        RateLimiter limiter = RateLimiter.defaults(clock);
+        int allowed = 0;
+        for (int second = 0; second < 600; second++) {
+            for (int i = 0; i < 5; i++) {
+                if (limiter.tryAcquire(RateLimiter.Kind.QUESTION, "web", "flood")) {
+                    allowed++;
+                }
+            }
+            clock.move(Duration.ofSeconds(1));
+        }
+        /* Ten minutes: the burst of 10 plus 20 a minute. */
+        assertThat(allowed).isBetween(200, 210);
+    }
+
+    @Test
+    void aFullBucket_doesNotGrowPastTheBurst_afterALongQuietSpell() {
+        RateLimiter limiter = RateLimiter.defaults(clock);
+        limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1");
+        clock.move(Duration.ofHours(5));
+        int allowed = 0;
+        while (limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")) {
+            allowed++;
+        }
+        assertThat(allowed).isEqualTo(10);
+    }
+
+    @Test
+    void usersPlatformsAndKinds_haveTheirOwnBudgets() {
+        RateLimiter limiter = RateLimiter.defaults(clock);
+        while (limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")) {
+            // spend it
+        }
+        assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U2")).isTrue();
+        assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "teams", "U1")).isTrue();
+        assertThat(limiter.tryAcquire(RateLimiter.Kind.ANSWER, "slack", "U1")).isTrue();
+
+        int answers = 1;
+        while (limiter.tryAcquire(RateLimiter.Kind.ANSWER, "slack", "U1")) {
+            answers++;
+        }
+        assertThat(answers).as("the answer burst").isEqualTo(5);
+        clock.move(Duration.ofSeconds(6));
+        assertThat(limiter.tryAcquire(RateLimiter.Kind.ANSWER, "slack", "U1")).as("10 a minute: one each 6 s").isTrue();
+    }
+
+    @Test
+    void theLocalUser_isExemptByDefault_andExemptionsAreConfigurable() {
+        RateLimiter limiter = RateLimiter.defaults(clock);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, Incoming.LOCAL, "local")).isTrue();
+        }
+        RateLimiter strict = RateLimiter.builder().clock(clock).exempt(Set.of()).questions(1, Duration.ofMinutes(1), 1).build();
+        assertThat(strict.tryAcquire(RateLimiter.Kind.QUESTION, Incoming.LOCAL, "local")).isTrue();
+        assertThat(strict.tryAcquire(RateLimiter.Kind.QUESTION, Incoming.LOCAL, "local")).isFalse();
+    }
+
+    @Test
+    void theMap_isBounded_andForgetsIdleUsers() {
+        RateLimiter limiter = RateLimiter.builder().clock(clock).maxUsers(100).build();
+        for (int i = 0; i < 10_000; i++) {
+            limiter.tryAcquire(RateLimiter.Kind.QUESTION, "web", "u" + i);
+        }
+        assertThat(limiter.size()).isLessThanOrEqualTo(100);
+
+        clock.move(Duration.ofMinutes(5));
+        assertThat(limiter.size()).isZero();
+    }
+
+    @Test
+    void unlimited_allowsEverything() {
+        RateLimiter limiter = RateLimiter.unlimited();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(limiter.tryAcquire(RateLimiter.Kind.ANSWER, "slack", "U1")).isTrue();
+        }
+    }
+
+    @Test
+    void concurrentRequests_neverGetMoreThanTheBurst() throws Exception {
+        RateLimiter limiter = RateLimiter.defaults(clock);
+        AtomicInteger allowed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 400; i++) {
+            pool.execute(() -> {
+                if (limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")) {
+                    allowed.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(allowed.get()).isEqualTo(10);
+    }
+
+    @Test
+    void theBuilder_saysWhatIsWrong() {
+        assertThatThrownBy(() -> RateLimiter.builder().questions(0, Duration.ofMinutes(1), 1))
+                .hasMessage("permits must be 1 or more but was 0");
+        assertThatThrownBy(() -> RateLimiter.builder().answers(1, Duration.ZERO, 1))
+                .hasMessage("period must be positive but was PT0S");
+        assertThatThrownBy(() -> RateLimiter.builder().questions(1, Duration.ofMinutes(1), 0))
+                .hasMessage("burst must be 1 or more but was 0");
+        assertThatThrownBy(() -> RateLimiter.builder().maxUsers(0))
+                .hasMessage("maxUsers must be 1 or more but was 0");
+    }
+
+    /** A clock that only tests move. */
+    static final class MovingClock extends Clock {
+        private volatile Instant now = Instant.parse("2019-11-05T09:00:00Z");
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
