@@ -56,10 +56,16 @@ final class SlackPoster implements ChannelPoster {
         call(id, "chat.postMessage", () -> client.chatPostMessage(r -> r.channel(id).text(rendered.text())
                 .blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)));
         if (reply.image() != null) {
-            pace(id);
+            /* The message is out: a failed image upload must not fail the post, or the scheduler would
+               post the text again on every retry. The word cloud is an extra; its text is in the message. */
             Reply.Image image = reply.image();
-            call(id, "files.uploadV2", () -> client.filesUploadV2(r -> r.channel(id).fileData(image.bytes())
-                    .filename(filename(image)).title(image.altText()).altTxt(image.altText())));
+            try {
+                pace(id);
+                call(id, "files.uploadV2", () -> client.filesUploadV2(r -> r.channel(id).fileData(image.bytes())
+                        .filename(filename(image)).title(image.altText()).altTxt(image.altText())));
+            } catch (PostFailure e) {
+                log.warn("Posted to {} but its image could not be uploaded: {}", id, e.getMessage());
+            }
         }
     }
 

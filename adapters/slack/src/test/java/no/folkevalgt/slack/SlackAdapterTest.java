@@ -291,6 +291,18 @@ class SlackAdapterTest {
     }
 
     @Test
+    void poster_whoseImageUploadFails_stillCountsThePostAsSent_soARetryNeverRepostsTheText() throws Exception {
+        ChannelRef channel = new ChannelRef("slack", "C0SUM");
+        f.api.script("files.getUploadURLExternal", 500, Map.of(), "upstream unavailable");
+        Reply summary = Reply.builder().text("Oppsummering: 3 svar")
+                .image(new Reply.Image("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "Ordsky")).build();
+
+        f.adapter.poster().post(channel, summary);
+
+        assertThat(f.api.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
     void poster_reportsPermanentAndTemporaryFailures() {
         ChannelRef channel = new ChannelRef("slack", "C0GONE");
         f.api.script("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"channel_not_found\"}");

@@ -22,7 +22,9 @@ import java.util.random.RandomGenerator;
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter) {
 
     /** Five attempts, 5 s doubling up to 5 minutes, 20 % jitter. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(5), Duration.ofMinutes(5), 0.2);
+    /* Twelve attempts, 5 s doubling to at most 2 min: about 14 minutes of retries, so a platform outage is
+       ridden out for most of the 15-minute grace window before a post is given up. */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(12, Duration.ofSeconds(5), Duration.ofMinutes(2), 0.2);
 
     public RetryPolicy {
         Objects.requireNonNull(baseDelay, "baseDelay");

@@ -33,6 +33,16 @@ class RetryPolicyTest {
     }
 
     @Test
+    void defaultPolicy_ridesOutMostOfTheGraceWindow_butEndsWithinIt() {
+        RetryPolicy policy = RetryPolicy.DEFAULT;
+        Duration total = Duration.ZERO;
+        for (int attempt = 1; attempt < policy.maxAttempts(); attempt++) {
+            total = total.plus(policy.delayAfter(attempt, null, new java.util.Random(attempt)));
+        }
+        assertThat(total).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(15).plusMinutes(3));
+    }
+
+    @Test
     void retryAfter_isTakenAsGiven_evenAboveTheMaximum() {
         RetryPolicy policy = RetryPolicy.DEFAULT;
 

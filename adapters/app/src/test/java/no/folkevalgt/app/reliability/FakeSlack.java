@@ -1,0 +1,193 @@
+package no.folkevalgt.app.reliability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Slack's Web API on loopback for whole bot processes: answers {@code auth.test}, records every
+ * {@code chat.postMessage} (channel, text, when, and how it was answered) and takes the files API
+ * steps of a word-cloud upload. A test may make {@code chat.postMessage} fail: rate limited (429 with
+ * Retry-After), server errors (500) or no answer at all until the caller times out.
+ */
+final class FakeSlack implements AutoCloseable {
+
+    /** How a chat.postMessage is answered. */
+    enum Mode { OK, RATE_LIMITED, SERVER_ERROR, HANG }
+
+    /** One chat.postMessage as it arrived, and how it was answered; {@code posted} when answered ok. */
+    record Post(String channel, String text, Instant at, Mode answer, boolean posted) {
+    }
+
+    private static final String AUTH_TEST = "{\"ok\":true,\"url\":\"https://fake.slack.com/\",\"team\":\"Fake\","
+            + "\"user\":\"folkevalgt\",\"team_id\":\"T0FAKE\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\",\"is_enterprise_install\":false}";
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final AtomicLong ts = new AtomicLong(1_700_000_000_000L);
+    private volatile Function<Instant, Mode> modes = now -> Mode.OK;
+    private volatile Duration retryAfter = Duration.ofSeconds(5);
+    private volatile Duration hang = Duration.ofSeconds(30);
+    private volatile long latencyMillis;
+
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    FakeSlack() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** SLACK_API_URL for the bot. */
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** How chat.postMessage is answered at each moment. */
+    void modes(Function<Instant, Mode> modes, Duration retryAfter, Duration hang) {
+        this.retryAfter = retryAfter;
+        this.hang = hang;
+        this.modes = modes;
+    }
+
+    /**
+     * Answers a successful chat.postMessage only after this wait (the message counts as posted when it
+     * arrives, as in Slack: a caller that dies while waiting has still posted it).
+     */
+    void latency(Duration latency) {
+        this.latencyMillis = latency.toMillis();
+    }
+
+    List<Post> posts() {
+        return List.copyOf(posts);
+    }
+
+    /** The messages that were answered ok, that is posted in the channel. */
+    List<Post> posted() {
+        return posts.stream().filter(Post::posted).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            byte[] raw;
+            try (InputStream in = exchange.getRequestBody()) {
+                raw = in.readAllBytes();
+            }
+            String method = path.startsWith("/api/") ? path.substring(5) : path;
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            /* Only forms are parsed: an upload's bytes are no form (URLDecoder would throw on them). */
+            Map<String, String> form = type != null && type.startsWith("application/x-www-form-urlencoded")
+                    ? form(new String(raw, StandardCharsets.UTF_8)) : Map.of();
+            switch (method) {
+                case "auth.test" -> send(exchange, 200, AUTH_TEST, Map.of());
+                case "chat.postMessage" -> postMessage(exchange, form);
+                case "files.getUploadURLExternal" -> send(exchange, 200, "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/upload/F0FAKE\",\"file_id\":\"F0FAKE\"}", Map.of());
+                case "files.completeUploadExternal" -> send(exchange, 200,
+                        "{\"ok\":true,\"files\":[{\"id\":\"F0FAKE\",\"title\":\"ordsky\"}]}", Map.of());
+                default -> {
+                    if (path.startsWith("/upload/")) {
+                        send(exchange, 200, "OK - " + raw.length, Map.of());
+                    } else {
+                        send(exchange, 200, "{\"ok\":true}", Map.of());
+                    }
+                }
+            }
+        }
+    }
+
+    private void postMessage(HttpExchange exchange, Map<String, String> form) throws IOException {
+        Instant now = Instant.now();
+        Mode mode = modes.apply(now);
+        String channel = form.getOrDefault("channel", "");
+        String text = form.getOrDefault("text", "");
+        switch (mode) {
+            case OK -> {
+                posts.add(new Post(channel, text, now, mode, true));
+                if (latencyMillis > 0) {
+                    try {
+                        Thread.sleep(latencyMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                long t = ts.incrementAndGet();
+                send(exchange, 200, "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + (t / 1000) + "."
+                        + String.format("%06d", t % 1000) + "\"}", Map.of());
+            }
+            case RATE_LIMITED -> {
+                posts.add(new Post(channel, text, now, mode, false));
+                send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}",
+                        Map.of("Retry-After", Long.toString(retryAfter.toSeconds())));
+            }
+            case SERVER_ERROR -> {
+                posts.add(new Post(channel, text, now, mode, false));
+                send(exchange, 500, "<html>Internal Server Error</html>", Map.of("Content-Type", "text/html"));
+            }
+            case HANG -> {
+                posts.add(new Post(channel, text, now, mode, false));
+                try {
+                    Thread.sleep(hang.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                /* The caller gave up long ago; if it still listens, it is told it failed. */
+                send(exchange, 503, "{\"ok\":false,\"error\":\"service_unavailable\"}", Map.of());
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) {
+        try {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            /* The caller hung up (it timed out): nothing to answer. */
+        }
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
