@@ -175,15 +175,20 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * Teams, when it is set up: with MICROSOFT_APP_ID every request must carry a valid Bot Framework
-     * token. Without it the adapter takes unauthenticated requests (the Bot Framework Emulator), which
-     * is allowed only while the server listens on this machine alone.
+     * token. Without it Teams is off, unless TEAMS_EMULATOR=true asks for the Bot Framework Emulator's
+     * unauthenticated requests, which is allowed only while the server listens on this machine alone.
      */
     private Optional<TeamsAdapter> teams(Settings settings, Services services) {
         TeamsSettings teams = TeamsManifestCommand.teamsSettings(settings.values());
-        if (!teams.authenticated() && !WebAdapter.isLoopbackHost(settings.host())) {
-            log.warn("Teams is off: MICROSOFT_APP_ID is not set, and unauthenticated requests are only taken while HOST "
-                    + "is this machine alone");
-            return Optional.empty();
+        if (!teams.authenticated()) {
+            boolean emulator = "true".equalsIgnoreCase(settings.values().getOrDefault("TEAMS_EMULATOR", "").strip());
+            if (!emulator) {
+                return Optional.empty();
+            }
+            if (!WebAdapter.isLoopbackHost(settings.host())) {
+                throw new UserError("TEAMS_EMULATOR tar imot Teams-meldinger uten innlogging, og er bare lov når HOST er "
+                        + "denne maskinen (127.0.0.1). Sett MICROSOFT_APP_ID og MICROSOFT_APP_PASSWORD for ekte Teams.");
+            }
         }
         return Optional.of(TeamsAdapter.create(teams, services.bot, services.feedback,
                 new JdbcConversationStore(services.database), app.clock()));

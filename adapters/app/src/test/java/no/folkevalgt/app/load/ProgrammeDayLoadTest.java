@@ -155,6 +155,7 @@ class ProgrammeDayLoadTest {
                 env.put("DATABASE_URL", "postgres://postgres:not-a-secret@localhost:" + postgres.getPort() + "/postgres");
             }
             /* No MICROSOFT_APP_ID and HOST 127.0.0.1 (the default): Teams in emulator mode. */
+            env.put("TEAMS_EMULATOR", "true");
             Bot bot = Bot.start(env, home);
             try {
                 String base = "http://127.0.0.1:" + bot.server.port();
