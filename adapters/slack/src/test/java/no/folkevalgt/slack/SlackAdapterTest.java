@@ -204,7 +204,7 @@ class SlackAdapterTest {
         Duration acknowledged = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(ack.statusCode()).isEqualTo(200);
-        assertThat(acknowledged).isLessThan(Duration.ofSeconds(1));
+        assertThat(acknowledged).as("within Slack's 3 s, while the answer is still blocked").isLessThan(Duration.ofSeconds(3));
         assertThat(f.api.calls("response_url")).isEmpty();
         f.reflections.slow.countDown();
         assertThat(f.api.await("response_url", 1).get(0).json(null).path("text").asText()).isEqualTo("Endelig ferdig.");
