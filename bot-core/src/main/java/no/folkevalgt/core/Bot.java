@@ -45,7 +45,6 @@ public final class Bot {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
     private static final Pattern HELP = Pattern.compile("/?(hjelp|help)[\\s.!?]*|\\?+");
     /* The reflection commands' own pattern, loosely: these spend the answer budget, not the question one. */
-    private static final Pattern REFLECTION = Pattern.compile("/?refleksjon(?:\\s.*)?", Pattern.DOTALL);
 
     private final KnowledgeBase knowledgeBase;
     private final int top;
@@ -147,7 +146,7 @@ public final class Bot {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (limiter != null) {
-            RateLimiter.Kind kind = REFLECTION.matcher(lower).matches() ? RateLimiter.Kind.ANSWER : RateLimiter.Kind.QUESTION;
+            RateLimiter.Kind kind = RateLimiter.kindOf(text);
             if (!limiter.tryAcquire(kind, incoming.platform(), incoming.user())) {
                 log.debug("A {} message on {} was over the user's rate limit", kind, incoming.platform());
                 return Outcome.of(Reply.privateText(RateLimiter.MESSAGE));

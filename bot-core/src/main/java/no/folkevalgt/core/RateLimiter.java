@@ -35,6 +35,9 @@ public final class RateLimiter {
     /** What a user is told when a budget is spent. */
     public static final String MESSAGE = "Du sender mange meldinger nå — vent litt og prøv igjen.";
 
+    private static final java.util.regex.Pattern REFLECTION_COMMAND =
+            java.util.regex.Pattern.compile("/?refleksjon(?:\\s.*)?", java.util.regex.Pattern.DOTALL);
+
     /** Default most (platform, user, kind) buckets kept at once. */
     public static final int DEFAULT_MAX_USERS = 100_000;
 
@@ -57,6 +60,12 @@ public final class RateLimiter {
                 .ticker(() -> nanos(time))
                 .executor(Runnable::run)
                 .build();
+    }
+
+    /** What a message spends: a reflection command ({@code /refleksjon ...}, with or without the slash) or a question. */
+    public static Kind kindOf(String message) {
+        String cleaned = InputText.clean(message == null ? "" : message).toLowerCase(java.util.Locale.ROOT);
+        return REFLECTION_COMMAND.matcher(cleaned).matches() ? Kind.ANSWER : Kind.QUESTION;
     }
 
     /** The defaults: 20 questions a minute with a burst of 10, 10 reflection commands a minute with a burst of 5. */

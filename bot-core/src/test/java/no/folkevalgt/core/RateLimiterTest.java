@@ -36,6 +36,16 @@ class RateLimiterTest {
     }
 
     @Test
+    void kindOf_tellsReflectionCommandsFromQuestions_asTheBotReadsThem() {
+        assertThat(RateLimiter.kindOf("/refleksjon Jeg vil bygge skole")).isEqualTo(RateLimiter.Kind.ANSWER);
+        assertThat(RateLimiter.kindOf("  REFLEKSJON\n2 tillit")).isEqualTo(RateLimiter.Kind.ANSWER);
+        assertThat(RateLimiter.kindOf("\u200B/refleksjon")).isEqualTo(RateLimiter.Kind.ANSWER);
+        assertThat(RateLimiter.kindOf("Hva er en refleksjon?")).isEqualTo(RateLimiter.Kind.QUESTION);
+        assertThat(RateLimiter.kindOf("/refleksjonene")).isEqualTo(RateLimiter.Kind.QUESTION);
+        assertThat(RateLimiter.kindOf(null)).isEqualTo(RateLimiter.Kind.QUESTION);
+    }
+
+    @Test
     void inTheLongRun_twentyQuestionsAMinuteGetThrough() {
         RateLimiter limiter = RateLimiter.defaults(clock);
         int allowed = 0;

@@ -1,6 +1,8 @@
 package no.folkevalgt.app;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.ChannelRef;
@@ -18,11 +20,26 @@ final class RoutingPoster implements ChannelPoster {
 
     @Override
     public void post(ChannelRef channel, Reply reply) throws PostFailure {
+        posterOf(channel).post(channel, reply);
+    }
+
+    @Override
+    public void post(ChannelRef channel, Reply reply, String postId) throws PostFailure {
+        posterOf(channel).post(channel, reply, postId);
+    }
+
+    @Override
+    public Optional<Boolean> wasPosted(ChannelRef channel, String postId, Instant since) {
+        ChannelPoster poster = byPlatform.get(channel.platform());
+        return poster == null ? Optional.empty() : poster.wasPosted(channel, postId, since);
+    }
+
+    private ChannelPoster posterOf(ChannelRef channel) throws PostFailure {
         ChannelPoster poster = byPlatform.get(channel.platform());
         if (poster == null) {
             throw PostFailure.permanent("no adapter for platform '" + channel.platform() + "' is configured (channel "
                     + channel + "); configured: " + byPlatform.keySet(), null);
         }
-        poster.post(channel, reply);
+        return poster;
     }
 }

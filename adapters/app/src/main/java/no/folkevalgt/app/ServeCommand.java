@@ -95,6 +95,8 @@ final class ServeCommand implements Callable<Integer> {
                     .feedback(services.feedback)
                     .knowledgeBase(services.knowledgeBase)
                     .databaseCheck(services.database::ping)
+                    /* serve always runs the post scheduler (startPosting below, before the server starts). */
+                    .schedulerCheck(services::schedulerReadiness)
                     .meterRegistry(registry)
                     .facilitatorToken(settings.facilitatorToken().orElse(null))
                     .loopbackOnly(WebAdapter.isLoopbackHost(host))
@@ -154,13 +156,33 @@ final class ServeCommand implements Callable<Integer> {
     /** Slack's poster, with {@code slack:default} in programme.yaml standing for SLACK_DEFAULT_CHANNEL. */
     private static ChannelPoster defaultChannel(SlackAdapter adapter) {
         ChannelPoster poster = adapter.poster();
-        return (channel, reply) -> {
-            if ("default".equals(channel.id())) {
-                ChannelRef target = adapter.defaultChannel().orElseThrow(() -> no.folkevalgt.core.PostFailure.permanent(
+        return new ChannelPoster() {
+            @Override
+            public void post(ChannelRef channel, no.folkevalgt.core.Reply reply) throws no.folkevalgt.core.PostFailure {
+                poster.post(target(channel), reply);
+            }
+
+            @Override
+            public void post(ChannelRef channel, no.folkevalgt.core.Reply reply, String postId)
+                    throws no.folkevalgt.core.PostFailure {
+                poster.post(target(channel), reply, postId);
+            }
+
+            @Override
+            public java.util.Optional<Boolean> wasPosted(ChannelRef channel, String postId, java.time.Instant since) {
+                try {
+                    return poster.wasPosted(target(channel), postId, since);
+                } catch (no.folkevalgt.core.PostFailure e) {
+                    return java.util.Optional.empty();
+                }
+            }
+
+            private ChannelRef target(ChannelRef channel) throws no.folkevalgt.core.PostFailure {
+                if (!"default".equals(channel.id())) {
+                    return channel;
+                }
+                return adapter.defaultChannel().orElseThrow(() -> no.folkevalgt.core.PostFailure.permanent(
                         "programme.yaml posts to slack:default, but SLACK_DEFAULT_CHANNEL is not set", null));
-                poster.post(target, reply);
-            } else {
-                poster.post(channel, reply);
             }
         };
     }

@@ -11,7 +11,7 @@ import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.Commands;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.RateLimiter;
-import no.folkevalgt.core.UnansweredStore;
+import no.folkevalgt.core.BackgroundUnansweredStore;
 import no.folkevalgt.core.delivery.DeliveryLog;
 import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.core.programme.Programme;
@@ -30,6 +30,7 @@ import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
 import no.folkevalgt.storage.JdbcUnansweredStore;
 import no.folkevalgt.storage.schedule.PostScheduler;
+import no.folkevalgt.web.ReadinessCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +51,13 @@ final class Services implements AutoCloseable {
     final ReflectionStore reflections;
     final DeliveryLog deliveryLog;
     final FeedbackStore feedback;
-    final UnansweredStore unanswered;
+    final BackgroundUnansweredStore unanswered;
     final ReflectionSummaries summaries;
     final ReflectionExport export;
     final Bot bot;
     private final ProgrammePosts composer;
-    private PostScheduler scheduler;
+    /* Volatile so that /readyz reads it without waiting for close(), which holds the lock while a post finishes. */
+    private volatile PostScheduler scheduler;
 
     private Services(KnowledgeBase knowledgeBase, Database database, Programme programme, Clock clock,
                      ReflectionStore reflections, App app) {
@@ -66,7 +68,8 @@ final class Services implements AutoCloseable {
         this.reflections = reflections;
         this.deliveryLog = new JdbcDeliveryLog(database);
         this.feedback = new JdbcFeedbackStore(database);
-        this.unanswered = new JdbcUnansweredStore(database);
+        /* Off the reply's path: a database that is slow or away must not hold up a declined question's answer. */
+        this.unanswered = new BackgroundUnansweredStore(new JdbcUnansweredStore(database), 1_000);
         Supplier<Programme> current = () -> programme;
         WordCounter words = new WordCounter();
         WordCloud cloud = new WordCloud();
@@ -118,6 +121,19 @@ final class Services implements AutoCloseable {
         scheduler.start();
     }
 
+    /**
+     * Whether the post scheduler is alive, for {@code /readyz}: not ok before {@link #startPosting} and
+     * after {@link #close()}, and when the scheduler has stopped polling for due posts.
+     */
+    ReadinessCheck schedulerReadiness() {
+        PostScheduler current = scheduler;
+        if (current == null) {
+            return ReadinessCheck.failing("the post scheduler has not been started");
+        }
+        PostScheduler.Liveness liveness = current.liveness();
+        return new ReadinessCheck(liveness.alive(), liveness.detail());
+    }
+
     private static String instanceName() {
         return ManagementFactory.getRuntimeMXBean().getName();
     }
@@ -132,7 +148,11 @@ final class Services implements AutoCloseable {
             try {
                 knowledgeBase.close();
             } finally {
-                database.close();
+                try {
+                    unanswered.close();
+                } finally {
+                    database.close();
+                }
             }
         }
     }

@@ -18,7 +18,10 @@ import no.folkevalgt.core.RateLimiter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./bot} limits each user: the web chat says so kindly once a user's budget is spent. */
+/**
+ * {@code ./bot} limits each user: the web chat says so kindly once a user's budget is spent, and limits
+ * messages without a session cookie per address.
+ */
 class RateLimitServeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +49,54 @@ class RateLimitServeTest {
             assertThat(say(base, "fv_okt=web-fedcba9876543210", "Hva er en interpellasjon?"))
                     .doesNotContain(RateLimiter.MESSAGE);
         }
+    }
+
+    @Test
+    void webMessagesWithoutACookie_areLimitedPerAddress_andACookieFromTheSameAddressIsStillAnswered() throws Exception {
+        Cli cli = new Cli(home);
+        cli.env.put("PORT", "0");
+        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
+        try (ServeCommand.Running running = new ServeCommand(app).start()) {
+            String base = "http://127.0.0.1:" + running.server().port();
+            for (int i = 1; i <= 10; i++) {
+                HttpResponse<String> r = ask(base, null);
+                assertThat(r.statusCode()).as("cookie-less question %d", i).isEqualTo(200);
+                assertThat(firstBlock(r)).doesNotContain(RateLimiter.MESSAGE);
+            }
+            /*
+             * After the burst of 10 one more comes back every 3 s (wall time): 15 more are refused at least
+             * once unless they take 45 s. Nothing here measures time.
+             */
+            int refused = 0;
+            for (int i = 0; i < 15; i++) {
+                HttpResponse<String> r = ask(base, null);
+                if (r.statusCode() == 429) {
+                    assertThat(firstBlock(r)).isEqualTo(RateLimiter.MESSAGE);
+                    refused++;
+                } else {
+                    assertThat(r.statusCode()).isEqualTo(200);
+                }
+            }
+            assertThat(refused).as("cookie-less questions refused after the allowance").isPositive();
+            HttpResponse<String> withCookie = ask(base, "fv_okt=web-00000000000000aa");
+            assertThat(withCookie.statusCode()).isEqualTo(200);
+            assertThat(firstBlock(withCookie)).doesNotContain(RateLimiter.MESSAGE).contains("interpellasjon er et spørsmål");
+        }
+    }
+
+    private HttpResponse<String> ask(String base, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/melding"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst", "Hva er en interpellasjon?"))));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String firstBlock(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body()).path("reply").path("blocks").get(0).asText();
     }
 
     private String say(String base, String cookie, String text) throws Exception {

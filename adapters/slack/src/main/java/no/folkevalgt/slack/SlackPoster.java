@@ -2,7 +2,11 @@ package no.folkevalgt.slack;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.PostFailure;
@@ -21,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * Posts programme messages to Slack channels: chat.postMessage, and the files API (upload URL, then
  * complete) for an image. Paces posts to about one a second per channel, Slack's documented limit, and
  * reports Slack's answers as {@link PostFailure}s the scheduler can act on.
+ *
+ * <p>A planned post carries its id in Slack message metadata ({@value #EVENT_TYPE}, payload
+ * {@code {"post_id": ...}}), so that after an instance died while posting, {@link #wasPosted} can look
+ * for it in the channel's history (conversations.history, which needs channels:history or
+ * groups:history) instead of posting it a second time.
  */
 final class SlackPoster implements ChannelPoster {
 
@@ -34,6 +45,13 @@ final class SlackPoster implements ChannelPoster {
     private static final Set<String> TEMPORARY = Set.of("ratelimited", "rate_limited", "internal_error",
             "fatal_error", "service_unavailable", "request_timeout", "timeout");
 
+    /** The metadata event type of planned posts; the payload is {@code {"post_id": "<id>"}}. */
+    static final String EVENT_TYPE = "folkevalgt_post";
+    static final String POST_ID = "post_id";
+    /* conversations.history: Slack recommends at most 200 a page; more pages than this and we cannot tell. */
+    static final int HISTORY_PAGE = 200;
+    static final int HISTORY_MAX_PAGES = 5;
+
     private final MethodsClient client;
     private final long intervalNanos;
     private final ConcurrentHashMap<String, Long> nextSlot = new ConcurrentHashMap<>();
@@ -45,6 +63,16 @@ final class SlackPoster implements ChannelPoster {
 
     @Override
     public void post(ChannelRef channel, Reply reply) throws PostFailure {
+        send(channel, reply, null);
+    }
+
+    /** Posts as {@link #post(ChannelRef, Reply)}, with the post's id in the message's metadata. */
+    @Override
+    public void post(ChannelRef channel, Reply reply, String postId) throws PostFailure {
+        send(channel, reply, postId);
+    }
+
+    private void send(ChannelRef channel, Reply reply, String postId) throws PostFailure {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(reply, "reply");
         if (!SlackAdapter.PLATFORM.equals(channel.platform())) {
@@ -53,8 +81,10 @@ final class SlackPoster implements ChannelPoster {
         String id = channel.id();
         pace(id);
         BlockKit.Rendered rendered = BlockKit.render(reply, BlockKit.Options.PLAIN);
+        Message.Metadata metadata = postId == null ? null
+                : Message.Metadata.builder().eventType(EVENT_TYPE).eventPayload(Map.of(POST_ID, postId)).build();
         call(id, "chat.postMessage", () -> client.chatPostMessage(r -> r.channel(id).text(rendered.text())
-                .blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)));
+                .blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false).metadata(metadata)));
         if (reply.image() != null) {
             /* The message is out: a failed image upload must not fail the post, or the scheduler would
                post the text again on every retry. The word cloud is an extra; its text is in the message. */
@@ -67,6 +97,88 @@ final class SlackPoster implements ChannelPoster {
                 log.warn("Posted to {} but its image could not be uploaded: {}", id, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Looks for the post in the channel's history since {@code since}: conversations.history with all
+     * metadata, newest first, at most {@value #HISTORY_MAX_PAGES} pages of {@value #HISTORY_PAGE}.
+     *
+     * @return true when a message there carries this post id; false when the history since then was read
+     *         to its end without one; empty when Slack could not be asked or answered with an error
+     *         (missing_scope, not_in_channel, ratelimited...), or the history is longer than the pages read
+     */
+    @Override
+    public Optional<Boolean> wasPosted(ChannelRef channel, String postId, Instant since) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(postId, "postId");
+        Objects.requireNonNull(since, "since");
+        if (!SlackAdapter.PLATFORM.equals(channel.platform())) {
+            return Optional.empty();
+        }
+        String id = channel.id();
+        String oldest = ts(since);
+        String cursor = null;
+        for (int page = 1; page <= HISTORY_MAX_PAGES; page++) {
+            String pageCursor = cursor;
+            ConversationsHistoryResponse response;
+            try {
+                response = client.conversationsHistory(r -> r.channel(id).oldest(oldest).inclusive(true)
+                        .includeAllMetadata(true).limit(HISTORY_PAGE).cursor(pageCursor));
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                String error = e.getError() == null ? null : e.getError().getError();
+                return cannotTell(id, postId, "HTTP " + status + (error == null ? "" : " " + error));
+            } catch (IOException e) {
+                return cannotTell(id, postId, "could not reach Slack (" + e.getClass().getSimpleName() + ")");
+            } catch (RuntimeException e) {
+                /* An answer the SDK could not read, for one. */
+                return cannotTell(id, postId, e.getClass().getSimpleName());
+            }
+            if (response == null || !response.isOk()) {
+                String error = response == null ? "no answer" : String.valueOf(response.getError());
+                String needed = response == null ? null : response.getNeeded();
+                return cannotTell(id, postId, error + (needed == null ? "" : " (needed: " + needed + ")"));
+            }
+            if (carries(response.getMessages(), postId)) {
+                log.debug("Post {} found in {} (page {} of its history since {})", postId, id, page, oldest);
+                return Optional.of(true);
+            }
+            String next = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
+            if (next == null || next.isEmpty()) {
+                if (response.isHasMore()) {
+                    return cannotTell(id, postId, "has_more without a next_cursor");
+                }
+                log.debug("Post {} not in {} ({} page(s) of its history since {})", postId, id, page, oldest);
+                return Optional.of(false);
+            }
+            cursor = next;
+        }
+        return cannotTell(id, postId, "more than " + HISTORY_MAX_PAGES * HISTORY_PAGE + " messages since " + oldest);
+    }
+
+    private static boolean carries(List<Message> messages, String postId) {
+        if (messages == null) {
+            return false;
+        }
+        for (Message message : messages) {
+            Message.Metadata metadata = message.getMetadata();
+            if (metadata != null && EVENT_TYPE.equals(metadata.getEventType()) && metadata.getEventPayload() != null
+                    && postId.equals(metadata.getEventPayload().get(POST_ID))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Boolean> cannotTell(String channel, String postId, String why) {
+        log.warn("Cannot tell whether post {} is already in {}: conversations.history failed: {}", postId, channel, why);
+        return Optional.empty();
+    }
+
+    /** Slack's "ts" form of an instant: epoch seconds, a dot, microseconds. */
+    static String ts(Instant instant) {
+        Instant at = instant.isBefore(Instant.EPOCH) ? Instant.EPOCH : instant;
+        return at.getEpochSecond() + "." + String.format("%06d", at.getNano() / 1000);
     }
 
     static String filename(Reply.Image image) {

@@ -6,9 +6,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +21,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * Slack's Web API and response_url endpoints on loopback, recording every call. Answers as Slack
  * documents ({@code {"ok":true,...}}) unless a test scripts another answer for a method.
+ *
+ * <p>Keeps each channel's messages as Slack does: a chat.postMessage answered ok (not a scripted answer)
+ * is stored with a fresh ts from the clock and its metadata, and conversations.history serves them as
+ * Slack documents it: newest first, {@code oldest}/{@code latest}/{@code inclusive}, {@code limit},
+ * cursor pages ({@code has_more}, {@code response_metadata.next_cursor}), thread replies left out, and
+ * {@code metadata} only with {@code include_all_metadata=true}.
  */
 final class FakeSlackApi implements AutoCloseable {
 
@@ -50,6 +64,23 @@ final class FakeSlackApi implements AutoCloseable {
 
     private record Scripted(int status, Map<String, String> headers, String body) {
     }
+
+    /**
+     * One message in a channel, as conversations.history shows it. {@code metadata} is
+     * {@code {"event_type":...,"event_payload":{...}}} or null; {@code threadTs} is set for a thread reply.
+     */
+    record Message(String channel, String ts, String threadTs, String user, String botId, String text,
+                   JsonNode metadata) {
+
+        /** The metadata's event_payload field as text, or null. */
+        String payload(String field) {
+            return metadata == null || !metadata.path("event_payload").has(field) ? null
+                    : metadata.path("event_payload").path(field).asText();
+        }
+    }
+
+    private final Map<String, List<Message>> channels = new ConcurrentHashMap<>();
+    private final AtomicLong lastMicros = new AtomicLong();
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -122,6 +153,58 @@ final class FakeSlackApi implements AutoCloseable {
         calls.clear();
     }
 
+    /** The channel's messages, oldest first (thread replies included). */
+    List<Message> messages(String channel) {
+        List<Message> list = channels.getOrDefault(channel, List.of());
+        synchronized (list) {
+            return list.stream().sorted(Comparator.comparing(m -> new BigDecimal(m.ts()))).toList();
+        }
+    }
+
+    /**
+     * Puts a message in the channel as if it had been posted at {@code at} (by a person or by the bot
+     * earlier), e.g. to fill a channel's history.
+     *
+     * @param metadata {@code {"event_type":...,"event_payload":{...}}} as JSON, or null
+     */
+    Message seed(String channel, Instant at, String user, String text, String metadata) {
+        long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
+        return store(new Message(channel, ts(micros), null, user, null, text, metadata == null ? null : parse(metadata)));
+    }
+
+    /** Puts a message in the channel now, after every message before it (as someone writing in it). */
+    Message seed(String channel, String user, String text, String metadata) {
+        return store(new Message(channel, nextTs(), null, user, null, text, metadata == null ? null : parse(metadata)));
+    }
+
+    /** Slack's ts form: epoch seconds, a dot, six digits of microseconds. */
+    static String ts(long micros) {
+        return (micros / 1_000_000) + "." + String.format("%06d", micros % 1_000_000);
+    }
+
+    /* A fresh ts from the clock, later than every ts handed out before, as Slack's are unique per channel. */
+    private String nextTs() {
+        Instant now = Instant.now();
+        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+        return ts(lastMicros.updateAndGet(last -> Math.max(last + 1, micros)));
+    }
+
+    private Message store(Message message) {
+        List<Message> list = channels.computeIfAbsent(message.channel(), c -> new ArrayList<>());
+        synchronized (list) {
+            list.add(message);
+        }
+        return message;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         byte[] raw;
@@ -168,11 +251,11 @@ final class FakeSlackApi implements AutoCloseable {
 
     private String defaultAnswer(String method, Map<String, String> form) {
         return switch (method) {
+            case "chat.postMessage" -> postMessage(form);
+            case "conversations.history" -> history(form);
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://folkevalgt.slack.com/\",\"team\":\"Rakkestad\","
                     + "\"user\":\"folkevalgt\",\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\","
                     + "\"is_enterprise_install\":false}";
-            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + form.getOrDefault("channel", "C0")
-                    + "\",\"ts\":\"1700000000.000200\",\"message\":{\"type\":\"message\",\"text\":\"ok\"}}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1700000000.000300\"}";
             case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + base() + "upload/F0001\","
                     + "\"file_id\":\"F0001\"}";
@@ -183,6 +266,111 @@ final class FakeSlackApi implements AutoCloseable {
             case "response_url" -> "ok";
             default -> "{\"ok\":true}";
         };
+    }
+
+    /*
+     * Stores the message, with its metadata when that is well formed: Slack posts a message whose
+     * metadata it cannot read without it, and says so in a warning.
+     */
+    private String postMessage(Map<String, String> form) {
+        String channel = form.getOrDefault("channel", "C0");
+        ObjectNode answer = JSON.createObjectNode().put("ok", true).put("channel", channel);
+        JsonNode metadata = null;
+        if (form.containsKey("metadata")) {
+            JsonNode parsed = parse(form.get("metadata"));
+            if (parsed != null && parsed.path("event_type").isTextual()
+                    && parsed.path("event_type").asText().matches("[A-Za-z0-9_]+") && parsed.path("event_payload").isObject()) {
+                metadata = parsed;
+            } else {
+                answer.put("warning", "invalid_metadata_format");
+            }
+        }
+        Message message = store(new Message(channel, nextTs(), form.get("thread_ts"), "UBOT", "BBOT",
+                form.getOrDefault("text", ""), metadata));
+        answer.put("ts", message.ts());
+        answer.set("message", json(message, true));
+        return answer.toString();
+    }
+
+    private static ObjectNode json(Message message, boolean withMetadata) {
+        ObjectNode node = JSON.createObjectNode().put("type", "message");
+        if (message.botId() != null) {
+            node.put("subtype", "bot_message").put("bot_id", message.botId()).put("app_id", "A0FOLKEVALGT");
+        }
+        node.put("user", message.user()).put("text", message.text()).put("ts", message.ts());
+        if (message.threadTs() != null) {
+            node.put("thread_ts", message.threadTs());
+        }
+        if (withMetadata && message.metadata() != null) {
+            node.set("metadata", message.metadata());
+        }
+        return node;
+    }
+
+    /*
+     * conversations.history as documented: top-level messages between oldest and latest (exclusive unless
+     * inclusive=true), newest first, at most limit (default 100, at most 999), the rest behind a cursor.
+     */
+    private String history(Map<String, String> form) {
+        String channel = form.get("channel");
+        if (channel == null || channel.isEmpty()) {
+            return "{\"ok\":false,\"error\":\"channel_not_found\"}";
+        }
+        BigDecimal oldest;
+        BigDecimal latest;
+        int limit;
+        try {
+            oldest = new BigDecimal(form.getOrDefault("oldest", "0"));
+            latest = form.containsKey("latest") ? new BigDecimal(form.get("latest")) : new BigDecimal(nextTs());
+            limit = Math.min(999, Integer.parseInt(form.getOrDefault("limit", "100")));
+        } catch (NumberFormatException e) {
+            return "{\"ok\":false,\"error\":\"invalid_arguments\"}";
+        }
+        if (limit <= 0) {
+            limit = 100;
+        }
+        boolean inclusive = isTrue(form.get("inclusive"));
+        BigDecimal from = null;
+        String cursor = form.get("cursor");
+        if (cursor != null && !cursor.isEmpty()) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
+                if (!decoded.startsWith("next_ts:")) {
+                    throw new IllegalArgumentException(decoded);
+                }
+                /* Slack's cursors read "next_ts:<ts without its dot>", base64. */
+                from = new BigDecimal(decoded.substring("next_ts:".length())).movePointLeft(6);
+            } catch (IllegalArgumentException e) {
+                return "{\"ok\":false,\"error\":\"invalid_cursor\"}";
+            }
+        }
+        BigDecimal upTo = from;
+        List<Message> matching = messages(channel).stream()
+                .filter(m -> m.threadTs() == null || m.threadTs().equals(m.ts()))
+                .filter(m -> {
+                    BigDecimal ts = new BigDecimal(m.ts());
+                    int o = ts.compareTo(oldest);
+                    int l = ts.compareTo(latest);
+                    return (inclusive ? o >= 0 && l <= 0 : o > 0 && l < 0) && (upTo == null || ts.compareTo(upTo) <= 0);
+                })
+                .sorted(Comparator.comparing((Message m) -> new BigDecimal(m.ts())).reversed())
+                .toList();
+        boolean withMetadata = isTrue(form.get("include_all_metadata"));
+        ObjectNode answer = JSON.createObjectNode().put("ok", true);
+        ArrayNode messages = answer.putArray("messages");
+        matching.stream().limit(limit).forEach(m -> messages.add(json(m, withMetadata)));
+        boolean more = matching.size() > limit;
+        answer.put("has_more", more).put("pin_count", 0).putNull("channel_actions_ts").put("channel_actions_count", 0);
+        if (more) {
+            String next = "next_ts:" + matching.get(limit).ts().replace(".", "");
+            answer.putObject("response_metadata").put("next_cursor",
+                    Base64.getEncoder().encodeToString(next.getBytes(StandardCharsets.UTF_8)));
+        }
+        return answer.toString();
+    }
+
+    private static boolean isTrue(String value) {
+        return "true".equals(value) || "1".equals(value);
     }
 
     private static Map<String, String> form(String body) {

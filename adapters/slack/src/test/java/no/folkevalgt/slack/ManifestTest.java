@@ -46,7 +46,8 @@ class ManifestTest {
         assertThat(map(settings, "event_subscriptions").get("bot_events")).isEqualTo(List.of("app_mention", "message.im"));
         assertThat(map(settings, "interactivity").get("is_enabled")).isEqualTo(true);
         assertThat(map(map(manifest, "oauth_config"), "scopes").get("bot")).isEqualTo(List.of(
-                "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "files:write"));
+                "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "files:write",
+                "channels:history", "groups:history"));
         assertThat(map(map(manifest, "features"), "bot_user").get("display_name")).isEqualTo("Folkevalgt");
     }
 

@@ -5,25 +5,42 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.TextFormatTypes;
 
 import no.folkevalgt.core.Citation;
 import no.folkevalgt.core.Reply;
 
-/** Renders a platform-neutral {@link Reply} as a Teams message with one Adaptive Card. */
+/**
+ * Renders a platform-neutral {@link Reply} as a Teams message with one Adaptive Card.
+ *
+ * <p>Every text in a reply may come from a user or from the material (an echoed question, a
+ * reflection answer in a summary, a slide's text or title), so no text goes into a {@code TextBlock},
+ * whose {@code text} Teams reads as Markdown: a user could make links, headings and emphasis. Texts
+ * go into {@code RichTextBlock}s as {@code TextRun}s, whose text no renderer reads as Markdown, and
+ * our own formatting is set with the runs' properties (weight, isSubtle, size) instead.
+ */
 final class Cards {
 
     static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
-    /* 1.4: the highest version Teams renders on every client, and the one with Action.Execute. */
+    /* 1.4: Action.Execute needs it; RichTextBlock and TextRun need 1.2. Teams renders up to 1.5 on every client. */
     static final String VERSION = "1.4";
     static final int MAX_SEE_ALSO = 2;
+    static final String SOURCE_LABEL = "Kilde: ";
+    static final String SEE_ALSO_LABEL = "Se også:";
 
     /** The keys of a feedback button's data, sent back with the click. */
     static final String DATA_ACTION = "action";
     static final String DATA_VALUE = "value";
     static final String DATA_QUESTION = "question";
+
+    /* Characters CommonMark lets a backslash escape and that start Markdown (or HTML, or a Teams <at> tag) anywhere in a line. */
+    private static final String MARKDOWN_INLINE = "\\`*_[]()<>!|~&#{}";
+    /* Characters that start Markdown only at the beginning of a line: lists, headings, quotes, rules. */
+    private static final String MARKDOWN_LINE_START = "-+=>";
 
     private Cards() {
     }
@@ -32,7 +49,7 @@ final class Cards {
     static Activity message(Reply reply, String question) {
         Activity activity = Activity.createMessageActivity();
         /* No text beside the card: Teams would show it above the card, the whole answer twice.
-           The summary is what notifications and the chat list show. */
+           The summary is what notifications and the chat list show (plain text there). */
         String plain = reply.plainText();
         activity.setSummary(plain.length() > 200 ? plain.substring(0, 199) + "…" : plain);
         Attachment attachment = new Attachment();
@@ -42,15 +59,26 @@ final class Cards {
         return activity;
     }
 
+    /**
+     * A message of our own text alone, without a card (acknowledgements, the error apology), marked as
+     * plain text: the Bot Framework's default text format is Markdown.
+     */
+    static Activity plainText(String text) {
+        Activity activity = MessageFactory.text(text);
+        activity.setTextFormat(TextFormatTypes.PLAIN);
+        return activity;
+    }
+
     static ObjectNode card(Reply reply, String question) {
         ObjectNode card = Serialization.createObjectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
         card.put("version", VERSION);
-        card.put("fallbackText", reply.plainText());
+        /* The schema says fallbackText "may contain markdown": escaped, so that it shows as typed. */
+        card.put("fallbackText", escapeMarkdown(reply.plainText()));
         ArrayNode body = card.putArray("body");
         for (String block : reply.blocks()) {
-            body.add(text(block, false));
+            body.add(paragraph(run(block)));
         }
         if (reply.image() != null) {
             ObjectNode image = body.addObject();
@@ -62,17 +90,18 @@ final class Cards {
             image.put("size", "Stretch");
         }
         for (Citation citation : reply.citations()) {
-            ObjectNode source = text("Kilde: " + citation.reference(), true);
+            ObjectNode source = paragraph(small(run(SOURCE_LABEL)).put("weight", "Bolder"),
+                    small(run(citation.reference())));
             source.put("separator", true);
             body.add(source);
         }
         List<Citation> seeAlso = reply.seeAlso().subList(0, Math.min(MAX_SEE_ALSO, reply.seeAlso().size()));
         if (!seeAlso.isEmpty()) {
-            StringBuilder list = new StringBuilder("Se også:");
+            body.add(paragraph(small(run(SEE_ALSO_LABEL)).put("weight", "Bolder")));
+            /* One paragraph per slide: the list's shape does not depend on how a client shows a line break in a run. */
             for (Citation c : seeAlso) {
-                list.append("\n- ").append(c.shortReference());
+                body.add(paragraph(small(run("• " + c.shortReference()))).put("spacing", "None"));
             }
-            body.add(text(list.toString(), true));
         }
         if (!reply.actions().isEmpty()) {
             ArrayNode actions = card.putArray("actions");
@@ -90,15 +119,53 @@ final class Cards {
         return card;
     }
 
-    private static ObjectNode text(String text, boolean subtle) {
+    /** A RichTextBlock of these runs; it always wraps (it has no {@code wrap}). */
+    private static ObjectNode paragraph(ObjectNode... runs) {
         ObjectNode block = Serialization.createObjectNode();
-        block.put("type", "TextBlock");
-        block.put("text", text);
-        block.put("wrap", true);
-        if (subtle) {
-            block.put("isSubtle", true);
-            block.put("size", "Small");
+        block.put("type", "RichTextBlock");
+        ArrayNode inlines = block.putArray("inlines");
+        for (ObjectNode run : runs) {
+            inlines.add(run);
         }
         return block;
+    }
+
+    /** A TextRun: its text is shown as it is, never read as Markdown. */
+    private static ObjectNode run(String text) {
+        ObjectNode run = Serialization.createObjectNode();
+        run.put("type", "TextRun");
+        run.put("text", text);
+        return run;
+    }
+
+    private static ObjectNode small(ObjectNode run) {
+        run.put("isSubtle", true);
+        run.put("size", "Small");
+        return run;
+    }
+
+    /**
+     * The text with a backslash before every character that could start Markdown, HTML or a Teams
+     * mention where Teams reads Markdown; CommonMark shows an escaped punctuation character as itself.
+     */
+    static String escapeMarkdown(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean lineStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (MARKDOWN_INLINE.indexOf(c) >= 0 || (lineStart && MARKDOWN_LINE_START.indexOf(c) >= 0)) {
+                out.append('\\');
+            } else if (lineStart && (c == '.' || c == ')') && i > 0 && Character.isDigit(text.charAt(i - 1))) {
+                /* "1." or "1)" at the start of a line begins an ordered list. */
+                out.append('\\');
+            }
+            out.append(c);
+            if (c == '\n' || c == '\r') {
+                lineStart = true;
+            } else if (c != ' ' && c != '\t' && !Character.isDigit(c)) {
+                lineStart = false;
+            }
+        }
+        return out.toString();
     }
 }

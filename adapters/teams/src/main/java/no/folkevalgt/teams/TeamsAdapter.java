@@ -73,7 +73,7 @@ public final class TeamsAdapter implements AutoCloseable {
         adapter.setOnTurnError((turn, error) -> {
             log.error("Teams turn failed for conversation {}", turn.getActivity().getConversation() == null
                     ? "?" : turn.getActivity().getConversation().getId(), error);
-            return turn.sendActivity("Beklager, noe gikk galt. Prøv igjen om litt.").thenApply(r -> null);
+            return turn.sendActivity(Cards.plainText("Beklager, noe gikk galt. Prøv igjen om litt.")).thenApply(r -> null);
         });
         if (settings.authenticated()) {
             log.info("Teams adapter ready at {} for app {}", PATH, settings.appId());

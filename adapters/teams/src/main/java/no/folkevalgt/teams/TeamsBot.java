@@ -55,7 +55,7 @@ final class TeamsBot extends ActivityHandler {
         /* Action.Submit (older clients) arrives as a message with the button's data as its value. */
         JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
         if (value != null && value.path(Cards.DATA_ACTION).asText("").startsWith("feedback.")) {
-            return turn.sendActivity(recordFeedback(activity, value)).thenApply(r -> null);
+            return turn.sendActivity(Cards.plainText(recordFeedback(activity, value))).thenApply(r -> null);
         }
         String text = activity.removeRecipientMention();
         text = text == null ? "" : text.strip();

@@ -10,21 +10,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.Facilitators;
+import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.Prompt;
 import no.folkevalgt.core.reflection.ReflectionAnswer;
 import no.folkevalgt.core.reflection.ReflectionCommands;
+import no.folkevalgt.core.reflection.ReflectionSummaries;
 import no.folkevalgt.core.reflection.WordCloud;
 import no.folkevalgt.http.WebServer;
+import no.folkevalgt.knowledge.Answer;
+import no.folkevalgt.knowledge.Hit;
+import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.knowledge.Passage;
 import no.folkevalgt.knowledge.WordCounter;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcConversationStore;
@@ -36,8 +45,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A catalogue of hostile text through Teams messages (emulator mode, the real SDK and adapter, H2): each
- * gets an Adaptive Card answer, the text reaches the card only as JSON string content (no entities, no
- * mentions made from it), and a hostile reflection answer is stored verbatim once.
+ * gets an Adaptive Card answer, the text reaches the card only as the text of {@code TextRun}s (which
+ * Teams never reads as Markdown; never a {@code TextBlock}, whose text it does), no entities or
+ * mentions are made from it, and a hostile reflection answer is stored verbatim once. The same holds
+ * for hostile material: a slide's text and title, a prompt's title in a summary.
  */
 class HostileTeamsTest {
 
@@ -57,6 +68,14 @@ class HostileTeamsTest {
         CATALOGUE.put("sql", "'; DROP TABLE reflection_answer; --");
     }
 
+    /** The entries the bot keeps as they are (the others are too long, or lose control characters) and so echoes verbatim. */
+    static final List<String> ECHOED = List.of("mrkdwn", "markdown", "at", "script", "attribute", "sql");
+
+    /** Markdown a Teams TextBlock would render: a link, emphasis, a mention tag, a heading. */
+    static final String HOSTILE = "[klikk](https://evil.example) **fet** <at>x</at> # overskrift";
+
+    static final AtomicInteger DBS = new AtomicInteger();
+
     FakeMicrosoft microsoft;
     Database db;
     JdbcReflectionStore reflections;
@@ -67,7 +86,8 @@ class HostileTeamsTest {
     @BeforeEach
     void start() throws Exception {
         microsoft = new FakeMicrosoft();
-        db = Database.open("jdbc:h2:mem:hostile-teams;DB_CLOSE_DELAY=-1", "sa", "");
+        /* A database of its own for each test: the in-memory one outlives close() (DB_CLOSE_DELAY=-1). */
+        db = Database.open("jdbc:h2:mem:hostile-teams" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
         reflections = new JdbcReflectionStore(db);
         Clock clock = Clock.systemUTC();
         ZoneId oslo = ZoneId.of("Europe/Oslo");
@@ -93,7 +113,7 @@ class HostileTeamsTest {
     }
 
     @Test
-    void everyHostileMessage_getsACardAnswer_withTheTextOnlyAsJsonStrings() throws Exception {
+    void everyHostileMessage_getsAValidCardAnswer_withTheTextOnlyInTextRuns() throws Exception {
         int n = 0;
         for (Map.Entry<String, String> e : CATALOGUE.entrySet()) {
             n++;
@@ -104,17 +124,104 @@ class HostileTeamsTest {
             assertThat(r.statusCode()).as(e.getKey()).isBetween(200, 202);
             assertThat(microsoft.activities()).as(e.getKey()).hasSize(n);
             JsonNode reply = JSON.readTree(microsoft.activities().get(n - 1).body());
-            assertThat(reply.path("attachments").get(0).path("contentType").asText()).isEqualTo(Cards.CARD_TYPE);
             assertThat(reply.path("entities").isMissingNode() || reply.path("entities").isEmpty())
                     .as("%s: no mention entities made from user text", e.getKey()).isTrue();
-            assertThat(reply.path("attachments").get(0).path("content").path("body").size()).isPositive();
+            assertThat(reply.path("text").isMissingNode() || reply.path("text").isNull())
+                    .as("%s: no Markdown message text beside the card", e.getKey()).isTrue();
+            JsonNode card = CardJson.card(microsoft.activities().get(n - 1).body());
+            CardJson.assertValid(card);
+            if (ECHOED.contains(e.getKey())) {
+                /* Echoed as "(tolket som «...»)"; the question is also the buttons' data, which is never shown. */
+                assertThat(CardJson.placesOf(card, e.getValue())).as(e.getKey())
+                        .contains("TextRun.text").containsOnly("TextRun.text", "data.question");
+            }
         }
     }
 
     @Test
-    void hostileReflectionAnswers_areStoredVerbatimOnce_andConfirmedInTheCard() throws Exception {
+    void hostileQuestion_isInTheCardOnlyAsTextRunText_andOurFormattingIsRunProperties() throws Exception {
+        post(Activities.personalMessage(microsoft.serviceUrl(), "q-1", jsonText(HOSTILE)));
+
+        assertThat(microsoft.activities()).hasSize(1);
+        JsonNode card = CardJson.card(microsoft.activities().get(0).body());
+        CardJson.assertValid(card);
+        List<JsonNode> runs = CardJson.runs(card);
+        /* Verbatim, in one run with no formatting of its own. */
+        assertThat(runs).filteredOn(run -> run.path("text").asText().contains("[klikk]")).singleElement()
+                .satisfies(run -> {
+                    assertThat(run.path("text").asText()).isEqualTo("(tolket som «" + HOSTILE + "»)");
+                    assertThat(run.has("weight") || run.has("size") || run.has("isSubtle")).isFalse();
+                });
+        assertThat(CardJson.placesOf(card.path("body"), "[klikk]")).containsExactly("TextRun.text");
+        assertThat(CardJson.placesOf(card.path("actions"), HOSTILE)).containsExactly("data.question", "data.question");
+        /* The card's fallback text, which a client may read as Markdown, has it escaped. */
+        assertThat(card.path("fallbackText").asText()).doesNotContain("[klikk](")
+                .contains("\\[klikk\\]\\(https://evil.example\\) \\*\\*fet\\*\\* \\<at\\>x\\</at\\> \\# overskrift");
+        /* Our own formatting is in the runs' properties, not in Markdown. */
+        assertThat(runs).filteredOn(run -> run.path("text").asText().equals(Cards.SOURCE_LABEL)).singleElement()
+                .satisfies(run -> {
+                    assertThat(run.path("weight").asText()).isEqualTo("Bolder");
+                    assertThat(run.path("isSubtle").asBoolean()).isTrue();
+                    assertThat(run.path("size").asText()).isEqualTo("Small");
+                });
+        assertThat(runs).filteredOn(run -> run.path("text").asText().equals(Cards.SEE_ALSO_LABEL)).singleElement()
+                .satisfies(run -> assertThat(run.path("weight").asText()).isEqualTo("Bolder"));
+        assertThat(runs).extracting(run -> run.path("text").asText()).filteredOn(text -> !text.contains(HOSTILE))
+                .isNotEmpty().noneMatch(text -> text.contains("**") || text.contains("[") || text.contains("\n- "));
+    }
+
+    @Test
+    void hostileMaterial_slideTextAndTitles_areTextRunsOnly() throws Exception {
+        Passage slide = new Passage("deck.txt", 7, "**Tittel** [lenke](https://evil.example)",
+                "# Overskrift\n- [klikk](https://evil.example) <at>Alle</at>", "Del 1", 1);
+        Passage next = new Passage("deck.txt", 8, "_Se_ [her](https://evil.example)", "Mer", "Del 1", 1);
+        KnowledgeBase material = new KnowledgeBase() {
+            @Override
+            public Answer ask(String question, int top) {
+                return new Answer(question, true, List.of(new Hit(slide, List.of(slide.text().split("\n")), 9.0),
+                        new Hit(next, List.of("Mer"), 5.0)), null);
+            }
+
+            @Override
+            public List<String> topics() {
+                return List.of(slide.title());
+            }
+
+            @Override
+            public Stats stats() {
+                return new Stats(2, "x", 0, 0);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TeamsAdapter other = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(material), new JdbcFeedbackStore(db),
+                new JdbcConversationStore(db), Clock.systemUTC());
+        try (WebServer otherServer = WebServer.start("127.0.0.1", 0, other.routes())) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + otherServer.port() + TeamsAdapter.PATH))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Activities.personalMessage(microsoft.serviceUrl(), "m-1", "Hva er en tittel?")))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isBetween(200, 202);
+        } finally {
+            other.close();
+        }
+
+        JsonNode card = CardJson.card(microsoft.activities().get(0).body());
+        CardJson.assertValid(card);
+        assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsSubsequence(
+                "# Overskrift\n- [klikk](https://evil.example) <at>Alle</at>",
+                Cards.SOURCE_LABEL, "«**Tittel** [lenke](https://evil.example)», lysbilde 7 (deck.txt)",
+                Cards.SEE_ALSO_LABEL, "• «_Se_ [her](https://evil.example)» (lysbilde 8)");
+        assertThat(CardJson.placesOf(card.path("body"), "evil.example")).hasSize(3).containsOnly("TextRun.text");
+        assertThat(card.path("fallbackText").asText()).isEqualTo("\\# Overskrift\n\\- \\[klikk\\]\\(https://evil.example\\) \\<at\\>Alle\\</at\\>");
+    }
+
+    @Test
+    void hostileReflectionAnswers_areStoredVerbatimOnce_andShownOnlyAsTextRunText() throws Exception {
         List<String> answers = List.of(CATALOGUE.get("script"), CATALOGUE.get("attribute"), CATALOGUE.get("sql"),
-                CATALOGUE.get("markdown"), CATALOGUE.get("at"));
+                CATALOGUE.get("markdown"), CATALOGUE.get("at"), HOSTILE);
         int n = 0;
         for (String answer : answers) {
             n++;
@@ -125,11 +232,46 @@ class HostileTeamsTest {
         }
         List<String> stored = new ArrayList<>(reflections.forPrompt(1).stream().map(ReflectionAnswer::text).toList());
         assertThat(stored).containsExactlyInAnyOrderElementsOf(answers);
-        for (var sent : microsoft.activities()) {
-            String text = JSON.readTree(sent.body()).path("attachments").get(0).path("content").path("body").get(0)
-                    .path("text").asText();
-            assertThat(text).startsWith("Takk!");
+        List<FakeMicrosoft.Recorded> sent = microsoft.activities();
+        assertThat(sent).hasSize(2 * answers.size());
+        for (int i = 0; i < sent.size(); i++) {
+            String answer = answers.get(i / 2);
+            JsonNode card = CardJson.card(sent.get(i).body());
+            CardJson.assertValid(card);
+            assertThat(CardJson.text(card.path("body").get(0))).startsWith("Takk!").endsWith("«" + answer + "»");
+            assertThat(CardJson.placesOf(card.path("body"), answer)).containsExactly("TextRun.text");
         }
+
+        post(Activities.personalMessage(microsoft.serviceUrl(), "r-mine", jsonText("refleksjon mine")));
+        JsonNode mine = CardJson.card(microsoft.activities().get(sent.size()).body());
+        CardJson.assertValid(mine);
+        for (String answer : answers) {
+            assertThat(CardJson.placesOf(mine.path("body"), "«" + answer + "»")).as(answer).containsExactly("TextRun.text");
+        }
+    }
+
+    @Test
+    void summaryOfAPromptWithAHostileTitle_postedProactively_keepsTheTitleInTextRuns() throws Exception {
+        post(Activities.botAddedToTeam(microsoft.serviceUrl()));
+        post(Activities.personalMessage(microsoft.serviceUrl(), "s-1", jsonText("refleksjon Kommunen trenger åpenhet")));
+        post(Activities.personalMessage(microsoft.serviceUrl(), "s-2", jsonText("refleksjon " + HOSTILE)));
+        microsoft.connector.clear();
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        ZonedDateTime now = ZonedDateTime.now(oslo);
+        Programme programme = new Programme("KS Folkevalgtprogram", "Rakkestad", oslo, List.of(),
+                List.of(new Prompt(1, HOSTILE, HOSTILE, now.minusHours(1), now.minusMinutes(1), true, 0)),
+                List.of(new ChannelRef("teams", Activities.CHANNEL)), Duration.ofMinutes(10));
+        ReflectionSummaries summaries = new ReflectionSummaries(reflections, programme, new WordCounter()::top, new WordCloud());
+        ChannelRef channel = new ChannelRef("teams", Activities.CHANNEL);
+
+        teams.poster().post(channel, summaries.compose(new PlannedPost("summary-1@" + channel, Instant.now(), channel,
+                PostKind.SUMMARY, HOSTILE, 1), false));
+
+        JsonNode card = CardJson.card(microsoft.activities().get(0).body());
+        CardJson.assertValid(card);
+        assertThat(CardJson.text(card.path("body").get(0))).startsWith("Oppsummering: «" + HOSTILE + "» — 2 svar.");
+        /* The image's alt text is read by screen readers, never as Markdown. */
+        assertThat(CardJson.placesOf(card.path("body"), HOSTILE)).containsExactlyInAnyOrder("TextRun.text", "Image.altText");
     }
 
     @Test
@@ -137,8 +279,8 @@ class HostileTeamsTest {
         post(Activities.personalMessage(microsoft.serviceUrl(), "f-1", jsonText("refleksjon oppsummering")));
         post(Activities.channelMention(microsoft.serviceUrl(), "f-2", jsonText("refleksjon oppsummering 1")));
         assertThat(microsoft.activities()).hasSize(2).allSatisfy(sent -> {
-            JsonNode body = JSON.readTree(sent.body()).path("attachments").get(0).path("content").path("body");
-            assertThat(body.get(0).path("text").asText()).startsWith("Beklager, oppsummeringer kan bare kursledere be om.");
+            JsonNode body = CardJson.card(sent.body()).path("body");
+            assertThat(CardJson.text(body.get(0))).startsWith("Beklager, oppsummeringer kan bare kursledere be om.");
             assertThat(body.findValues("type").stream().map(JsonNode::asText)).doesNotContain("Image");
         });
     }

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +120,12 @@ class TeamsAdapterTest {
         assertThat(reply.path()).isEqualTo("/v3/conversations/" + Activities.PERSONAL + "/activities/m-1");
         assertThat(reply.authorization()).isEqualTo("Bearer " + FakeMicrosoft.BOT_TOKEN);
         assertThat(reply.body()).contains("application/vnd.microsoft.card.adaptive", "AdaptiveCard", "Action.Execute",
-                "Kilde: «Interpellasjon», lysbilde 31", "Se også", "Grunngitt spørsmål", "feedback.up", "feedback.down");
+                "feedback.up", "feedback.down");
+        JsonNode card = CardJson.card(reply.body());
+        CardJson.assertValid(card);
+        assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsSubsequence(
+                "(tolket som «Hva er en interpellasjon?»)", "Et spørsmål til ordføreren",
+                "Kilde: ", "«Interpellasjon», lysbilde 31 (deck.txt)", "Se også:", "• «Grunngitt spørsmål» (lysbilde 32)");
         assertThat(microsoft.tokenForms).anySatisfy(form -> assertThat(form)
                 .contains("grant_type=client_credentials", "client_id=" + APP_ID, "scope=https%3A%2F%2Fapi.botframework.com%2F.default"));
         assertThat(conversations.find(new ChannelRef("teams", Activities.PERSONAL))).isPresent();
@@ -146,7 +153,12 @@ class TeamsAdapterTest {
         assertThat(post(submit, validToken()).statusCode()).isBetween(200, 202);
 
         assertThat(feedback.all()).singleElement().satisfies(f -> assertThat(f.helpful()).isTrue());
-        assertThat(microsoft.activities()).singleElement().satisfies(r -> assertThat(r.body()).contains("Takk for tilbakemeldingen!"));
+        assertThat(microsoft.activities()).singleElement().satisfies(r -> {
+            JsonNode sent = new ObjectMapper().readTree(r.body());
+            assertThat(sent.path("text").asText()).isEqualTo(TeamsBot.THANKS);
+            assertThat(sent.path("textFormat").asText()).as("our own text, sent as plain text, not Markdown").isEqualTo("plain");
+            assertThat(sent.path("attachments").isMissingNode() || sent.path("attachments").isEmpty()).isTrue();
+        });
     }
 
     @Test
@@ -225,8 +237,10 @@ class TeamsAdapterTest {
         teams.poster().post(new ChannelRef("teams", Activities.CHANNEL), Reply.builder().text("Ordsky for refleksjon 1")
                 .image(new Reply.Image("image/png", png, "Ordsky over svarene")).build());
 
-        assertThat(microsoft.activities()).singleElement().satisfies(r -> assertThat(r.body())
-                .contains("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png), "Ordsky over svarene"));
+        assertThat(microsoft.activities()).singleElement().satisfies(r -> {
+            assertThat(r.body()).contains("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png), "Ordsky over svarene");
+            CardJson.assertValid(CardJson.card(r.body()));
+        });
     }
 
     @Test

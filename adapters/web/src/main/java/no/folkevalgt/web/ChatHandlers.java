@@ -5,6 +5,8 @@ import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.Feedback;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.RateLimiter;
+import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;
@@ -24,7 +26,9 @@ import java.util.regex.Pattern;
 /**
  * The chat page and its JSON: {@code POST /api/melding} asks the bot, {@code POST /api/tilbakemelding}
  * stores a 👍/👎, {@code GET /api/kanal?etter=N} lists the local channel's posts after number N.
- * Who is asking: the name the user typed, else an anonymous session id kept in a cookie.
+ * Who is asking: the name the user typed, else an anonymous session id kept in a cookie. The bot
+ * limits each user; a message without a valid session cookie also spends from its client address's
+ * budget ({@link AddressLimit}), and over it is refused with 429 and the bot's own limit message.
  */
 final class ChatHandlers {
 
@@ -41,10 +45,13 @@ final class ChatHandlers {
     private final LocalChannel channel;
     private final Clock clock;
     private final java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme;
+    private final AddressLimit addressLimit;
 
     ChatHandlers(Bot bot, FeedbackStore feedback, LocalChannel channel, Clock clock,
-                 java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme) {
+                 java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme,
+                 AddressLimit addressLimit) {
         this.programme = programme;
+        this.addressLimit = addressLimit;
         this.bot = bot;
         this.feedback = feedback;
         this.channel = channel;
@@ -74,6 +81,10 @@ final class ChatHandlers {
             return badRequest("Send meldingen som JSON: {\"tekst\": \"...\"}.");
         }
         String text = Json.text(body.get(), "tekst");
+        if (session(request).isEmpty() && !addressLimit.tryAcquire(request, text)) {
+            log.debug("A web message without a session cookie was over its address's rate limit");
+            return overLimit(text);
+        }
         String user = user(request, Json.text(body.get(), "navn"));
         Incoming incoming = new Incoming(PLATFORM, "local", user, "web", null, text);
         String requestId = Json.text(body.get(), "id");
@@ -83,6 +94,20 @@ final class ChatHandlers {
         out.put("reply", Json.reply(outcome.reply()));
         out.put("answered", outcome.answered());
         return Json.response(200, out);
+    }
+
+    /*
+     * The same reply as the bot gives a user over their limit, with 429 and Retry-After; the page shows
+     * the reply (and "melding" for other clients). Nothing of the message was searched or stored.
+     */
+    private static HttpResponse overLimit(String text) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("question", text);
+        out.put("reply", Json.reply(Reply.privateText(RateLimiter.MESSAGE)));
+        out.put("answered", false);
+        out.put("melding", RateLimiter.MESSAGE);
+        /* At the default limits a question's token comes back in 3 s, a reflection command's in 6 s. */
+        return Json.response(429, out).withHeader("Retry-After", "6");
     }
 
     private HttpResponse feedback(HttpRequest request) {

@@ -7,7 +7,9 @@ import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.PostFailure;
 import no.folkevalgt.core.Reply;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A poster that counts for {@code /metrics}: posts sent ({@code folkevalgt_posts_sent_total}) and
@@ -29,8 +31,27 @@ public final class MeteredPoster implements ChannelPoster {
 
     @Override
     public void post(ChannelRef channel, Reply reply) throws PostFailure {
+        counted(channel, () -> delegate.post(channel, reply));
+    }
+
+    @Override
+    public void post(ChannelRef channel, Reply reply, String postId) throws PostFailure {
+        counted(channel, () -> delegate.post(channel, reply, postId));
+    }
+
+    @Override
+    public Optional<Boolean> wasPosted(ChannelRef channel, String postId, Instant since) {
+        return delegate.wasPosted(channel, postId, since);
+    }
+
+    @FunctionalInterface
+    private interface Post {
+        void run() throws PostFailure;
+    }
+
+    private void counted(ChannelRef channel, Post post) throws PostFailure {
         try {
-            delegate.post(channel, reply);
+            post.run();
         } catch (PostFailure | RuntimeException e) {
             Counter.builder("folkevalgt.posts.failed").description("Posts the platform did not take")
                     .tag("platform", channel.platform()).register(registry).increment();

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.UnansweredStore;
 import no.folkevalgt.core.delivery.DeliveryLog;
 import no.folkevalgt.core.http.HttpRoute;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
  *         .reflections(store).summaries(summaries).export(export)
  *         .unanswered(unanswered).feedback(feedback).knowledgeBase(kb)
  *         .databaseCheck(database::ping).meterRegistry(registry)
+ *         .schedulerCheck(() -> ReadinessCheck.ok("polling"))   // only when a post scheduler runs
  *         .facilitatorToken(System.getenv("FACILITATOR_TOKEN")).loopbackOnly(true)
  *         .clock(clock).build();
  * ChannelPoster local = web.poster();          // give it the posts for local:programmet
@@ -52,10 +54,11 @@ public final class WebAdapter {
     private WebAdapter(Builder b) {
         this.channel = new LocalChannel(CHANNEL_CAPACITY, b.clock);
         FacilitatorGuard guard = new FacilitatorGuard(b.facilitatorToken);
-        ChatHandlers chat = new ChatHandlers(b.bot, b.feedback, channel, b.clock, b.programme);
+        ChatHandlers chat = new ChatHandlers(b.bot, b.feedback, channel, b.clock, b.programme,
+                new AddressLimit(b.addressLimiter));
         FacilitatorHandlers facilitator = new FacilitatorHandlers(guard, b.programme, b.deliveryLog, b.reflections,
                 b.summaries, b.export, b.unanswered, b.feedback, b.clock);
-        OpsHandlers ops = new OpsHandlers(b.knowledgeBase, b.databaseCheck, b.meterRegistry);
+        OpsHandlers ops = new OpsHandlers(b.knowledgeBase, b.databaseCheck, b.schedulerCheck, b.meterRegistry);
         List<HttpRoute> all = new ArrayList<>();
         all.addAll(chat.routes());
         all.addAll(facilitator.routes());
@@ -107,7 +110,10 @@ public final class WebAdapter {
         private FeedbackStore feedback;
         private KnowledgeBase knowledgeBase;
         private Runnable databaseCheck;
+        private Supplier<ReadinessCheck> schedulerCheck;
         private PrometheusMeterRegistry meterRegistry;
+        /* Wall time, like the bot's per-user limits: a demo's programme clock may run faster. */
+        private RateLimiter addressLimiter = RateLimiter.defaults(Clock.systemUTC());
         private String facilitatorToken;
         private boolean loopbackOnly = true;
         private Clock clock = Clock.systemUTC();
@@ -168,6 +174,27 @@ public final class WebAdapter {
             return this;
         }
 
+        /**
+         * Whether the post scheduler is alive, for {@code /readyz} ("scheduler"; 503 when not ok). Set it
+         * only when the application runs a scheduler; without it {@code /readyz} has no scheduler check.
+         */
+        public Builder schedulerCheck(Supplier<ReadinessCheck> schedulerCheck) {
+            this.schedulerCheck = schedulerCheck;
+            return this;
+        }
+
+        /**
+         * The budget per client address for chat messages without a valid session cookie: such a
+         * client is a new user on every message and so never meets the bot's per-user limit. By
+         * default {@link RateLimiter#defaults} on wall time, the same limits as one user; over it the
+         * chat answers 429 with {@link RateLimiter#MESSAGE}. Messages with a session cookie never
+         * spend from it, so people behind one NAT who keep their cookies are not affected.
+         */
+        public Builder addressLimiter(RateLimiter addressLimiter) {
+            this.addressLimiter = addressLimiter;
+            return this;
+        }
+
         /** The registry {@code /metrics} scrapes; give the same one to the Metered decorators. */
         public Builder meterRegistry(PrometheusMeterRegistry meterRegistry) {
             this.meterRegistry = meterRegistry;
@@ -207,6 +234,7 @@ public final class WebAdapter {
             check(knowledgeBase, "knowledgeBase", missing);
             check(databaseCheck, "databaseCheck", missing);
             check(meterRegistry, "meterRegistry", missing);
+            check(addressLimiter, "addressLimiter", missing);
             check(clock, "clock", missing);
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("WebAdapter.builder() is missing " + String.join(", ", missing));

@@ -197,6 +197,32 @@ class BrowserEndToEndTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void aBrowserWithoutItsCookie_overTheAddressLimit_showsTheFriendlyMessage() throws Exception {
+        /* One question per address, and the clock stands still: the second cookie-less question is refused (429). */
+        WebAdapter strict = fx.webBuilder().addressLimiter(no.folkevalgt.core.RateLimiter.builder()
+                .questions(1, Duration.ofHours(1), 1).clock(new AddressLimitTest.TestClock()).build()).build();
+        try (no.folkevalgt.http.WebServer server = no.folkevalgt.http.WebServer.start("127.0.0.1", 0, strict.routes())) {
+            driver.get("http://127.0.0.1:" + server.port() + "/");
+            driver.manage().deleteAllCookies();
+            WebElement input = driver.findElement(By.id("sporsmal"));
+            input.sendKeys("Hvordan kan jeg reise en sak i kommunestyret?");
+            input.sendKeys(Keys.ENTER);
+            wait.visible(By.cssSelector("#meldinger .message.bot .source"));
+            wait.until(d -> d.findElement(By.id("send")).isEnabled());
+            By bot = By.cssSelector("#meldinger .message.bot:not(.pending)");
+            int before = driver.findElements(bot).size();
+            input.sendKeys("Hva er en interpellasjon?");
+            input.sendKeys(Keys.ENTER);
+            wait.until(d -> d.findElements(bot).size() > before);
+            List<WebElement> replies = driver.findElements(bot);
+            assertThat(replies.get(replies.size() - 1).getText()).contains(no.folkevalgt.core.RateLimiter.MESSAGE);
+            assertThat(driver.findElements(By.cssSelector("#meldinger .message.error"))).isEmpty();
+            assertThat(driver.manage().getCookies()).as("the page sent no session cookie").isEmpty();
+        }
+    }
+
     private void seed() {
         var now = fx.clock.instant();
         String[] answers = {"tillit åpenhet", "tillit respekt", "respekt for roller", "åpenhet og dialog",

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.Facilitators;
+import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.delivery.DeliveryAttempt;
 import no.folkevalgt.core.delivery.DeliveryStatus;
 import no.folkevalgt.core.programme.PlannedPost;
@@ -86,11 +87,17 @@ final class Fixture implements AutoCloseable {
         bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, List.of(new ProgrammeCommands(current, clock),
                 new ReflectionCommands(reflections, current, Facilitators.none(), clock, words::top, cloud)),
                 unanswered, clock);
-        web = WebAdapter.builder().bot(bot).programme(current).deliveryLog(deliveryLog).reflections(reflections)
-                .summaries(summaries).export(export).unanswered(unanswered).feedback(feedback)
-                .knowledgeBase(knowledgeBase).databaseCheck(database::ping).meterRegistry(registry)
-                .facilitatorToken(token).loopbackOnly(token == null).clock(clock).build();
+        /* Tests here send many messages without a session cookie from 127.0.0.1: no address budget (AddressLimitTest has it). */
+        web = webBuilder().addressLimiter(RateLimiter.unlimited())
+                .facilitatorToken(token).loopbackOnly(token == null).build();
         recordDeliveries();
+    }
+
+    /** A web adapter builder on this fixture's parts, for tests that need one set up differently. */
+    WebAdapter.Builder webBuilder() {
+        return WebAdapter.builder().bot(bot).programme(() -> programme).deliveryLog(deliveryLog).reflections(reflections)
+                .summaries(summaries).export(export).unanswered(unanswered).feedback(feedback)
+                .knowledgeBase(knowledgeBase).databaseCheck(database::ping).meterRegistry(registry).clock(clock);
     }
 
     Fixture start(String host) {

@@ -46,6 +46,15 @@ public final class PostPlanner {
     /* At one instant: close the old prompt, then remind, then open the new one. */
     private static final List<PostKind> ORDER_AT_SAME_TIME = List.of(PostKind.SUMMARY, PostKind.REMINDER, PostKind.PROMPT);
 
+    /**
+     * The order posts go out in: by time; at one instant the closing prompt's summary, then the
+     * reminder, then the opening prompt; then by id. {@link #plan} is sorted by it, and the scheduler
+     * keeps to it within a channel.
+     */
+    public static final Comparator<PlannedPost> ORDER = Comparator.comparing(PlannedPost::at)
+            .thenComparing(post -> ORDER_AT_SAME_TIME.indexOf(post.kind()))
+            .thenComparing(PlannedPost::id);
+
     private PostPlanner() {
     }
 
@@ -81,9 +90,7 @@ public final class PostPlanner {
                         summaryHeading(prompt), prompt.number()), null, prompt));
             }
         }
-        items.sort(Comparator.<Item, java.time.Instant>comparing(i -> i.post().at())
-                .thenComparing(i -> ORDER_AT_SAME_TIME.indexOf(i.post().kind()))
-                .thenComparing(i -> i.post().id()));
+        items.sort(Comparator.comparing(Item::post, ORDER));
         Set<String> ids = new HashSet<>();
         for (Item item : items) {
             if (!ids.add(item.post().id())) {

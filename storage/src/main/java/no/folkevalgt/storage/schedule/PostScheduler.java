@@ -17,7 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -36,6 +39,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.PostFailure;
 import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.StoreUnavailable;
@@ -44,7 +48,9 @@ import no.folkevalgt.core.delivery.DeliveryLog;
 import no.folkevalgt.core.delivery.DeliveryStatus;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostComposer;
+import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.storage.Database;
+import no.folkevalgt.storage.JdbcChannelLeases;
 
 /**
  * Posts the planned posts at their time, once each, on a persistent and cluster-safe scheduler
@@ -67,6 +73,15 @@ import no.folkevalgt.storage.Database;
  * temporary failure is RETRYING and tried again after the platform's Retry-After or an exponential
  * backoff; a permanent one, the last allowed attempt, or a retry that would land outside the grace
  * window is FAILED. Every attempt is a line in the delivery log.
+ *
+ * <p>Posts to one channel go out one at a time and in planned order ({@link PostPlanner#ORDER}), also
+ * after an outage: an execution first takes the channel's lease ({@link JdbcChannelLeases}; a busy
+ * channel means "look again after a poll interval"), then posts every due post of the channel in
+ * order, its own among them, and stops at the first one waiting for a retry; later posts wait behind
+ * it and go out right after it. Before each call to the platform the lease notes which post is being
+ * sent; an instance that takes the lease over from one that died mid-call asks the platform
+ * ({@link ChannelPoster#wasPosted}) whether that post went out, and records it rather than posting it
+ * twice. Where the platform cannot tell, the post is made again: at least once, never lost.
  */
 public final class PostScheduler implements AutoCloseable {
 
@@ -80,6 +95,8 @@ public final class PostScheduler implements AutoCloseable {
     private static final Set<DeliveryStatus> DONE = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.LATE,
             DeliveryStatus.FAILED, DeliveryStatus.SKIPPED);
     private static final int MAX_POST_ID = 512;
+    /* How far this instance's clock may be from another's or the platform's when asking whether a post went out. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private enum State { NEW, STARTED, STOPPED }
 
@@ -96,6 +113,14 @@ public final class PostScheduler implements AutoCloseable {
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     /* Posts this instance sent but could not yet record (the database was away): never sent twice from here. */
     private final Map<String, DeliveryAttempt> unrecorded = new ConcurrentHashMap<>();
+    /* One thread of this instance per channel at a time; the database lease does it across instances. */
+    private final Map<ChannelRef, ReentrantLock> channelLocks = new ConcurrentHashMap<>();
+    private final JdbcChannelLeases leases;
+    private final Duration channelLease;
+    private final Duration pollingInterval;
+    /* System.nanoTime() of the last finished poll for due posts; 0 before the first. */
+    private final AtomicLong lastPoll = new AtomicLong();
+    private volatile long startedAt;
 
     private PostScheduler(Builder b) {
         this.poster = b.poster;
@@ -106,6 +131,9 @@ public final class PostScheduler implements AutoCloseable {
         this.lateAfter = b.lateAfter;
         this.retryPolicy = b.retryPolicy;
         this.instanceName = b.instanceName;
+        this.pollingInterval = b.pollingInterval;
+        this.leases = new JdbcChannelLeases(b.database);
+        this.channelLease = b.channelLease;
         this.task = Tasks.custom(TASK_NAME, PlannedPost.class)
                 .onFailure(this::onUnexpectedFailure)
                 .onDeadExecution(this::onDeadExecution)
@@ -122,7 +150,15 @@ public final class PostScheduler implements AutoCloseable {
                 .enableImmediateExecution()
                 /* onUnexpectedFailure logs each failure in one line; the stack trace is there at debug level. */
                 .failureLogging(LogLevel.DEBUG, true)
-                .jdbcCustomization(TimestampCustomization.forDialect(b.database.dialect()));
+                .jdbcCustomization(TimestampCustomization.forDialect(b.database.dialect()))
+                .addSchedulerListener(new AbstractSchedulerListener() {
+                    @Override
+                    public void onSchedulerEvent(SchedulerEventType type) {
+                        if (type == SchedulerEventType.RAN_EXECUTE_DUE) {
+                            lastPoll.set(System.nanoTime());
+                        }
+                    }
+                });
         if (b.registerShutdownHook) {
             builder.registerShutdownHook();
         }
@@ -258,6 +294,7 @@ public final class PostScheduler implements AutoCloseable {
             throw new IllegalStateException("this PostScheduler was " + state.get().name().toLowerCase(Locale.ROOT)
                     + " already; a stopped scheduler cannot start again, build a new one");
         }
+        startedAt = System.nanoTime();
         scheduler.start();
         log.info("Post scheduler {} started (grace window {}, {})", instanceName, graceWindow, retryPolicy);
     }
@@ -277,6 +314,41 @@ public final class PostScheduler implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Whether this scheduler is started and its poll for due posts ran lately (within three polling
+     * intervals, at least 10 s). False before {@link #start()}, after {@link #stop()}, while the
+     * database cannot be reached, and when the polling thread died: what {@code /readyz} reports.
+     */
+    public Liveness liveness() {
+        if (state.get() != State.STARTED) {
+            return new Liveness(false, "the post scheduler is " + state.get().name().toLowerCase(Locale.ROOT));
+        }
+        long last = lastPoll.get();
+        Duration limit = pollingInterval.multipliedBy(3).compareTo(Duration.ofSeconds(10)) < 0
+                ? Duration.ofSeconds(10) : pollingInterval.multipliedBy(3);
+        if (last == 0) {
+            Duration since = Duration.ofNanos(System.nanoTime() - startedAt);
+            return since.compareTo(limit) > 0
+                    ? new Liveness(false, "no poll for due posts since the start " + since.toSeconds() + " s ago")
+                    : new Liveness(true, "started, first poll pending");
+        }
+        Duration since = Duration.ofNanos(System.nanoTime() - last);
+        if (since.compareTo(limit) > 0) {
+            return new Liveness(false, "no poll for due posts in " + since.toSeconds() + " s (expected every "
+                    + pollingInterval.toMillis() + " ms)");
+        }
+        return new Liveness(true, "last poll " + since.toMillis() + " ms ago");
+    }
+
+    /**
+     * Whether the scheduler works, and in words why not.
+     *
+     * @param alive  started and polling
+     * @param detail what was seen, for {@code /readyz}
+     */
+    public record Liveness(boolean alive, String detail) {
     }
 
     /** The name this instance claims executions under ({@code picked_by}) and records attempts with. */
@@ -303,13 +375,194 @@ public final class PostScheduler implements AutoCloseable {
             log.error("Post {} has no data in the scheduler table and is removed", instance.getId());
             return PostScheduler::remove;
         }
+        ReentrantLock local = channelLocks.computeIfAbsent(post.channel(), channel -> new ReentrantLock());
+        if (!local.tryLock()) {
+            return busy(post, "another thread of this instance");
+        }
+        try {
+            if (!leases.tryAcquire(post.channel(), instanceName, clock.instant(), channelLease)) {
+                return busy(post, "another instance");
+            }
+            try {
+                settleInFlight(post.channel());
+                return deliverInOrder(post);
+            } finally {
+                releaseLease(post.channel());
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /*
+     * An instance that died (or stalled past its lease) while handing a post to the platform left a
+     * note of it on the lease. Whether the platform took the post is unknown: ask the platform. Found:
+     * record it as sent, so that it is not posted again. Not found, or the platform cannot tell: it is
+     * posted again by the usual path (at least once rather than lost).
+     */
+    private void settleInFlight(ChannelRef channel) {
+        Optional<JdbcChannelLeases.InFlight> note = leases.inFlight(channel);
+        if (note.isEmpty()) {
+            return;
+        }
+        JdbcChannelLeases.InFlight inFlight = note.get();
+        if (!inFlight.holder().equals(instanceName) || !unrecorded.containsKey(inFlight.postId())) {
+            List<DeliveryAttempt> attempts = deliveryLog.attempts(inFlight.postId());
+            boolean known = attempts.stream().anyMatch(a -> DONE.contains(a.status()) || !a.at().isBefore(inFlight.since()));
+            if (!known) {
+                Optional<Boolean> posted;
+                try {
+                    posted = poster.wasPosted(channel, inFlight.postId(), inFlight.since().minus(CLOCK_SKEW));
+                } catch (RuntimeException e) {
+                    log.warn("Could not ask {} whether post {} went out: {}", channel, inFlight.postId(), e.toString());
+                    posted = Optional.empty();
+                }
+                if (posted.orElse(false)) {
+                    PlannedPost post = plannedPost(inFlight.postId()).orElse(null);
+                    boolean late = post != null && inFlight.since().isAfter(post.at().plus(lateAfter));
+                    deliveryLog.record(new DeliveryAttempt(inFlight.postId(), channel, attempts.size() + 1, inFlight.since(),
+                            late ? DeliveryStatus.LATE : DeliveryStatus.SENT,
+                            "found in the channel: posted by " + inFlight.holder() + ", which stopped before it could record it",
+                            instanceName));
+                    log.warn("Post {} was posted by {}, which stopped before recording it; found in {}, not posting it again",
+                            inFlight.postId(), inFlight.holder(), channel);
+                } else if (posted.isPresent()) {
+                    log.warn("{} stopped while posting {}; it is not in {}, so it is posted now", inFlight.holder(),
+                            inFlight.postId(), channel);
+                } else {
+                    log.warn("{} stopped while posting {}; {} cannot tell whether it went out, so it is posted again"
+                            + " (it may appear twice)", inFlight.holder(), inFlight.postId(), channel);
+                }
+            }
+        }
+        leases.clearSending(channel, instanceName);
+    }
+
+    private Optional<PlannedPost> plannedPost(String id) {
+        for (ScheduledExecution<PlannedPost> execution : scheduler.getScheduledExecutionsForTask(
+                TASK_NAME, PlannedPost.class, ScheduledExecutionsFilter.all())) {
+            if (execution.getTaskInstance().getId().equals(id)) {
+                return Optional.ofNullable(dataOf(execution));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /* Somebody posts to the channel right now, in planned order, and may well post this one too. */
+    private CompletionHandler<PlannedPost> busy(PlannedPost post, String who) {
+        Instant next = clock.instant().plus(pollingInterval);
+        log.debug("Post {}: {} is posting to {}; looking again in {} ms", post.id(), who, post.channel(), pollingInterval.toMillis());
+        return (complete, operations) -> operations.reschedule(complete, next);
+    }
+
+    private void releaseLease(ChannelRef channel) {
+        try {
+            leases.release(channel, instanceName);
+        } catch (RuntimeException e) {
+            /* It runs out by itself; this instance may take it again before that. */
+            log.warn("Could not release the lease on {}: {}", channel, e.toString());
+        }
+    }
+
+    /*
+     * Holding the channel's lease: posts the channel's due posts in planned order, the running one
+     * among them, and stops at the first one that has to wait for a retry, for nothing may overtake
+     * it. The others' executions are tidied away (or moved to the retry time) as their posts are
+     * handled; one still picked elsewhere finds its post done when it runs.
+     */
+    private CompletionHandler<PlannedPost> deliverInOrder(PlannedPost own) {
+        Instant now = clock.instant();
+        Map<String, DeliveryStatus> latest = deliveryLog.latest();
+        boolean ownDone = false;
+        for (ScheduledExecution<PlannedPost> execution : dueInChannel(own, now)) {
+            PlannedPost post = dataOf(execution);
+            boolean isOwn = post.id().equals(own.id());
+            if (!isOwn && DONE.contains(latest.get(post.id()))) {
+                cancelOther(post);
+                continue;
+            }
+            if (!isOwn && latest.get(post.id()) == DeliveryStatus.RETRYING && execution.getExecutionTime().isAfter(now)) {
+                return ownDone ? PostScheduler::remove : waitBehind(own, post, execution.getExecutionTime());
+            }
+            if (!isOwn && !leases.tryAcquire(own.channel(), instanceName, clock.instant(), channelLease)) {
+                log.warn("Lost the lease on {} while posting to it; {} waits", own.channel(), post.id());
+                return ownDone ? PostScheduler::remove : busy(own, "another instance");
+            }
+            Optional<Instant> retryAt = attempt(post);
+            if (retryAt.isPresent()) {
+                if (isOwn) {
+                    Instant next = retryAt.get();
+                    return (complete, operations) -> operations.reschedule(complete, next);
+                }
+                rescheduleOther(post, retryAt.get());
+                return ownDone ? PostScheduler::remove : waitBehind(own, post, retryAt.get());
+            }
+            if (isOwn) {
+                ownDone = true;
+            } else {
+                cancelOther(post);
+            }
+        }
+        if (!ownDone) {
+            /* Not among the due posts (planned later than now, say): handle it on its own. */
+            Optional<Instant> retryAt = attempt(own);
+            if (retryAt.isPresent()) {
+                Instant next = retryAt.get();
+                return (complete, operations) -> operations.reschedule(complete, next);
+            }
+        }
+        return PostScheduler::remove;
+    }
+
+    /* The channel's posts that are due (planned at or before now) and still scheduled, in planned order (PostPlanner.ORDER). */
+    private List<ScheduledExecution<PlannedPost>> dueInChannel(PlannedPost own, Instant now) {
+        List<ScheduledExecution<PlannedPost>> due = new ArrayList<>();
+        for (ScheduledExecution<PlannedPost> execution : scheduler.getScheduledExecutionsForTask(
+                TASK_NAME, PlannedPost.class, ScheduledExecutionsFilter.all())) {
+            PlannedPost post = dataOf(execution);
+            if (post != null && post.channel().equals(own.channel()) && !post.at().isAfter(now)) {
+                due.add(execution);
+            }
+        }
+        due.sort(Comparator.comparing(PostScheduler::dataOf, PostPlanner.ORDER));
+        return due;
+    }
+
+    private CompletionHandler<PlannedPost> waitBehind(PlannedPost own, PlannedPost earlier, Instant until) {
+        log.info("Post {} to {} waits for the earlier post {}, which is tried again at {}", own.id(), own.channel(),
+                earlier.id(), until);
+        return (complete, operations) -> operations.reschedule(complete, until);
+    }
+
+    private void cancelOther(PlannedPost post) {
+        try {
+            scheduler.cancel(task.instance(post.id()));
+        } catch (RuntimeException e) {
+            /* Picked by another thread or instance, or gone: that run finds the post done and removes it. */
+            log.debug("Left the execution of post {} to its own run: {}", post.id(), e.toString());
+        }
+    }
+
+    private void rescheduleOther(PlannedPost post, Instant at) {
+        try {
+            scheduler.reschedule(task.instance(post.id()), at);
+        } catch (RuntimeException e) {
+            log.debug("Could not move the execution of post {} to {}: {}", post.id(), at, e.toString());
+        }
+    }
+
+    /*
+     * One attempt at one post: empty when it needs no further attempt (posted now or before, skipped,
+     * failed for good), else when to try again.
+     */
+    private Optional<Instant> attempt(PlannedPost post) {
         DeliveryAttempt pending = unrecorded.get(post.id());
         if (pending != null) {
             /* Sent by this instance earlier, but the database was away when it was to be recorded. */
             deliveryLog.record(pending);
             unrecorded.remove(post.id());
             log.info("Recorded post {} as {} (sent earlier)", post.id(), pending.status());
-            return PostScheduler::remove;
+            return Optional.empty();
         }
 
         List<DeliveryAttempt> attempts = deliveryLog.attempts(post.id());
@@ -317,7 +570,7 @@ public final class PostScheduler implements AutoCloseable {
         if (finished.isPresent()) {
             log.info("Post {} is {} already (attempt {} by {}); not posting again", post.id(), finished.get().status(),
                     finished.get().attempt(), finished.get().instance());
-            return PostScheduler::remove;
+            return Optional.empty();
         }
         int attempt = attempts.size() + 1;
         Instant now = clock.instant();
@@ -333,7 +586,7 @@ public final class PostScheduler implements AutoCloseable {
             } else {
                 log.warn("Skipped post {} to {}: {}", post.id(), post.channel(), detail);
             }
-            return PostScheduler::remove;
+            return Optional.empty();
         }
 
         boolean late = now.isAfter(post.at().plus(lateAfter));
@@ -344,12 +597,16 @@ public final class PostScheduler implements AutoCloseable {
             String detail = "could not compose the post: " + e;
             deliveryLog.record(attempt(post, attempt, now, DeliveryStatus.FAILED, detail));
             log.error("Post {} failed: {}", post.id(), detail, e);
-            return PostScheduler::remove;
+            return Optional.empty();
         }
 
+        /* The note that lets an instance taking over after a crash ask the platform (settleInFlight). */
+        if (!leases.markSending(post.channel(), instanceName, post.id(), now)) {
+            throw new IllegalStateException("lost the lease on " + post.channel() + " before posting " + post.id());
+        }
         PostFailure failure = null;
         try {
-            poster.post(post.channel(), reply);
+            poster.post(post.channel(), reply, post.id());
         } catch (PostFailure e) {
             failure = e;
         } catch (RuntimeException e) {
@@ -360,9 +617,11 @@ public final class PostScheduler implements AutoCloseable {
             DeliveryStatus status = late ? DeliveryStatus.LATE : DeliveryStatus.SENT;
             String detail = late ? "posted " + minutes(Duration.between(post.at(), now)) + " late" : "";
             recordSent(attempt(post, attempt, clock.instant(), status, detail));
+            clearSendingQuietly(post.channel());
             log.info("Posted {} to {}{}", post.id(), post.channel(), late ? " (late: " + detail + ")" : "");
-            return PostScheduler::remove;
+            return Optional.empty();
         }
+        clearSendingQuietly(post.channel());
 
         Instant failedAt = clock.instant();
         String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
@@ -381,13 +640,23 @@ public final class PostScheduler implements AutoCloseable {
                 + (failure.retryAfter().isPresent() ? " (Retry-After)" : "");
         deliveryLog.record(attempt(post, attempt, failedAt, DeliveryStatus.RETRYING, detail));
         log.info("Post {} to {} failed (attempt {}), retrying: {}", post.id(), post.channel(), attempt, detail);
-        return (complete, operations) -> operations.reschedule(complete, next);
+        return Optional.of(next);
     }
 
-    private CompletionHandler<PlannedPost> failed(PlannedPost post, int attempt, Instant at, String detail) {
+    /* The outcome is recorded (or, failing that, kept in memory): the note has done its work. */
+    private void clearSendingQuietly(ChannelRef channel) {
+        try {
+            leases.clearSending(channel, instanceName);
+        } catch (RuntimeException e) {
+            /* Left behind, it only makes the next holder look in the delivery log, which has the outcome. */
+            log.debug("Could not clear the note of a post being sent to {}: {}", channel, e.toString());
+        }
+    }
+
+    private Optional<Instant> failed(PlannedPost post, int attempt, Instant at, String detail) {
         deliveryLog.record(attempt(post, attempt, at, DeliveryStatus.FAILED, detail));
         log.warn("Post {} to {} failed for good: {}", post.id(), post.channel(), detail);
-        return PostScheduler::remove;
+        return Optional.empty();
     }
 
     /*
@@ -518,6 +787,7 @@ public final class PostScheduler implements AutoCloseable {
         private Duration heartbeatInterval = Duration.ofSeconds(15);
         private int missedHeartbeats = 4;
         private Duration shutdownMaxWait = Duration.ofSeconds(30);
+        private Duration channelLease = Duration.ofMinutes(2);
         private boolean registerShutdownHook;
 
         private Builder(Database database, ChannelPoster poster, PostComposer composer, DeliveryLog deliveryLog) {
@@ -607,6 +877,17 @@ public final class PostScheduler implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long an instance may post to a channel before it must renew its lease on it (it does
+         * before each post); 2 minutes unless set. An instance that dies holding a lease blocks that
+         * channel's posts until it runs out, so keep it well inside the grace window, and longer than
+         * the longest single post (the Slack and Teams posters give up within a minute).
+         */
+        public Builder channelLease(Duration channelLease) {
+            this.channelLease = positive("channelLease", channelLease);
+            return this;
+        }
+
         /** Whether db-scheduler stops itself when the JVM exits; off unless set (the app stops it). */
         public Builder registerShutdownHook(boolean registerShutdownHook) {
             this.registerShutdownHook = registerShutdownHook;
@@ -619,6 +900,10 @@ public final class PostScheduler implements AutoCloseable {
             }
             if (lateAfter.compareTo(graceWindow) > 0) {
                 throw new IllegalArgumentException("lateAfter (" + lateAfter + ") must not be longer than the grace window ("
+                        + graceWindow + ")");
+            }
+            if (channelLease.compareTo(graceWindow) >= 0) {
+                throw new IllegalArgumentException("channelLease (" + channelLease + ") must be shorter than the grace window ("
                         + graceWindow + ")");
             }
             return new PostScheduler(this);

@@ -215,6 +215,8 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
         assertThat(perPost).hasSize(20).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
         assertThat(deliveryLog.all()).hasSize(20).allSatisfy(a1 -> assertThat(a1.status()).isEqualTo(DeliveryStatus.SENT));
         assertThat(deliveryLog.all()).extracting(DeliveryAttempt::instance).isSubsetOf("instance-a", "instance-b");
+        assertThat(poster.calls()).extracting(RecordingPoster.Call::postId).as("in planned order")
+                .containsExactlyElementsOf(plan.stream().map(PlannedPost::id).toList());
     }
 
     @Test
@@ -263,6 +265,21 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
     }
 
     @Test
+    void liveness_followsTheScheduler_fromBuiltToPollingToStopped() throws Exception {
+        PostScheduler scheduler = scheduler("a");
+        assertThat(scheduler.liveness().alive()).isFalse();
+        assertThat(scheduler.liveness().detail()).contains("new");
+
+        scheduler.start();
+        await("a poll ran", Duration.ofSeconds(5), () -> scheduler.liveness().detail().startsWith("last poll"));
+        assertThat(scheduler.liveness().alive()).isTrue();
+
+        scheduler.stop();
+        assertThat(scheduler.liveness().alive()).isFalse();
+        assertThat(scheduler.liveness().detail()).contains("stopped");
+    }
+
+    @Test
     void aStoppedScheduler_cannotStartAgain() {
         PostScheduler scheduler = scheduler("a");
         scheduler.start();
@@ -297,6 +314,106 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
         assertThat(statuses(sent.id())).containsExactly(DeliveryStatus.SENT);
         assertThat(deliveryLog.attempts(unsent.id())).singleElement()
                 .satisfies(a -> assertThat(a.instance()).isEqualTo("survivor"));
+    }
+
+    @Test
+    void aChannelLeaseLeftByACrashedInstance_runsOut_thenThePostGoesOut() throws Exception {
+        Instant now = clock.instant();
+        PlannedPost post = reminder("behind-a-dead-lease", now);
+        /* The crashed instance held the channel for another 1.5 s when it died. */
+        assertThat(new no.folkevalgt.storage.JdbcChannelLeases(db).tryAcquire(CHANNEL, "crashed#1", now, Duration.ofMillis(1500)))
+                .isTrue();
+        PostScheduler survivor = scheduler("survivor");
+        survivor.schedule(List.of(post));
+        survivor.start();
+
+        await("posted", Duration.ofSeconds(6), () -> poster.successful().size() == 1);
+
+        assertThat(poster.calls()).singleElement()
+                .satisfies(call -> assertThat(call.at()).isAfterOrEqualTo(now.plusMillis(1500)));
+        assertThat(deliveryLog.attempts(post.id())).singleElement()
+                .satisfies(a -> assertThat(a.instance()).isEqualTo("survivor"));
+    }
+
+    /*
+     * An instance died in the middle of a post: it had claimed the execution, held the channel's lease
+     * (now run out) with a note of the post being sent, and the platform may or may not have taken it.
+     */
+    private PlannedPost diedWhilePosting(boolean platformTookIt) throws Exception {
+        Instant now = clock.instant();
+        PlannedPost post = reminder("in-flight", now.minusSeconds(3));
+        scheduler("setup").schedule(List.of(post));
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement claim = c.prepareStatement(
+                "update scheduled_tasks set picked = true, picked_by = 'crashed#1', last_heartbeat = ?, version = version + 1")) {
+            claim.setObject(1, OffsetDateTime.ofInstant(now.minusSeconds(600), ZoneOffset.UTC));
+            assertThat(claim.executeUpdate()).isEqualTo(1);
+        }
+        no.folkevalgt.storage.JdbcChannelLeases leases = new no.folkevalgt.storage.JdbcChannelLeases(db);
+        assertThat(leases.tryAcquire(CHANNEL, "crashed#1", now.minusSeconds(3), Duration.ofSeconds(1))).isTrue();
+        assertThat(leases.markSending(CHANNEL, "crashed#1", post.id(), now.minusSeconds(2))).isTrue();
+        if (platformTookIt) {
+            poster.post(CHANNEL, RecordingPoster.COMPOSER.compose(post, false), post.id());
+        }
+        return post;
+    }
+
+    @Test
+    void aPostTheDeadInstanceGotOut_isFoundInTheChannel_andRecordedNotPostedAgain() throws Exception {
+        PlannedPost post = diedWhilePosting(true);
+        PostScheduler survivor = scheduler(builder(db, "survivor").heartbeatInterval(Duration.ofMillis(100)));
+        survivor.start();
+
+        await("the execution finished", Duration.ofSeconds(8), () -> survivor.scheduledIds().isEmpty());
+
+        assertThat(poster.calls()).as("only the dead instance's call").hasSize(1);
+        assertThat(poster.askedAbout).containsExactly(post.id());
+        assertThat(deliveryLog.attempts(post.id())).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(a.instance()).isEqualTo("survivor");
+            assertThat(a.detail()).contains("found in the channel", "crashed#1");
+        });
+        assertThat(new no.folkevalgt.storage.JdbcChannelLeases(db).inFlight(CHANNEL)).isEmpty();
+    }
+
+    @Test
+    void aPostTheDeadInstanceDidNotGetOut_isPostedOnce() throws Exception {
+        PlannedPost post = diedWhilePosting(false);
+        PostScheduler survivor = scheduler(builder(db, "survivor").heartbeatInterval(Duration.ofMillis(100)));
+        survivor.start();
+
+        await("posted", Duration.ofSeconds(8), () -> poster.successful().size() == 1);
+        await("the execution finished", Duration.ofSeconds(5), () -> survivor.scheduledIds().isEmpty());
+
+        assertThat(poster.askedAbout).containsExactly(post.id());
+        assertThat(poster.calls()).singleElement().satisfies(call -> assertThat(call.postId()).isEqualTo(post.id()));
+        assertThat(statuses(post.id())).containsExactly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void whenThePlatformCannotTell_thePostIsMadeAgain_atLeastOnceRatherThanLost() throws Exception {
+        PlannedPost post = diedWhilePosting(true);
+        poster.canTell = false;
+        PostScheduler survivor = scheduler(builder(db, "survivor").heartbeatInterval(Duration.ofMillis(100)));
+        survivor.start();
+
+        await("posted again", Duration.ofSeconds(8), () -> poster.successful().size() == 2);
+
+        assertThat(poster.askedAbout).containsExactly(post.id());
+        assertThat(statuses(post.id())).containsExactly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void aNormalPost_leavesNoNoteBehind_andNobodyIsAsked() throws Exception {
+        PlannedPost post = reminder("plain", clock.instant());
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(post));
+        scheduler.start();
+
+        await("posted", Duration.ofSeconds(5), () -> poster.successful().size() == 1);
+        await("recorded", Duration.ofSeconds(2), () -> !deliveryLog.attempts(post.id()).isEmpty());
+
+        assertThat(new no.folkevalgt.storage.JdbcChannelLeases(db).inFlight(CHANNEL)).isEmpty();
+        assertThat(poster.askedAbout).isEmpty();
     }
 
     @Test
@@ -442,6 +559,59 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
         assertThat(attempts).extracting(DeliveryAttempt::attempt).containsExactly(1, 2, 3);
         assertThat(attempts.get(0).detail()).contains("HTTP 503", "next try in 200 ms");
         assertThat(attempts.get(1).detail()).contains("timeout", "next try in 400 ms");
+    }
+
+    @Test
+    void afterAnOutage_postsToAChannelGoOutInPlannedOrder_eachOnce_everyAttemptLogged() throws Exception {
+        Instant start = clock.instant().plusMillis(200);
+        PlannedPost first = reminder("first", start);
+        PlannedPost second = reminder("second", start.plusMillis(300));
+        PlannedPost third = reminder("third", start.plusMillis(600));
+        /* The platform is down for a second; it told the first post to come back in 2.5 s, so the later
+           posts' own retries come round before the first's. */
+        poster.failWith(first.id(), PostFailure.temporary("HTTP 429", Duration.ofMillis(2500), null));
+        poster.downUntil(start.plusMillis(1000));
+        PostScheduler a = scheduler("instance-a");
+        PostScheduler b = scheduler(builder(secondProcess(), "instance-b"));
+        a.schedule(List.of(first, second, third));
+        a.start();
+        b.start();
+
+        await("all three posted", Duration.ofSeconds(10), () -> poster.successful().size() >= 3);
+        Thread.sleep(500);
+
+        assertThat(poster.successful()).extracting(RecordingPoster.Call::postId)
+                .containsExactly("first", "second", "third");
+        assertThat(poster.successful().get(0).at()).isAfterOrEqualTo(poster.callsFor("first").get(0).at().plusMillis(2500));
+        for (PlannedPost post : List.of(first, second, third)) {
+            List<RecordingPoster.Call> calls = poster.callsFor(post.id());
+            List<DeliveryAttempt> attempts = deliveryLog.attempts(post.id());
+            assertThat(attempts).as(post.id() + ": one log line per call").hasSize(calls.size());
+            assertThat(attempts.get(attempts.size() - 1).status()).isIn(DeliveryStatus.SENT, DeliveryStatus.LATE);
+            assertThat(attempts.subList(0, attempts.size() - 1))
+                    .allSatisfy(attempt -> assertThat(attempt.status()).isEqualTo(DeliveryStatus.RETRYING));
+        }
+        Instant firstOut = poster.successful().get(0).at();
+        assertThat(poster.calls()).filteredOn(call -> !call.postId().equals("first"))
+                .as("nothing tried while the first waits for its retry")
+                .allSatisfy(call -> assertThat(call.at()).isAfterOrEqualTo(firstOut));
+        assertThat(a.pending()).isEmpty();
+    }
+
+    @Test
+    void postsToDifferentChannels_doNotWaitForEachOther() throws Exception {
+        Instant start = clock.instant().plusMillis(200);
+        ChannelRef elsewhere = ChannelRef.parse("local:kommunestyret");
+        PlannedPost stuck = reminder("stuck", start);
+        PlannedPost free = new PlannedPost("free", start.plusMillis(100), elsewhere, PostKind.REMINDER, "Om 10 minutter", 0);
+        poster.failWith(stuck.id(), PostFailure.temporary("HTTP 429", Duration.ofSeconds(3), null));
+        PostScheduler scheduler = scheduler("a");
+        scheduler.schedule(List.of(stuck, free));
+        scheduler.start();
+
+        await("both posted", Duration.ofSeconds(8), () -> poster.successful().size() >= 2);
+
+        assertThat(poster.successful()).extracting(RecordingPoster.Call::postId).containsExactly("free", "stuck");
     }
 
     @Test

@@ -36,6 +36,7 @@ final class RecordingPoster implements ChannelPoster {
     private final Map<String, Deque<PostFailure>> failures = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     final CountDownLatch slowPostStarted = new CountDownLatch(1);
+    private volatile Instant downUntil = Instant.MIN;
 
     RecordingPoster(Clock clock) {
         this.clock = clock;
@@ -44,6 +45,11 @@ final class RecordingPoster implements ChannelPoster {
     /** The next calls for {@code postId} fail with these, in order; later calls succeed. */
     void failWith(String postId, PostFailure... script) {
         failures.put(postId, new ArrayDeque<>(List.of(script)));
+    }
+
+    /** Every call before {@code until} fails with HTTP 500, whatever the post (after any scripted failure). */
+    void downUntil(Instant until) {
+        downUntil = until;
     }
 
     void slow(String postId, Duration delay) {
@@ -66,10 +72,27 @@ final class RecordingPoster implements ChannelPoster {
         }
         Deque<PostFailure> script = failures.get(postId);
         PostFailure failure = script == null ? null : script.poll();
+        if (failure == null && at.isBefore(downUntil)) {
+            failure = PostFailure.temporary("HTTP 500 (outage)", null, null);
+        }
         calls.add(new Call(postId, channel, reply, at, failure == null));
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Whether {@link #wasPosted} can tell (as Slack can); when not, it says it cannot. */
+    volatile boolean canTell = true;
+    final List<String> askedAbout = new CopyOnWriteArrayList<>();
+
+    @Override
+    public java.util.Optional<Boolean> wasPosted(ChannelRef channel, String postId, Instant since) {
+        askedAbout.add(postId);
+        if (!canTell) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(calls.stream()
+                .anyMatch(c -> c.succeeded() && c.postId().equals(postId) && c.channel().equals(channel) && !c.at().isBefore(since)));
     }
 
     List<Call> calls() {

@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,23 +21,51 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * Slack's Web API on loopback for whole bot processes: answers {@code auth.test}, records every
- * {@code chat.postMessage} (channel, text, when, and how it was answered) and takes the files API
- * steps of a word-cloud upload. A test may make {@code chat.postMessage} fail: rate limited (429 with
- * Retry-After), server errors (500) or no answer at all until the caller times out.
+ * {@code chat.postMessage} (channel, text, metadata, when, and how it was answered) and takes the files
+ * API steps of a word-cloud upload. A test may make {@code chat.postMessage} fail: rate limited (429
+ * with Retry-After), server errors (500) or no answer at all until the caller times out.
+ *
+ * <p>{@code conversations.history} is served from the posts answered ok, as Slack does (newest first,
+ * oldest/latest/inclusive, limit and cursor pages, metadata with include_all_metadata=true), so that an
+ * instance taking over a post from a killed one finds it when Slack took it. A post counts from the
+ * moment it arrives, even if its caller was killed before the answer. The modes apply to history too
+ * where they stand for Slack being down: SERVER_ERROR answers 500 and HANG answers nothing (then 503);
+ * RATE_LIMITED does not, as Slack limits each method on its own.
  */
 final class FakeSlack implements AutoCloseable {
 
     /** How a chat.postMessage is answered. */
     enum Mode { OK, RATE_LIMITED, SERVER_ERROR, HANG }
 
-    /** One chat.postMessage as it arrived, and how it was answered; {@code posted} when answered ok. */
-    record Post(String channel, String text, Instant at, Mode answer, boolean posted) {
+    /**
+     * One chat.postMessage as it arrived, and how it was answered; {@code posted} when answered ok (then
+     * it has a {@code ts} and is in the channel's history). {@code metadata} is the message metadata as
+     * sent ({@code {"event_type":...,"event_payload":{...}}}), or null.
+     */
+    record Post(String channel, String text, Instant at, Mode answer, boolean posted, String ts, String threadTs,
+                JsonNode metadata) {
+
+        /** The planned post's id the bot put in the metadata, or null. */
+        String postId() {
+            return metadata == null || !metadata.path("event_payload").has("post_id") ? null
+                    : metadata.path("event_payload").path("post_id").asText();
+        }
     }
+
+    /** One conversations.history call: which channel, from when, with which cursor, and how it was answered. */
+    record History(String channel, String oldest, String cursor, Instant at, Mode answer) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String AUTH_TEST = "{\"ok\":true,\"url\":\"https://fake.slack.com/\",\"team\":\"Fake\","
             + "\"user\":\"folkevalgt\",\"team_id\":\"T0FAKE\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\",\"is_enterprise_install\":false}";
@@ -42,7 +73,9 @@ final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Post> posts = new CopyOnWriteArrayList<>();
-    private final AtomicLong ts = new AtomicLong(1_700_000_000_000L);
+    private final List<History> histories = new CopyOnWriteArrayList<>();
+    /* Slack's ts is the time it took the message, in microseconds, unique in the channel. */
+    private final AtomicLong lastMicros = new AtomicLong();
     private volatile Function<Instant, Mode> modes = now -> Mode.OK;
     private volatile Duration retryAfter = Duration.ofSeconds(5);
     private volatile Duration hang = Duration.ofSeconds(30);
@@ -88,6 +121,11 @@ final class FakeSlack implements AutoCloseable {
         return posts.stream().filter(Post::posted).toList();
     }
 
+    /** The conversations.history calls: an instance taking over a post asked whether it went out. */
+    List<History> histories() {
+        return List.copyOf(histories);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -103,6 +141,7 @@ final class FakeSlack implements AutoCloseable {
             switch (method) {
                 case "auth.test" -> send(exchange, 200, AUTH_TEST, Map.of());
                 case "chat.postMessage" -> postMessage(exchange, form);
+                case "conversations.history" -> history(exchange, form);
                 case "files.getUploadURLExternal" -> send(exchange, 200, "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
                         + server.getAddress().getPort() + "/upload/F0FAKE\",\"file_id\":\"F0FAKE\"}", Map.of());
                 case "files.completeUploadExternal" -> send(exchange, 200,
@@ -123,9 +162,12 @@ final class FakeSlack implements AutoCloseable {
         Mode mode = modes.apply(now);
         String channel = form.getOrDefault("channel", "");
         String text = form.getOrDefault("text", "");
+        String threadTs = form.get("thread_ts");
+        JsonNode metadata = metadata(form.get("metadata"));
         switch (mode) {
             case OK -> {
-                posts.add(new Post(channel, text, now, mode, true));
+                String ts = ts(now);
+                posts.add(new Post(channel, text, now, mode, true, ts, threadTs, metadata));
                 if (latencyMillis > 0) {
                     try {
                         Thread.sleep(latencyMillis);
@@ -133,21 +175,23 @@ final class FakeSlack implements AutoCloseable {
                         Thread.currentThread().interrupt();
                     }
                 }
-                long t = ts.incrementAndGet();
-                send(exchange, 200, "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + (t / 1000) + "."
-                        + String.format("%06d", t % 1000) + "\"}", Map.of());
+                ObjectNode answer = JSON.createObjectNode().put("ok", true).put("channel", channel).put("ts", ts);
+                if (form.containsKey("metadata") && metadata == null) {
+                    answer.put("warning", "invalid_metadata_format");
+                }
+                send(exchange, 200, answer.toString(), Map.of());
             }
             case RATE_LIMITED -> {
-                posts.add(new Post(channel, text, now, mode, false));
+                posts.add(new Post(channel, text, now, mode, false, null, threadTs, metadata));
                 send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}",
                         Map.of("Retry-After", Long.toString(retryAfter.toSeconds())));
             }
             case SERVER_ERROR -> {
-                posts.add(new Post(channel, text, now, mode, false));
+                posts.add(new Post(channel, text, now, mode, false, null, threadTs, metadata));
                 send(exchange, 500, "<html>Internal Server Error</html>", Map.of("Content-Type", "text/html"));
             }
             case HANG -> {
-                posts.add(new Post(channel, text, now, mode, false));
+                posts.add(new Post(channel, text, now, mode, false, null, threadTs, metadata));
                 try {
                     Thread.sleep(hang.toMillis());
                 } catch (InterruptedException e) {
@@ -157,6 +201,113 @@ final class FakeSlack implements AutoCloseable {
                 send(exchange, 503, "{\"ok\":false,\"error\":\"service_unavailable\"}", Map.of());
             }
         }
+    }
+
+    /* Well-formed metadata as Slack keeps it, or null: Slack posts the message without metadata it cannot read. */
+    private static JsonNode metadata(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node != null && node.path("event_type").isTextual()
+                    && node.path("event_type").asText().matches("[A-Za-z0-9_]+") && node.path("event_payload").isObject()
+                    ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private String ts(Instant now) {
+        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+        long unique = lastMicros.updateAndGet(last -> Math.max(last + 1, micros));
+        return (unique / 1_000_000) + "." + String.format("%06d", unique % 1_000_000);
+    }
+
+    /*
+     * conversations.history as Slack documents it: the channel's top-level messages between oldest and
+     * latest (exclusive unless inclusive=true), newest first, at most limit (default 100, at most 999),
+     * the rest behind response_metadata.next_cursor; metadata only with include_all_metadata=true.
+     */
+    private void history(HttpExchange exchange, Map<String, String> form) {
+        Instant now = Instant.now();
+        Mode mode = modes.apply(now);
+        String channel = form.getOrDefault("channel", "");
+        histories.add(new History(channel, form.get("oldest"), form.get("cursor"), now, mode));
+        if (mode == Mode.SERVER_ERROR) {
+            send(exchange, 500, "<html>Internal Server Error</html>", Map.of("Content-Type", "text/html"));
+            return;
+        }
+        if (mode == Mode.HANG) {
+            try {
+                Thread.sleep(hang.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            send(exchange, 503, "{\"ok\":false,\"error\":\"service_unavailable\"}", Map.of());
+            return;
+        }
+        if (channel.isEmpty()) {
+            send(exchange, 200, "{\"ok\":false,\"error\":\"channel_not_found\"}", Map.of());
+            return;
+        }
+        BigDecimal oldest;
+        BigDecimal latest;
+        BigDecimal upTo = null;
+        int limit;
+        try {
+            oldest = new BigDecimal(form.getOrDefault("oldest", "0"));
+            latest = form.containsKey("latest") ? new BigDecimal(form.get("latest")) : new BigDecimal(ts(now));
+            int asked = Integer.parseInt(form.getOrDefault("limit", "100"));
+            limit = asked <= 0 ? 100 : Math.min(999, asked);
+            String cursor = form.get("cursor");
+            if (cursor != null && !cursor.isEmpty()) {
+                /* Slack's cursors read "next_ts:<ts without its dot>", base64. */
+                String decoded = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
+                if (!decoded.startsWith("next_ts:")) {
+                    throw new IllegalArgumentException(decoded);
+                }
+                upTo = new BigDecimal(decoded.substring("next_ts:".length())).movePointLeft(6);
+            }
+        } catch (IllegalArgumentException e) {
+            send(exchange, 200, "{\"ok\":false,\"error\":\"invalid_cursor\"}", Map.of());
+            return;
+        }
+        boolean inclusive = isTrue(form.get("inclusive"));
+        BigDecimal before = upTo;
+        List<Post> matching = posted().stream()
+                .filter(p -> p.channel().equals(channel) && (p.threadTs() == null || p.threadTs().equals(p.ts())))
+                .filter(p -> {
+                    BigDecimal ts = new BigDecimal(p.ts());
+                    int o = ts.compareTo(oldest);
+                    int l = ts.compareTo(latest);
+                    return (inclusive ? o >= 0 && l <= 0 : o > 0 && l < 0) && (before == null || ts.compareTo(before) <= 0);
+                })
+                .sorted(Comparator.comparing((Post p) -> new BigDecimal(p.ts())).reversed())
+                .toList();
+        boolean withMetadata = isTrue(form.get("include_all_metadata"));
+        ObjectNode answer = JSON.createObjectNode().put("ok", true);
+        ArrayNode messages = answer.putArray("messages");
+        for (Post post : matching.subList(0, Math.min(limit, matching.size()))) {
+            ObjectNode message = messages.addObject().put("type", "message").put("subtype", "bot_message")
+                    .put("user", "U0BOT").put("bot_id", "B0BOT").put("app_id", "A0FAKE")
+                    .put("text", post.text()).put("ts", post.ts());
+            if (withMetadata && post.metadata() != null) {
+                message.set("metadata", post.metadata());
+            }
+        }
+        boolean more = matching.size() > limit;
+        answer.put("has_more", more).put("pin_count", 0).putNull("channel_actions_ts").put("channel_actions_count", 0);
+        if (more) {
+            String next = "next_ts:" + matching.get(limit).ts().replace(".", "");
+            answer.putObject("response_metadata").put("next_cursor",
+                    Base64.getEncoder().encodeToString(next.getBytes(StandardCharsets.UTF_8)));
+        }
+        send(exchange, 200, answer.toString(), Map.of());
+    }
+
+    private static boolean isTrue(String value) {
+        return "true".equals(value) || "1".equals(value);
     }
 
     private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) {

@@ -97,7 +97,8 @@ class FaultsTest {
                 }
                 slack.posted().stream().sorted(Comparator.comparing(FakeSlack.Post::at))
                         .forEach(p -> order.add(TestProgramme.key(p.channel(), p.text())));
-                List<String> plannedOrder = plan.stream().map(TestProgramme::key).toList();
+                List<String> plannedOrder = plan.stream().sorted(no.folkevalgt.core.programme.PostPlanner.ORDER)
+                        .map(TestProgramme::key).toList();
                 summary.append("planned order: ").append(plannedOrder).append('\n');
                 summary.append("posted order:  ").append(order).append(order.equals(plannedOrder) ? " (in order)" : " (NOT in planned order)").append('\n');
                 summary.append("attempt problems: ").append(attemptProblems).append('\n');
@@ -105,6 +106,7 @@ class FaultsTest {
 
                 assertThat(verdict.ok()).as(verdict.summary("posts")).isTrue();
                 assertThat(attemptProblems).isEmpty();
+                assertThat(order).as("one channel: posted in planned order").isEqualTo(plannedOrder);
                 assertThat(bot.status("/healthz")).isEqualTo(200);
             }
         }

@@ -84,7 +84,10 @@
       method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
       body: JSON.stringify(body)
     }).then(function (r) {
-      return r.json().then(function (j) { if (!r.ok) { throw new Error(j.melding || r.status); } return j; });
+      return r.json().then(function (j) {
+        if (!r.ok) { const e = new Error(j.melding || r.status); e.body = j; throw e; }
+        return j;
+      });
     });
   }
 
@@ -109,8 +112,13 @@
         waiting.remove();
         addMessage('bot', renderReply(r.reply, r.question));
       })
-      .catch(function () {
+      .catch(function (e) {
         waiting.remove();
+        /* Refused with a reply of its own (429: too many messages): show it as the bot's answer. */
+        if (e && e.body && e.body.reply && Array.isArray(e.body.reply.blocks)) {
+          addMessage('bot', renderReply(e.body.reply, e.body.question));
+          return;
+        }
         addMessage('bot error', el('p', 'block', 'Beklager, boten svarte ikke. Prøv igjen om litt.'));
       })
       .finally(function () { send.disabled = false; input.focus(); });

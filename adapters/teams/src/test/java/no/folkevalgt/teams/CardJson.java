@@ -1,0 +1,153 @@
+package no.folkevalgt.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the Adaptive Card out of an activity the fake connector recorded, and checks it against the
+ * parts of the Adaptive Card schema (version 1.4, the one {@link Cards} declares) that the adapter
+ * uses: which elements may appear, with which properties and values. Not a full schema validation,
+ * but anything the adapter emits outside this subset fails it.
+ */
+final class CardJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /* Schema 1.4: the properties of each type the adapter uses (a subset of what the schema allows). */
+    private static final Set<String> CARD = Set.of("$schema", "type", "version", "fallbackText", "body", "actions");
+    private static final Map<String, Set<String>> ELEMENTS = Map.of(
+            "RichTextBlock", Set.of("type", "inlines", "separator", "spacing"),
+            "Image", Set.of("type", "url", "altText", "size"));
+    private static final Set<String> TEXT_RUN = Set.of("type", "text", "weight", "isSubtle", "italic", "size");
+    private static final Set<String> EXECUTE = Set.of("type", "title", "verb", "data");
+    private static final Set<String> WEIGHTS = Set.of("Default", "Lighter", "Bolder");
+    private static final Set<String> TEXT_SIZES = Set.of("Default", "Small", "Medium", "Large", "ExtraLarge");
+    private static final Set<String> SPACINGS = Set.of("Default", "None", "Small", "Medium", "Large", "ExtraLarge", "Padding");
+    private static final Set<String> IMAGE_SIZES = Set.of("Auto", "Stretch", "Small", "Medium", "Large");
+
+    private CardJson() {
+    }
+
+    /** The card in a recorded activity (its first attachment), after checking the attachment's type. */
+    static JsonNode card(String activityJson) throws Exception {
+        JsonNode attachment = JSON.readTree(activityJson).path("attachments").path(0);
+        assertThat(attachment.path("contentType").asText()).isEqualTo(Cards.CARD_TYPE);
+        return attachment.path("content");
+    }
+
+    /** Every TextRun in the card's body, in order. */
+    static List<JsonNode> runs(JsonNode card) {
+        List<JsonNode> runs = new ArrayList<>();
+        for (JsonNode element : card.path("body")) {
+            for (JsonNode inline : element.path("inlines")) {
+                runs.add(inline);
+            }
+        }
+        return runs;
+    }
+
+    /** The text of one body element: its runs' texts joined. */
+    static String text(JsonNode element) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode inline : element.path("inlines")) {
+            text.append(inline.path("text").asText());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Where in the card (or any part of it) a string value containing {@code needle} sits, as
+     * "type.field" of the object holding it: {@code TextRun.text}, {@code AdaptiveCard.fallbackText},
+     * {@code Image.altText}; an object without a type is named by its own field, as {@code data.question}.
+     */
+    static List<String> placesOf(JsonNode node, String needle) {
+        List<String> places = new ArrayList<>();
+        collect(node, "(root)", needle, places);
+        return places;
+    }
+
+    private static void collect(JsonNode node, String name, String needle, List<String> places) {
+        if (node.isObject()) {
+            String type = node.path("type").isTextual() ? node.path("type").asText() : name;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getValue().isTextual() && field.getValue().asText().contains(needle)) {
+                    places.add(type + "." + field.getKey());
+                } else {
+                    collect(field.getValue(), field.getKey(), needle, places);
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                collect(child, name, needle, places);
+            }
+        }
+    }
+
+    /** Fails unless the card keeps to the schema-1.4 subset above; no TextBlock anywhere. */
+    static void assertValid(JsonNode card) {
+        assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(card.path("version").asText()).isEqualTo(Cards.VERSION);
+        assertThat(fieldNames(card)).isSubsetOf(CARD);
+        assertThat(card.path("body").isArray() && !card.path("body").isEmpty()).as("a non-empty body").isTrue();
+        assertThat(card.findValues("type")).extracting(JsonNode::asText).as("no TextBlock: its text is Markdown")
+                .doesNotContain("TextBlock");
+        for (JsonNode element : card.path("body")) {
+            String type = element.path("type").asText();
+            assertThat(ELEMENTS).as("element %s", element).containsKey(type);
+            assertThat(fieldNames(element)).as("properties of %s", element).isSubsetOf(ELEMENTS.get(type));
+            if (element.has("separator")) {
+                assertThat(element.path("separator").isBoolean()).isTrue();
+            }
+            if (element.has("spacing")) {
+                assertThat(element.path("spacing").asText()).isIn(SPACINGS);
+            }
+            if (type.equals("RichTextBlock")) {
+                assertThat(element.path("inlines").isArray() && !element.path("inlines").isEmpty())
+                        .as("inlines of %s", element).isTrue();
+                element.path("inlines").forEach(CardJson::assertValidRun);
+            } else {
+                assertThat(element.path("url").asText()).startsWith("data:image/");
+                assertThat(element.path("altText").isTextual()).isTrue();
+                assertThat(element.path("size").asText()).isIn(IMAGE_SIZES);
+            }
+        }
+        for (JsonNode action : card.path("actions")) {
+            assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
+            assertThat(fieldNames(action)).isSubsetOf(EXECUTE);
+            assertThat(action.path("title").asText()).isNotBlank();
+            assertThat(action.path("data").isObject()).isTrue();
+        }
+    }
+
+    private static void assertValidRun(JsonNode run) {
+        assertThat(run.path("type").asText()).as("inline %s", run).isEqualTo("TextRun");
+        assertThat(fieldNames(run)).as("properties of %s", run).isSubsetOf(TEXT_RUN);
+        assertThat(run.path("text").isTextual() && !run.path("text").asText().isEmpty()).as("text of %s", run).isTrue();
+        if (run.has("weight")) {
+            assertThat(run.path("weight").asText()).isIn(WEIGHTS);
+        }
+        if (run.has("size")) {
+            assertThat(run.path("size").asText()).isIn(TEXT_SIZES);
+        }
+        for (String flag : List.of("isSubtle", "italic")) {
+            if (run.has(flag)) {
+                assertThat(run.path(flag).isBoolean()).as("%s of %s", flag, run).isTrue();
+            }
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,46 @@
+package no.folkevalgt.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Serialization;
+import org.junit.jupiter.api.Test;
+
+import no.folkevalgt.core.Citation;
+import no.folkevalgt.core.Reply;
+
+/** The card of a reply with every part, and the escaping of the card's fallback text, without the SDK's HTTP round trip. */
+class CardsTest {
+
+    @Test
+    void aReplyWithEveryPart_makesAValidCard_withAtMostTwoSeeAlso() throws Exception {
+        Reply reply = Reply.builder().text("Første avsnitt", "Andre\nlinje")
+                .image(new Reply.Image("image/png", new byte[] {1, 2, 3}, "Ordsky"))
+                .citation(new Citation("Interpellasjon", 31, "deck.txt"))
+                .seeAlso(new Citation("A", 1, "deck.txt")).seeAlso(new Citation("B", 2, "deck.txt"))
+                .seeAlso(new Citation("C", 3, "deck.txt"))
+                .action(new Reply.Action("feedback.up", "👍", "deck.txt#31"))
+                .build();
+
+        JsonNode card = Serialization.jsonToTree(Serialization.toString(Cards.card(reply, "spørsmålet")));
+
+        CardJson.assertValid(card);
+        assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsExactly(
+                "Første avsnitt", "Andre\nlinje", "Kilde: ", "«Interpellasjon», lysbilde 31 (deck.txt)",
+                "Se også:", "• «A» (lysbilde 1)", "• «B» (lysbilde 2)");
+        assertThat(card.path("body").findValues("type")).extracting(JsonNode::asText).contains("Image");
+        assertThat(card.path("actions").get(0).path("data").path(Cards.DATA_QUESTION).asText()).isEqualTo("spørsmålet");
+    }
+
+    @Test
+    void fallbackText_escapesWhatMarkdownWouldRead_andLeavesPlainWordsAlone() {
+        assertThat(Cards.escapeMarkdown("Hva er en interpellasjon? Den er grei, 12.5 prosent - ja."))
+                .isEqualTo("Hva er en interpellasjon? Den er grei, 12.5 prosent - ja.");
+        assertThat(Cards.escapeMarkdown("[a](https://evil.example) **b** _c_ `d` <at>e</at> ![f](g) ~~h~~ a|b &amp;"))
+                .isEqualTo("\\[a\\]\\(https://evil.example\\) \\*\\*b\\*\\* \\_c\\_ \\`d\\` \\<at\\>e\\</at\\>"
+                        + " \\!\\[f\\]\\(g\\) \\~\\~h\\~\\~ a\\|b \\&amp;");
+        assertThat(Cards.escapeMarkdown("# tittel\n- punkt\n+ punkt\n> sitat\n  1. nummer\n2) nummer\n===\nslutt"))
+                .isEqualTo("\\# tittel\n\\- punkt\n\\+ punkt\n\\> sitat\n  1\\. nummer\n2\\) nummer\n\\===\nslutt");
+        assertThat(Cards.escapeMarkdown("\\*")).isEqualTo("\\\\\\*");
+    }
+}

@@ -1,0 +1,128 @@
+package no.folkevalgt.web;
+
+import no.folkevalgt.core.RateLimiter;
+import no.folkevalgt.core.http.HttpRequest;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The backstop behind the bot's per-user rate limit for the web chat. The bot limits each user, and a
+ * web user is their session cookie; a client that sends no (valid) session cookie is a new user on
+ * every request and would never meet that limit. So messages without a valid session cookie spend
+ * from a budget per client address instead, with the same limits as one user (by default 20 questions
+ * a minute with a burst of 10, 10 reflection commands a minute with a burst of 5). Messages that carry
+ * a session cookie never spend from it, so people behind one NAT with their cookies are not affected.
+ *
+ * <p>The client address is the connection's address, except when the connection comes from this
+ * machine and carries {@code X-Forwarded-For} (or {@code Forwarded}): then a reverse proxy on this
+ * machine forwarded it, and the last address the proxy added is the client's. Headers from other
+ * machines are not believed (a client could make up a new address for every request). IPv6 clients
+ * are counted per /64 network, since one machine usually has a whole /64 to choose addresses from.
+ */
+final class AddressLimit {
+
+    /** The "platform" the limiter's buckets are kept under, apart from the bot's per-user ones. */
+    static final String PLATFORM = "web-adresse";
+
+    private static final Pattern IP_TEXT = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
+    private static final int MAX_KEY = 100;
+
+    private final RateLimiter limiter;
+
+    AddressLimit(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /**
+     * Spends one message from the address's budget.
+     *
+     * @return true when the message may go on
+     */
+    boolean tryAcquire(HttpRequest request, String text) {
+        return limiter.tryAcquire(RateLimiter.kindOf(text), PLATFORM, clientAddress(request));
+    }
+
+    /** Whom the request is counted against: the client's address, an IPv6 one as its /64 network. */
+    static String clientAddress(HttpRequest request) {
+        String address = request.remoteAddress();
+        if (request.fromLoopback()) {
+            Optional<String> forwarded = forwardedFor(request);
+            if (forwarded.isPresent()) {
+                address = forwarded.get();
+            }
+        }
+        return network(address);
+    }
+
+    /* The last address a proxy added: the last entry of the last X-Forwarded-For, else of Forwarded's for=. */
+    private static Optional<String> forwardedFor(HttpRequest request) {
+        Optional<String> xff = last(request.headers().getOrDefault("X-Forwarded-For", List.of()));
+        if (xff.isPresent()) {
+            return xff;
+        }
+        Optional<String> forwarded = last(request.headers().getOrDefault("Forwarded", List.of()));
+        if (forwarded.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String pair : forwarded.get().split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).strip().equalsIgnoreCase("for")) {
+                String value = pair.substring(eq + 1).strip().replace("\"", "");
+                return value.isEmpty() ? Optional.empty() : Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> last(List<String> headers) {
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            String[] entries = headers.get(i).split(",");
+            for (int j = entries.length - 1; j >= 0; j--) {
+                String entry = entries[j].strip();
+                if (!entry.isEmpty()) {
+                    return Optional.of(entry);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /*
+     * "203.0.113.7:5123" -> "203.0.113.7"; "[2001:db8:1:2::7]:443" -> "2001:db8:1:2:0:0:0:0/64". Anything
+     * that is not an IP address is kept as it is (shortened), and so still counts as one client.
+     */
+    static String network(String address) {
+        String a = address == null ? "" : address.strip();
+        if (a.startsWith("[")) {
+            int end = a.indexOf(']');
+            a = end > 0 ? a.substring(1, end) : a.substring(1);
+        } else if (a.indexOf(':') > 0 && a.indexOf(':') == a.lastIndexOf(':') && a.indexOf('.') > 0) {
+            a = a.substring(0, a.indexOf(':'));
+        }
+        int zone = a.indexOf('%');
+        if (zone > 0) {
+            a = a.substring(0, zone);
+        }
+        /* Only literals are parsed, so that no name is ever looked up in DNS. */
+        if (IP_TEXT.matcher(a).matches() && a.indexOf(':') >= 0) {
+            try {
+                InetAddress ip = InetAddress.getByName(a);
+                byte[] bytes = ip.getAddress();
+                if (bytes.length == 16) {
+                    for (int i = 8; i < 16; i++) {
+                        bytes[i] = 0;
+                    }
+                    return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+                }
+                return ip.getHostAddress();
+            } catch (UnknownHostException e) {
+                /* not an address after all: counted as written */
+            }
+        }
+        return a.length() > MAX_KEY ? a.substring(0, MAX_KEY) : a;
+    }
+}
