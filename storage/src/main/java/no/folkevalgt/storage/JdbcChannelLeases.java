@@ -72,6 +72,28 @@ public final class JdbcChannelLeases {
         });
     }
 
+    /**
+     * Extends a lease {@code holder} holds to {@code now + length}; unlike {@link #tryAcquire} it never
+     * takes a free or released lease.
+     *
+     * @return whether {@code holder} still held it
+     */
+    public boolean renew(ChannelRef channel, String holder, Instant now, Duration length) {
+        Objects.requireNonNull(channel, "channel");
+        checkHolder(holder);
+        return Sql.run(db, "renew a channel lease", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update post_channel_leases set held_until = ?"
+                            + " where channel_platform = ? and channel_id = ? and holder = ?")) {
+                update.setLong(1, now.plus(length).toEpochMilli());
+                update.setString(2, channel.platform());
+                update.setString(3, channel.id());
+                update.setString(4, holder);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Gives the lease up if {@code holder} holds it; does nothing otherwise. */
     public void release(ChannelRef channel, String holder) {
         Objects.requireNonNull(channel, "channel");

@@ -50,6 +50,19 @@ abstract class ChannelLeasesContract extends DatabaseTestBase {
     }
 
     @Test
+    void renew_extendsAHeldLease_butNeverTakesAFreeOne() {
+        assertThat(leases.renew(CHANNEL, "a", T0, LEASE)).as("no lease yet").isFalse();
+        assertThat(leases.tryAcquire(CHANNEL, "a", T0, LEASE)).isTrue();
+        assertThat(leases.renew(CHANNEL, "b", T0.plusSeconds(60), LEASE)).as("not the holder").isFalse();
+        assertThat(leases.renew(CHANNEL, "a", T0.plusSeconds(100), LEASE)).isTrue();
+        assertThat(leases.tryAcquire(CHANNEL, "b", T0.plusSeconds(150), LEASE)).as("renewed until +220 s").isFalse();
+
+        leases.release(CHANNEL, "a");
+        assertThat(leases.renew(CHANNEL, "a", T0.plusSeconds(160), LEASE)).as("released").isFalse();
+        assertThat(leases.tryAcquire(CHANNEL, "b", T0.plusSeconds(161), LEASE)).isTrue();
+    }
+
+    @Test
     void aLeaseNotRenewed_runsOut_andIsTakenOver() {
         assertThat(leases.tryAcquire(CHANNEL, "died", T0, LEASE)).isTrue();
 

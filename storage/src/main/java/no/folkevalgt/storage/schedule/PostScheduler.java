@@ -16,7 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -117,6 +120,9 @@ public final class PostScheduler implements AutoCloseable {
     private final Map<ChannelRef, ReentrantLock> channelLocks = new ConcurrentHashMap<>();
     private final JdbcChannelLeases leases;
     private final Duration channelLease;
+    /* The channels this instance holds the lease on right now, renewed every third of the lease by leaseRenewer. */
+    private final Set<ChannelRef> held = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService leaseRenewer;
     private final Duration pollingInterval;
     /* System.nanoTime() of the last finished poll for due posts; 0 before the first. */
     private final AtomicLong lastPoll = new AtomicLong();
@@ -134,6 +140,11 @@ public final class PostScheduler implements AutoCloseable {
         this.pollingInterval = b.pollingInterval;
         this.leases = new JdbcChannelLeases(b.database);
         this.channelLease = b.channelLease;
+        this.leaseRenewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "post-lease-renewer");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.task = Tasks.custom(TASK_NAME, PlannedPost.class)
                 .onFailure(this::onUnexpectedFailure)
                 .onDeadExecution(this::onDeadExecution)
@@ -295,6 +306,8 @@ public final class PostScheduler implements AutoCloseable {
                     + " already; a stopped scheduler cannot start again, build a new one");
         }
         startedAt = System.nanoTime();
+        long every = Math.max(1, channelLease.toMillis() / 3);
+        leaseRenewer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         scheduler.start();
         log.info("Post scheduler {} started (grace window {}, {})", instanceName, graceWindow, retryPolicy);
     }
@@ -305,6 +318,7 @@ public final class PostScheduler implements AutoCloseable {
      */
     public void stop() {
         State before = state.getAndSet(State.STOPPED);
+        leaseRenewer.shutdownNow();
         if (before == State.STARTED) {
             scheduler.stop();
             log.info("Post scheduler {} stopped", instanceName);
@@ -383,10 +397,12 @@ public final class PostScheduler implements AutoCloseable {
             if (!leases.tryAcquire(post.channel(), instanceName, clock.instant(), channelLease)) {
                 return busy(post, "another instance");
             }
+            held.add(post.channel());
             try {
                 settleInFlight(post.channel());
                 return deliverInOrder(post);
             } finally {
+                held.remove(post.channel());
                 releaseLease(post.channel());
             }
         } finally {
@@ -453,6 +469,19 @@ public final class PostScheduler implements AutoCloseable {
         Instant next = clock.instant().plus(pollingInterval);
         log.debug("Post {}: {} is posting to {}; looking again in {} ms", post.id(), who, post.channel(), pollingInterval.toMillis());
         return (complete, operations) -> operations.reschedule(complete, next);
+    }
+
+    /* Keeps the leases this instance holds from running out while a post takes long (a slow platform). */
+    private void renewLeases() {
+        for (ChannelRef channel : held) {
+            try {
+                if (!leases.renew(channel, instanceName, clock.instant(), channelLease)) {
+                    log.warn("The lease on {} ran out before it could be renewed; another instance may post to it", channel);
+                }
+            } catch (RuntimeException e) {
+                log.debug("Could not renew the lease on {}: {}", channel, e.toString());
+            }
+        }
     }
 
     private void releaseLease(ChannelRef channel) {
@@ -787,7 +816,7 @@ public final class PostScheduler implements AutoCloseable {
         private Duration heartbeatInterval = Duration.ofSeconds(15);
         private int missedHeartbeats = 4;
         private Duration shutdownMaxWait = Duration.ofSeconds(30);
-        private Duration channelLease = Duration.ofMinutes(2);
+        private Duration channelLease = Duration.ofSeconds(30);
         private boolean registerShutdownHook;
 
         private Builder(Database database, ChannelPoster poster, PostComposer composer, DeliveryLog deliveryLog) {
@@ -878,10 +907,10 @@ public final class PostScheduler implements AutoCloseable {
         }
 
         /**
-         * How long an instance may post to a channel before it must renew its lease on it (it does
-         * before each post); 2 minutes unless set. An instance that dies holding a lease blocks that
-         * channel's posts until it runs out, so keep it well inside the grace window, and longer than
-         * the longest single post (the Slack and Teams posters give up within a minute).
+         * How long a channel's lease lasts unless renewed; 30 s unless set. The instance holding it
+         * renews it every third of that while it posts, so a slow post does not lose it; an instance
+         * that dies holding one blocks that channel's posts until it runs out. Shorter than the grace
+         * window.
          */
         public Builder channelLease(Duration channelLease) {
             this.channelLease = positive("channelLease", channelLease);

@@ -599,6 +599,25 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
     }
 
     @Test
+    void aPostSlowerThanTheLease_keepsItsChannel_soNoOtherInstancePostsThereMeanwhile() throws Exception {
+        Instant start = clock.instant().plusMillis(200);
+        PlannedPost slow = reminder("slow", start);
+        PlannedPost next = reminder("next", start.plusMillis(100));
+        poster.slow(slow.id(), Duration.ofMillis(1500));
+        PostScheduler a = scheduler(builder(db, "instance-a").channelLease(Duration.ofMillis(600)));
+        PostScheduler b = scheduler(builder(secondProcess(), "instance-b").channelLease(Duration.ofMillis(600)));
+        a.schedule(List.of(slow, next));
+        a.start();
+        b.start();
+
+        await("both posted", Duration.ofSeconds(10), () -> poster.successful().size() >= 2);
+
+        assertThat(poster.calls()).extracting(RecordingPoster.Call::postId).containsExactly("slow", "next");
+        assertThat(poster.callsFor("next").get(0).at()).as("after the slow post was done")
+                .isAfterOrEqualTo(poster.callsFor("slow").get(0).at().plusMillis(1500));
+    }
+
+    @Test
     void postsToDifferentChannels_doNotWaitForEachOther() throws Exception {
         Instant start = clock.instant().plusMillis(200);
         ChannelRef elsewhere = ChannelRef.parse("local:kommunestyret");
