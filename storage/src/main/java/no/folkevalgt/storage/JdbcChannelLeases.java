@@ -79,35 +79,12 @@ public final class JdbcChannelLeases {
      * @return whether {@code holder} still held it
      */
     public boolean renew(ChannelRef channel, String holder, Instant now, Duration length) {
-        Objects.requireNonNull(channel, "channel");
-        checkHolder(holder);
-        return Sql.run(db, "renew a channel lease", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update post_channel_leases set held_until = ?"
-                            + " where channel_platform = ? and channel_id = ? and holder = ?")) {
-                update.setLong(1, now.plus(length).toEpochMilli());
-                update.setString(2, channel.platform());
-                update.setString(3, channel.id());
-                update.setString(4, holder);
-                return update.executeUpdate() == 1;
-            }
-        });
+        return updateHeld("renew a channel lease", "held_until = ?", channel, holder, now.plus(length).toEpochMilli()) == 1;
     }
 
     /** Gives the lease up if {@code holder} holds it; does nothing otherwise. */
     public void release(ChannelRef channel, String holder) {
-        Objects.requireNonNull(channel, "channel");
-        checkHolder(holder);
-        Sql.run(db, "release a channel lease", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update post_channel_leases set holder = null"
-                            + " where channel_platform = ? and channel_id = ? and holder = ?")) {
-                update.setString(1, channel.platform());
-                update.setString(2, channel.id());
-                update.setString(3, holder);
-                return update.executeUpdate();
-            }
-        });
+        updateHeld("release a channel lease", "holder = null", channel, holder);
     }
 
     /**
@@ -117,35 +94,31 @@ public final class JdbcChannelLeases {
      * @return false when {@code holder} does not hold the lease (it ran out and was taken over)
      */
     public boolean markSending(ChannelRef channel, String holder, String postId, Instant since) {
-        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(postId, "postId");
-        checkHolder(holder);
-        return Sql.run(db, "note a post being sent", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update post_channel_leases set sending_post_id = ?, sending_since = ?, sending_holder = ?"
-                            + " where channel_platform = ? and channel_id = ? and holder = ?")) {
-                update.setString(1, postId);
-                update.setLong(2, since.toEpochMilli());
-                update.setString(3, holder);
-                update.setString(4, channel.platform());
-                update.setString(5, channel.id());
-                update.setString(6, holder);
-                return update.executeUpdate() == 1;
-            }
-        });
+        return updateHeld("note a post being sent", "sending_post_id = ?, sending_since = ?, sending_holder = ?",
+                channel, holder, postId, since.toEpochMilli(), holder) == 1;
     }
 
     /** Removes the note of a post being sent, once its outcome is recorded; only the lease's holder can. */
     public void clearSending(ChannelRef channel, String holder) {
+        updateHeld("clear the note of a post being sent", "sending_post_id = null, sending_since = null, sending_holder = null",
+                channel, holder);
+    }
+
+    /* "update ... set <assignments> where <the channel> and holder = <holder>", with the values of the assignments first. */
+    private int updateHeld(String operation, String assignments, ChannelRef channel, String holder, Object... values) {
         Objects.requireNonNull(channel, "channel");
         checkHolder(holder);
-        Sql.run(db, "clear the note of a post being sent", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update post_channel_leases set sending_post_id = null, sending_since = null, sending_holder = null"
-                            + " where channel_platform = ? and channel_id = ? and holder = ?")) {
-                update.setString(1, channel.platform());
-                update.setString(2, channel.id());
-                update.setString(3, holder);
+        return Sql.run(db, operation, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update post_channel_leases set " + assignments
+                    + " where channel_platform = ? and channel_id = ? and holder = ?")) {
+                int i = 1;
+                for (Object value : values) {
+                    update.setObject(i++, value);
+                }
+                update.setString(i++, channel.platform());
+                update.setString(i++, channel.id());
+                update.setString(i, holder);
                 return update.executeUpdate();
             }
         });
