@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Per-user rate limiting: a token bucket per (platform, user) and kind of message, so that one user
@@ -35,8 +37,7 @@ public final class RateLimiter {
     /** What a user is told when a budget is spent. */
     public static final String MESSAGE = "Du sender mange meldinger nå — vent litt og prøv igjen.";
 
-    private static final java.util.regex.Pattern REFLECTION_COMMAND =
-            java.util.regex.Pattern.compile("/?refleksjon(?:\\s.*)?", java.util.regex.Pattern.DOTALL);
+    private static final Pattern REFLECTION_COMMAND = Pattern.compile("/?refleksjon(?:\\s.*)?", Pattern.DOTALL);
 
     /** Default most (platform, user, kind) buckets kept at once. */
     public static final int DEFAULT_MAX_USERS = 100_000;
@@ -64,7 +65,7 @@ public final class RateLimiter {
 
     /** What a message spends: a reflection command ({@code /refleksjon ...}, with or without the slash) or a question. */
     public static Kind kindOf(String message) {
-        String cleaned = InputText.clean(message == null ? "" : message).toLowerCase(java.util.Locale.ROOT);
+        String cleaned = InputText.clean(message == null ? "" : message).toLowerCase(Locale.ROOT);
         return REFLECTION_COMMAND.matcher(cleaned).matches() ? Kind.ANSWER : Kind.QUESTION;
     }
 

@@ -2,6 +2,7 @@ package no.folkevalgt.app;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.PostFailure;
+import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.slack.SlackAdapter;
@@ -158,30 +161,30 @@ final class ServeCommand implements Callable<Integer> {
         ChannelPoster poster = adapter.poster();
         return new ChannelPoster() {
             @Override
-            public void post(ChannelRef channel, no.folkevalgt.core.Reply reply) throws no.folkevalgt.core.PostFailure {
+            public void post(ChannelRef channel, Reply reply) throws PostFailure {
                 poster.post(target(channel), reply);
             }
 
             @Override
-            public void post(ChannelRef channel, no.folkevalgt.core.Reply reply, String postId)
-                    throws no.folkevalgt.core.PostFailure {
+            public void post(ChannelRef channel, Reply reply, String postId)
+                    throws PostFailure {
                 poster.post(target(channel), reply, postId);
             }
 
             @Override
-            public java.util.Optional<Boolean> wasPosted(ChannelRef channel, String postId, java.time.Instant since) {
+            public Optional<Boolean> wasPosted(ChannelRef channel, String postId, Instant since) {
                 try {
                     return poster.wasPosted(target(channel), postId, since);
-                } catch (no.folkevalgt.core.PostFailure e) {
-                    return java.util.Optional.empty();
+                } catch (PostFailure e) {
+                    return Optional.empty();
                 }
             }
 
-            private ChannelRef target(ChannelRef channel) throws no.folkevalgt.core.PostFailure {
+            private ChannelRef target(ChannelRef channel) throws PostFailure {
                 if (!"default".equals(channel.id())) {
                     return channel;
                 }
-                return adapter.defaultChannel().orElseThrow(() -> no.folkevalgt.core.PostFailure.permanent(
+                return adapter.defaultChannel().orElseThrow(() -> PostFailure.permanent(
                         "programme.yaml posts to slack:default, but SLACK_DEFAULT_CHANNEL is not set", null));
             }
         };
