@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -25,7 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -41,6 +39,9 @@ import com.sun.net.httpserver.HttpServer;
  * {@code metadata} only with {@code include_all_metadata=true}.
  */
 final class FakeSlackApi implements AutoCloseable {
+
+    private static final FakeHistory<Message> HISTORY =
+            new FakeHistory<>(Message::ts, Message::threadTs, FakeSlackApi::json);
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -307,70 +308,13 @@ final class FakeSlackApi implements AutoCloseable {
         return node;
     }
 
-    /*
-     * conversations.history as documented: top-level messages between oldest and latest (exclusive unless
-     * inclusive=true), newest first, at most limit (default 100, at most 999), the rest behind a cursor.
-     */
+    /* conversations.history over the messages this fake keeps (FakeHistory has the rules). */
     private String history(Map<String, String> form) {
         String channel = form.get("channel");
         if (channel == null || channel.isEmpty()) {
             return "{\"ok\":false,\"error\":\"channel_not_found\"}";
         }
-        BigDecimal oldest;
-        BigDecimal latest;
-        int limit;
-        try {
-            oldest = new BigDecimal(form.getOrDefault("oldest", "0"));
-            latest = form.containsKey("latest") ? new BigDecimal(form.get("latest")) : new BigDecimal(nextTs());
-            limit = Math.min(999, Integer.parseInt(form.getOrDefault("limit", "100")));
-        } catch (NumberFormatException e) {
-            return "{\"ok\":false,\"error\":\"invalid_arguments\"}";
-        }
-        if (limit <= 0) {
-            limit = 100;
-        }
-        boolean inclusive = isTrue(form.get("inclusive"));
-        BigDecimal from = null;
-        String cursor = form.get("cursor");
-        if (cursor != null && !cursor.isEmpty()) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
-                if (!decoded.startsWith("next_ts:")) {
-                    throw new IllegalArgumentException(decoded);
-                }
-                /* Slack's cursors read "next_ts:<ts without its dot>", base64. */
-                from = new BigDecimal(decoded.substring("next_ts:".length())).movePointLeft(6);
-            } catch (IllegalArgumentException e) {
-                return "{\"ok\":false,\"error\":\"invalid_cursor\"}";
-            }
-        }
-        BigDecimal upTo = from;
-        List<Message> matching = messages(channel).stream()
-                .filter(m -> m.threadTs() == null || m.threadTs().equals(m.ts()))
-                .filter(m -> {
-                    BigDecimal ts = new BigDecimal(m.ts());
-                    int o = ts.compareTo(oldest);
-                    int l = ts.compareTo(latest);
-                    return (inclusive ? o >= 0 && l <= 0 : o > 0 && l < 0) && (upTo == null || ts.compareTo(upTo) <= 0);
-                })
-                .sorted(Comparator.comparing((Message m) -> new BigDecimal(m.ts())).reversed())
-                .toList();
-        boolean withMetadata = isTrue(form.get("include_all_metadata"));
-        ObjectNode answer = JSON.createObjectNode().put("ok", true);
-        ArrayNode messages = answer.putArray("messages");
-        matching.stream().limit(limit).forEach(m -> messages.add(json(m, withMetadata)));
-        boolean more = matching.size() > limit;
-        answer.put("has_more", more).put("pin_count", 0).putNull("channel_actions_ts").put("channel_actions_count", 0);
-        if (more) {
-            String next = "next_ts:" + matching.get(limit).ts().replace(".", "");
-            answer.putObject("response_metadata").put("next_cursor",
-                    Base64.getEncoder().encodeToString(next.getBytes(StandardCharsets.UTF_8)));
-        }
-        return answer.toString();
-    }
-
-    private static boolean isTrue(String value) {
-        return "true".equals(value) || "1".equals(value);
+        return HISTORY.answer(messages(channel), form, nextTs());
     }
 
     private static Map<String, String> form(String body) {

@@ -5,13 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +20,11 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import no.folkevalgt.slack.FakeHistory;
 
 /**
  * Slack's Web API on loopback for whole bot processes: answers {@code auth.test}, records every
@@ -66,6 +64,7 @@ final class FakeSlack implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final FakeHistory<Post> HISTORY = new FakeHistory<>(Post::ts, Post::threadTs, FakeSlack::json);
 
     private static final String AUTH_TEST = "{\"ok\":true,\"url\":\"https://fake.slack.com/\",\"team\":\"Fake\","
             + "\"user\":\"folkevalgt\",\"team_id\":\"T0FAKE\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\",\"is_enterprise_install\":false}";
@@ -251,63 +250,19 @@ final class FakeSlack implements AutoCloseable {
             send(exchange, 200, "{\"ok\":false,\"error\":\"channel_not_found\"}", Map.of());
             return;
         }
-        BigDecimal oldest;
-        BigDecimal latest;
-        BigDecimal upTo = null;
-        int limit;
-        try {
-            oldest = new BigDecimal(form.getOrDefault("oldest", "0"));
-            latest = form.containsKey("latest") ? new BigDecimal(form.get("latest")) : new BigDecimal(ts(now));
-            int asked = Integer.parseInt(form.getOrDefault("limit", "100"));
-            limit = asked <= 0 ? 100 : Math.min(999, asked);
-            String cursor = form.get("cursor");
-            if (cursor != null && !cursor.isEmpty()) {
-                /* Slack's cursors read "next_ts:<ts without its dot>", base64. */
-                String decoded = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
-                if (!decoded.startsWith("next_ts:")) {
-                    throw new IllegalArgumentException(decoded);
-                }
-                upTo = new BigDecimal(decoded.substring("next_ts:".length())).movePointLeft(6);
-            }
-        } catch (IllegalArgumentException e) {
-            send(exchange, 200, "{\"ok\":false,\"error\":\"invalid_cursor\"}", Map.of());
-            return;
-        }
-        boolean inclusive = isTrue(form.get("inclusive"));
-        BigDecimal before = upTo;
-        List<Post> matching = posted().stream()
-                .filter(p -> p.channel().equals(channel) && (p.threadTs() == null || p.threadTs().equals(p.ts())))
-                .filter(p -> {
-                    BigDecimal ts = new BigDecimal(p.ts());
-                    int o = ts.compareTo(oldest);
-                    int l = ts.compareTo(latest);
-                    return (inclusive ? o >= 0 && l <= 0 : o > 0 && l < 0) && (before == null || ts.compareTo(before) <= 0);
-                })
-                .sorted(Comparator.comparing((Post p) -> new BigDecimal(p.ts())).reversed())
-                .toList();
-        boolean withMetadata = isTrue(form.get("include_all_metadata"));
-        ObjectNode answer = JSON.createObjectNode().put("ok", true);
-        ArrayNode messages = answer.putArray("messages");
-        for (Post post : matching.subList(0, Math.min(limit, matching.size()))) {
-            ObjectNode message = messages.addObject().put("type", "message").put("subtype", "bot_message")
-                    .put("user", "U0BOT").put("bot_id", "B0BOT").put("app_id", "A0FAKE")
-                    .put("text", post.text()).put("ts", post.ts());
-            if (withMetadata && post.metadata() != null) {
-                message.set("metadata", post.metadata());
-            }
-        }
-        boolean more = matching.size() > limit;
-        answer.put("has_more", more).put("pin_count", 0).putNull("channel_actions_ts").put("channel_actions_count", 0);
-        if (more) {
-            String next = "next_ts:" + matching.get(limit).ts().replace(".", "");
-            answer.putObject("response_metadata").put("next_cursor",
-                    Base64.getEncoder().encodeToString(next.getBytes(StandardCharsets.UTF_8)));
-        }
-        send(exchange, 200, answer.toString(), Map.of());
+        List<Post> inChannel = posted().stream().filter(p -> p.channel().equals(channel)).toList();
+        send(exchange, 200, HISTORY.answer(inChannel, form, ts(now)), Map.of());
     }
 
-    private static boolean isTrue(String value) {
-        return "true".equals(value) || "1".equals(value);
+    /* A posted message as conversations.history shows it. */
+    private static JsonNode json(Post post, boolean withMetadata) {
+        ObjectNode message = JSON.createObjectNode().put("type", "message").put("subtype", "bot_message")
+                .put("user", "U0BOT").put("bot_id", "B0BOT").put("app_id", "A0FAKE")
+                .put("text", post.text()).put("ts", post.ts());
+        if (withMetadata && post.metadata() != null) {
+            message.set("metadata", post.metadata());
+        }
+        return message;
     }
 
     private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) {
