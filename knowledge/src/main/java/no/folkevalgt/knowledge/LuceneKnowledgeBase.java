@@ -159,7 +159,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         String key = Math.min(top, Questions.MAX_TOP) + "|" + cleaned.toLowerCase(Locale.ROOT);
         Answer found = cache == null ? search(cleaned, Math.min(top, Questions.MAX_TOP))
                 : cache.get(key, k -> search(cleaned, Math.min(top, Questions.MAX_TOP)));
-        return new Answer(question, found.answered(), found.hits(), found.interpretedAs());
+        return found.forQuestion(question);
     }
 
     private Answer search(String question, int top) {
