@@ -28,10 +28,19 @@ final class ContentFiles {
     /**
      * The supported files and the folders that could not be listed.
      *
-     * @param files    paths relative to the folder, with "/" between names, sorted
+     * @param files    material: paths relative to the folder, with "/" between names, sorted
+     * @param banks    question banks ({@value QuestionBank#SUFFIX}) beside the material, the same way
      * @param problems folders that could not be read
      */
-    record Listing(List<String> files, List<Ingested.Problem> problems) {
+    record Listing(List<String> files, List<String> banks, List<Ingested.Problem> problems) {
+
+        /** Everything whose bytes make up the content: the material and its question banks, sorted. */
+        List<String> all() {
+            List<String> all = new ArrayList<>(files);
+            all.addAll(banks);
+            all.sort(null);
+            return all;
+        }
     }
 
     private ContentFiles() {
@@ -48,6 +57,7 @@ final class ContentFiles {
             throw new NoSuchFileException(folder.toString(), null, "Fant ikke innholdsmappen");
         }
         List<String> files = new ArrayList<>();
+        List<String> banks = new ArrayList<>();
         List<Ingested.Problem> problems = new ArrayList<>();
         /* Links are followed (an organiser may link a deck in); loops are detected and skipped by the walk. */
         Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -59,9 +69,12 @@ final class ContentFiles {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
-                if (attrs.isRegularFile() && !hidden(file) && !name.startsWith("~$")
-                        && ContentFormat.of(name).isPresent()) {
-                    files.add(relative(folder, file));
+                if (attrs.isRegularFile() && !hidden(file) && !name.startsWith("~$")) {
+                    if (QuestionBank.isBank(name)) {
+                        banks.add(relative(folder, file));
+                    } else if (ContentFormat.of(name).isPresent()) {
+                        files.add(relative(folder, file));
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -78,8 +91,9 @@ final class ContentFiles {
             }
         });
         files.sort(null);
+        banks.sort(null);
         problems.sort((a, b) -> a.file().compareTo(b.file()));
-        return new Listing(List.copyOf(files), List.copyOf(problems));
+        return new Listing(List.copyOf(files), List.copyOf(banks), List.copyOf(problems));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ public final class ContentReader {
      * @throws NoSuchFileException when the folder does not exist
      */
     public String contentHash() throws IOException {
-        return ContentFiles.hash(folder, ContentFiles.list(folder).files());
+        return ContentFiles.hash(folder, ContentFiles.list(folder).all());
     }
 
     /**
@@ -84,7 +85,7 @@ public final class ContentReader {
         Objects.requireNonNull(progress, "progress");
         ContentFiles.Listing listing = ContentFiles.list(folder);
         List<String> files = listing.files();
-        String hash = ContentFiles.hash(folder, files);
+        String hash = ContentFiles.hash(folder, listing.all());
         List<Passage> passages = new ArrayList<>();
         List<Ingested.Problem> problems = new ArrayList<>(listing.problems());
         int done = 0;
@@ -105,8 +106,9 @@ public final class ContentReader {
             done++;
             progress.fileDone(done, files.size(), rel, count);
         }
+        Map<String, List<String>> questions = QuestionBank.read(folder, listing.banks(), passages, problems);
         LOG.info("Read {} passages from {} files in {} ({} problems)", passages.size(), files.size(), folder, problems.size());
-        return new Ingested(passages, problems, hash);
+        return new Ingested(passages, problems, hash, questions);
     }
 
     private List<Passage> readFile(String rel) throws ContentFailure {
@@ -193,7 +195,7 @@ public final class ContentReader {
      * A text file's content: UTF-8 (with or without BOM), UTF-16 with a BOM, or else Windows-1252,
      * which is what older Norwegian Windows tools write.
      */
-    private static String text(Path file) throws ContentFailure {
+    static String text(Path file) throws ContentFailure {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

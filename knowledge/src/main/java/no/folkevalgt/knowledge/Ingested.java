@@ -1,6 +1,7 @@
 package no.folkevalgt.knowledge;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,14 +9,27 @@ import java.util.Objects;
  *
  * @param passages    every passage read, in file order then slide order
  * @param problems    files that could not be read, each by name with the reason; they were skipped
- * @param contentHash hash of the material (names and bytes of the supported files)
+ * @param contentHash hash of the material (names and bytes of the supported files and question banks)
+ * @param questions   the question bank: for a passage id, the questions written for it (see {@link QuestionBank})
  */
-public record Ingested(List<Passage> passages, List<Problem> problems, String contentHash) {
+public record Ingested(List<Passage> passages, List<Problem> problems, String contentHash,
+                       Map<String, List<String>> questions) {
 
     public Ingested {
         passages = List.copyOf(passages);
         problems = List.copyOf(problems);
         Objects.requireNonNull(contentHash, "contentHash");
+        questions = Map.copyOf(questions);
+    }
+
+    /** Material without a question bank. */
+    public Ingested(List<Passage> passages, List<Problem> problems, String contentHash) {
+        this(passages, problems, contentHash, Map.of());
+    }
+
+    /** The bank's questions for a passage; empty when it has none. */
+    public List<String> questionsFor(Passage passage) {
+        return questions.getOrDefault(passage.id(), List.of());
     }
 
     /**

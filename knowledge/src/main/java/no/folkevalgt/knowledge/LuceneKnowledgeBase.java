@@ -77,6 +77,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     static final String ID = "id";
     static final String TITLE = "title";
     static final String BODY = "body";
+    /** The question bank's questions for the passage, one value each. */
+    static final String QUESTIONS = "questions";
     static final String EXACT = "exact";
     static final String SOURCE = "source";
     static final String SLIDE = "slide";
@@ -86,7 +88,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     static final String BODY_LENGTH = "bodyLength";
 
     /** Bump when analysis or fields change: an index of another version is rebuilt. */
-    static final String ANALYSIS_VERSION = "8";
+    static final String ANALYSIS_VERSION = "9";
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
     private static final String CURRENT = "CURRENT";
@@ -171,6 +173,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         } finally {
             g.release();
         }
+    }
+
+    /** The current index generation, for developer tools in this package (not acquired: tools only). */
+    Generation generationForTools() {
+        return generation;
     }
 
     /** A diagnostic account of how a question is searched, for developers tuning the analysis. */
@@ -294,7 +301,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         Analyzer exact = NorwegianAnalysis.exact();
         Set<String> surfaces = new HashSet<>();
         for (Passage p : ingested.passages()) {
-            surfaces.addAll(NorwegianAnalysis.terms(exact, EXACT, p.title() + "\n" + p.text()));
+            surfaces.addAll(NorwegianAnalysis.terms(exact, EXACT, exactText(p, ingested.questionsFor(p))));
         }
         CompoundSplitFilter.Dictionary dictionary = dictionary(surfaces);
         String name = "gen-" + ingested.contentHash().substring(0, 12) + "-" + System.currentTimeMillis();
@@ -304,7 +311,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
                 .setSimilarity(new BM25Similarity());
         try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
             for (Passage p : ingested.passages()) {
-                writer.addDocument(document(p));
+                writer.addDocument(document(p, ingested.questionsFor(p)));
             }
             writer.setLiveCommitData(Map.of(
                     "contentHash", ingested.contentHash(),
@@ -324,18 +331,26 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         deleteOldGenerations(indexDir, name);
     }
 
-    private static Document document(Passage p) {
+    private static Document document(Passage p, List<String> questions) {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
         doc.add(new Field(TITLE, p.title(), SEARCHED));
         doc.add(new Field(BODY, p.text(), SEARCHED));
-        doc.add(new TextField(EXACT, p.title() + "\n" + p.text(), Field.Store.NO));
+        for (String q : questions) {
+            doc.add(new Field(QUESTIONS, q, SEARCHED));
+        }
+        doc.add(new TextField(EXACT, exactText(p, questions), Field.Store.NO));
         doc.add(new StoredField(SOURCE, p.source()));
         doc.add(new StoredField(SLIDE, p.slide()));
         doc.add(new StoredField(PART, p.part()));
         doc.add(new StoredField(DAY, p.day()));
         doc.add(new NumericDocValuesField(BODY_LENGTH, p.text().strip().length()));
         return doc;
+    }
+
+    /* The surface words of a passage: its title, text and bank questions (spelling and compounds learn from all). */
+    private static String exactText(Passage p, List<String> questions) {
+        return p.title() + "\n" + p.text() + (questions.isEmpty() ? "" : "\n" + String.join("\n", questions));
     }
 
     /** The parts of the programme, in order of first appearance. */
@@ -450,8 +465,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
 
     static Synonyms loadSynonyms(Path synonymsFile) throws IOException {
-        Analyzer exact = NorwegianAnalysis.exact();
         List<Synonyms.NamedReader> files = new ArrayList<>();
+        files.add(new Synonyms.NamedReader("tesaurus.txt", resource("tesaurus.txt")));
         files.add(new Synonyms.NamedReader("nynorsk.txt", resource("nynorsk.txt")));
         files.add(new Synonyms.NamedReader("english.txt", resource("english.txt")));
         if (synonymsFile != null) {
@@ -461,7 +476,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             files.add(new Synonyms.NamedReader("synonymer.txt", resource("synonymer.txt")));
         }
         try {
-            return Synonyms.parse(files, exact);
+            return Synonyms.parse(files);
         } finally {
             for (Synonyms.NamedReader f : files) {
                 f.reader().close();
@@ -488,7 +503,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         final List<String> topics;
         final QueryRewriter.Vocabulary vocabulary;
         final Analyzer stemming;
+        /** {@link #stemming} with stop words marked rather than dropped, for a question's words. */
+        final Analyzer question;
         final Analyzer exact;
+        /** The question bank by global doc id; empty when the material has none. */
+        final Map<Integer, List<String>> questions;
         volatile PassageSearcher searcher;
 
         private Generation(Path dir, DirectoryReader reader, Synonyms synonyms) throws IOException {
@@ -500,9 +519,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             Set<String> surfaces = terms(reader, EXACT, false);
             Set<String> stems = new HashSet<>(terms(reader, BODY, true));
             stems.addAll(terms(reader, TITLE, true));
+            stems.addAll(terms(reader, QUESTIONS, true));
+            this.questions = questions(reader);
             CompoundSplitFilter.Dictionary dictionary = dictionary(surfaces);
             this.vocabulary = new QueryRewriter.Vocabulary(surfaces, Set.copyOf(stems), dictionary);
             this.stemming = NorwegianAnalysis.stemming(dictionary);
+            this.question = NorwegianAnalysis.question(dictionary);
             this.topics = topics(reader);
             this.searcher = new PassageSearcher(this, synonyms);
         }
@@ -557,6 +579,21 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
                 }
             }
             return Set.copyOf(out);
+        }
+
+        private static Map<Integer, List<String>> questions(DirectoryReader reader) throws IOException {
+            if (MultiTerms.getTerms(reader, QUESTIONS) == null) {
+                return Map.of();
+            }
+            Map<Integer, List<String>> out = new HashMap<>();
+            var stored = reader.storedFields();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                String[] values = stored.document(doc, Set.of(QUESTIONS)).getValues(QUESTIONS);
+                if (values.length > 0) {
+                    out.put(doc, List.of(values));
+                }
+            }
+            return Map.copyOf(out);
         }
 
         private static List<String> topics(DirectoryReader reader) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,94 +39,212 @@ import org.apache.lucene.util.BytesRef;
 final class PassageSearcher {
 
     /** Candidates fetched by BM25 before re-ranking by coverage. */
-    static final int CANDIDATES = 15;
-    /** Share of the question's weight the best passage must cover to be an answer: more than half. */
-    static final double MIN_COVERAGE = 0.51;
+    static final int CANDIDATES = 20;
     static final float TITLE_BOOST = 2.0f;
+    static final float QUESTIONS_BOOST = 1.0f;
     static final float PART_BOOST = 0.35f;
     static final float PHRASE_BOOST = 0.5f;
     /** Credit for a compound whose parts matched separately rather than as one word. */
     static final double PART_CREDIT = 0.7;
+    /** The share of the weight of a Norwegian word found nowhere in the material (nor in its question bank). */
+    static final double UNKNOWN_WORD_FACTOR = 0.3;
+    /** The same for a word that is not Norwegian either (a name, an English word, a typo beyond repair). */
+    static final double UNKNOWN_OTHER_FACTOR = 0.5;
+
+    private static final List<String> TEXT_FIELDS = List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY);
+    private static final List<String> BANK_FIELDS = List.of(LuceneKnowledgeBase.QUESTIONS);
 
     private final LuceneKnowledgeBase.Generation generation;
     private final Synonyms synonyms;
     private final QueryRewriter rewriter;
+    private final WordWeights wordWeights = WordWeights.bundled();
+    private final Scoring scoring;
+    /** The question bank analysed, by global doc id. */
+    private final Map<Integer, List<BankQuestion>> bank;
 
     PassageSearcher(LuceneKnowledgeBase.Generation generation, Synonyms synonyms) {
+        this(generation, synonyms, Scoring.DEFAULT);
+    }
+
+    PassageSearcher(LuceneKnowledgeBase.Generation generation, Synonyms synonyms, Scoring scoring) {
         this.generation = generation;
         this.synonyms = synonyms;
-        this.rewriter = new QueryRewriter(generation.exact, generation.vocabulary, synonyms, generation.reader);
+        this.scoring = scoring;
+        this.rewriter = new QueryRewriter(generation.vocabulary, synonyms, generation.reader);
+        this.bank = analyseBank(generation);
     }
 
     Answer answer(String question, int top) throws IOException {
-        if (!Questions.hasWords(question)) {
+        if (OffTopic.matches(question)) {
             return Answer.declined(question);
+        }
+        Search search = search(question, CANDIDATES);
+        if (search == null || search.candidates().isEmpty()) {
+            return Answer.declined(question);
+        }
+        Answer.Outcome outcome = scoring.decide(search);
+        if (outcome == Answer.Outcome.NONE) {
+            return Answer.declined(question);
+        }
+        int wanted = outcome == Answer.Outcome.SURE ? top : Math.min(top, Answer.MAX_SUGGESTIONS);
+        List<Hit> hits = new ArrayList<>();
+        var stored = generation.reader.storedFields();
+        for (Candidate c : search.candidates()) {
+            if (hits.size() >= wanted) {
+                break;
+            }
+            Passage passage = passage(stored.document(c.doc()));
+            List<String> lines = LineHighlighter.lines(passage, search.concepts(), search.weights(), generation.stemming);
+            hits.add(new Hit(passage, lines, c.rank()));
+        }
+        String interpreted = search.rewritten().equals(question) ? null : search.rewritten();
+        return outcome == Answer.Outcome.SURE ? new Answer(question, true, hits, interpreted)
+                : Answer.unsure(question, hits, interpreted);
+    }
+
+    /**
+     * Searches a question and ranks the candidates, without deciding: the rewrite, the concepts and
+     * their weights, and every candidate with the measures the decision is made from.
+     *
+     * @return null when the question has no content words
+     */
+    Search search(String question, int candidates) throws IOException {
+        if (!Questions.hasWords(question)) {
+            return null;
         }
         String rewritten = rewriter.rewrite(question);
         List<Concept> concepts = concepts(rewritten);
         if (concepts.isEmpty()) {
-            return Answer.declined(question);
+            return null;
         }
         IndexReader reader = generation.reader;
-        IndexSearcher searcher = generation.newSearcher();
         double[] weights = weights(concepts, reader);
-        ScoreDoc[] docs = searcher.search(query(concepts), CANDIDATES).scoreDocs;
-        List<Candidate> candidates = new ArrayList<>(docs.length);
-        Map<Integer, Set<String>> present = present(reader, docs, stems(concepts));
+        double total = Arrays.stream(weights).sum();
+        double contentWeight = 0;
+        for (int i = 0; i < concepts.size(); i++) {
+            contentWeight += concepts.get(i).light() ? 0 : weights[i];
+        }
+        ScoreDoc[] docs = generation.newSearcher().search(query(concepts), candidates).scoreDocs;
+        Set<String> stems = stems(concepts);
+        Map<Integer, Set<String>> inText = present(reader, docs, stems, TEXT_FIELDS);
+        Map<Integer, Set<String>> inBank = bank.isEmpty() ? Map.of() : present(reader, docs, stems, BANK_FIELDS);
         NumericDocValuesReader bodyLengths = new NumericDocValuesReader(reader, LuceneKnowledgeBase.BODY_LENGTH);
+        float best = docs.length == 0 ? 1 : Math.max(docs[0].score, Float.MIN_NORMAL);
+        List<Candidate> list = new ArrayList<>(docs.length);
         for (ScoreDoc sd : docs) {
-            double coverage = coverage(concepts, weights, present.get(sd.doc));
-            boolean emptyBody = bodyLengths.get(sd.doc) == 0;
-            double rank = sd.score * (0.25 + coverage) * (emptyBody ? 0.7 : 1.0);
-            candidates.add(new Candidate(sd.doc, sd.score, coverage, rank));
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
-        if (candidates.isEmpty() || candidates.get(0).coverage() < MIN_COVERAGE) {
-            return Answer.declined(question);
-        }
-        List<Hit> hits = new ArrayList<>();
-        var stored = reader.storedFields();
-        for (Candidate c : candidates) {
-            if (hits.size() >= top) {
-                break;
+            Set<String> text = inText.get(sd.doc);
+            Set<String> questions = inBank.getOrDefault(sd.doc, Set.of());
+            double covText = 0;
+            double covAll = 0;
+            double covContent = 0;
+            for (int i = 0; i < concepts.size(); i++) {
+                double t = concepts.get(i).credit(text);
+                double a = Math.max(t, concepts.get(i).credit(questions));
+                covText += weights[i] * t;
+                covAll += weights[i] * a;
+                covContent += concepts.get(i).light() ? 0 : weights[i] * a;
             }
-            Passage passage = passage(stored.document(c.doc()));
-            List<String> lines = LineHighlighter.lines(passage, concepts, weights, generation.stemming);
-            hits.add(new Hit(passage, lines, c.rank()));
+            covText = total == 0 ? 0 : covText / total;
+            covAll = total == 0 ? 0 : covAll / total;
+            covContent = contentWeight == 0 ? 0 : covContent / contentWeight;
+            BankMatch bankMatch = bestBankQuestion(sd.doc, concepts, weights, total, stems);
+            boolean emptyBody = bodyLengths.get(sd.doc) == 0;
+            Candidate c = new Candidate(sd.doc, sd.score / best, covText, covAll, covContent, bankMatch.coverage(),
+                    bankMatch.precision(), emptyBody, 0);
+            list.add(c.withRank(scoring.rank(c)));
         }
-        String interpreted = rewritten.equals(question) ? null : rewritten;
-        return new Answer(question, true, hits, interpreted);
+        list.sort(Comparator.comparingDouble(Candidate::rank).reversed());
+        return new Search(rewritten, concepts, weights, total, contentWeight, List.copyOf(list));
+    }
+
+    private BankMatch bestBankQuestion(int doc, List<Concept> concepts, double[] weights, double total, Set<String> stems) {
+        List<BankQuestion> questions = bank.get(doc);
+        if (questions == null || total == 0) {
+            return BankMatch.NONE;
+        }
+        BankMatch best = BankMatch.NONE;
+        for (BankQuestion q : questions) {
+            double covered = 0;
+            for (int i = 0; i < concepts.size(); i++) {
+                covered += weights[i] * concepts.get(i).credit(q.stems());
+            }
+            double coverage = covered / total;
+            double precision = q.precision(stems);
+            BankMatch m = new BankMatch(coverage, precision);
+            if (m.f1() > best.f1()) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private Map<Integer, List<BankQuestion>> analyseBank(LuceneKnowledgeBase.Generation g) {
+        if (g.questions.isEmpty()) {
+            return Map.of();
+        }
+        IndexReader reader = g.reader;
+        int n = Math.max(1, reader.numDocs());
+        Map<String, Double> weightOf = new HashMap<>();
+        Map<Integer, List<BankQuestion>> out = new HashMap<>();
+        for (Map.Entry<Integer, List<String>> e : g.questions.entrySet()) {
+            List<BankQuestion> qs = new ArrayList<>();
+            for (String q : e.getValue()) {
+                List<NorwegianAnalysis.Token> tokens = NorwegianAnalysis.tokens(g.stemming, LuceneKnowledgeBase.BODY, q);
+                Set<String> all = new HashSet<>();
+                List<String> mains = new ArrayList<>();
+                List<List<String>> parts = new ArrayList<>();
+                for (NorwegianAnalysis.Token t : tokens) {
+                    all.add(t.term());
+                    if (t.stacked() && !mains.isEmpty()) {
+                        parts.get(parts.size() - 1).add(t.term());
+                    } else {
+                        mains.add(t.term());
+                        parts.add(new ArrayList<>());
+                    }
+                }
+                if (mains.isEmpty()) {
+                    continue;
+                }
+                double[] w = new double[mains.size()];
+                for (int i = 0; i < mains.size(); i++) {
+                    String stem = mains.get(i);
+                    w[i] = weightOf.computeIfAbsent(stem, s -> {
+                        try {
+                            int df = docFreq(reader, List.of(s));
+                            return (df == 0 ? idf(1, n) : idf(df, n)) * wordWeights.factor(s);
+                        } catch (IOException ex) {
+                            throw new java.io.UncheckedIOException(ex);
+                        }
+                    });
+                }
+                qs.add(new BankQuestion(Set.copyOf(all), List.copyOf(mains),
+                        parts.stream().map(List::copyOf).toList(), w));
+            }
+            out.put(e.getKey(), List.copyOf(qs));
+        }
+        return Map.copyOf(out);
     }
 
     /** A diagnostic account of how a question is searched: the rewrite, the concepts, the candidates. */
     String explain(String question) throws IOException {
-        String rewritten = rewriter.rewrite(question);
-        List<Concept> concepts = concepts(rewritten);
-        IndexReader reader = generation.reader;
-        double[] weights = weights(concepts, reader);
-        StringBuilder sb = new StringBuilder("rewritten: " + rewritten + "\n  query: " + query(concepts) + "\n");
-        for (int i = 0; i < concepts.size(); i++) {
-            sb.append(String.format(java.util.Locale.ROOT, "  concept %.2f %s parts=%s%n", weights[i],
-                    concepts.get(i).alternatives(), concepts.get(i).parts()));
+        Search search = search(question, 8);
+        if (search == null) {
+            return "no content words\n";
         }
-        ScoreDoc[] docs = generation.newSearcher().search(query(concepts), 8).scoreDocs;
-        Map<Integer, Set<String>> present = present(reader, docs, stems(concepts));
-        for (ScoreDoc sd : docs) {
-            double coverage = coverage(concepts, weights, present.get(sd.doc));
-            Passage p = passage(reader.storedFields().document(sd.doc));
-            sb.append(String.format(java.util.Locale.ROOT, "  %.3f cov=%.2f #%d %s%n", sd.score, coverage, p.slide(), p.title()));
+        StringBuilder sb = new StringBuilder("rewritten: " + search.rewritten() + "\n  query: "
+                + query(search.concepts()) + "\n  outcome: " + scoring.decide(search) + "\n");
+        for (int i = 0; i < search.concepts().size(); i++) {
+            Concept c = search.concepts().get(i);
+            sb.append(String.format(Locale.ROOT, "  concept %.2f%s %s parts=%s%n", search.weights()[i],
+                    c.light() ? " (light)" : "", c.alternatives(), c.parts()));
+        }
+        var stored = generation.reader.storedFields();
+        for (Candidate c : search.candidates()) {
+            Passage p = passage(stored.document(c.doc()));
+            sb.append(String.format(Locale.ROOT, "  %.3f bm25=%.2f text=%.2f all=%.2f bank=%.2f/%.2f #%d %s%n",
+                    c.rank(), c.bm25(), c.covText(), c.covAll(), c.bankCoverage(), c.bankPrecision(), p.slide(), p.title()));
         }
         return sb.toString();
-    }
-
-    private static double coverage(List<Concept> concepts, double[] weights, Set<String> present) {
-        double covered = 0;
-        double total = 0;
-        for (int i = 0; i < concepts.size(); i++) {
-            covered += weights[i] * concepts.get(i).credit(present);
-            total += weights[i];
-        }
-        return total == 0 ? 0 : covered / total;
     }
 
     private static Set<String> stems(List<Concept> concepts) {
@@ -138,10 +257,11 @@ final class PassageSearcher {
     }
 
     /**
-     * Which of the question's stems each candidate has, in its title or text. Read from the postings,
+     * Which of the question's stems each candidate has in the given fields. Read from the postings,
      * advancing over the candidates in doc id order: far cheaper than term vectors per document.
      */
-    static Map<Integer, Set<String>> present(IndexReader reader, ScoreDoc[] docs, Set<String> stems) throws IOException {
+    static Map<Integer, Set<String>> present(IndexReader reader, ScoreDoc[] docs, Set<String> stems, List<String> fields)
+            throws IOException {
         int[] sorted = new int[docs.length];
         Map<Integer, Set<String>> present = new HashMap<>();
         for (int i = 0; i < docs.length; i++) {
@@ -155,7 +275,7 @@ final class PassageSearcher {
             if (from == to) {
                 continue;
             }
-            for (String field : List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY)) {
+            for (String field : fields) {
                 Terms terms = leaf.reader().terms(field);
                 if (terms == null) {
                     continue;
@@ -219,60 +339,113 @@ final class PassageSearcher {
                 doc.getField(LuceneKnowledgeBase.DAY).numericValue().intValue());
     }
 
-    /** The question's content words, grouped with their synonyms and compound parts. */
+    /**
+     * The question's content words, grouped with their synonyms and compound parts. A synonym phrase
+     * is matched on the words with their stop words first ("ta med"), then without them.
+     */
     List<Concept> concepts(String question) {
-        List<NorwegianAnalysis.Token> tokens = NorwegianAnalysis.tokens(generation.stemming, LuceneKnowledgeBase.BODY, question);
-        List<String> mains = new ArrayList<>();
+        List<NorwegianAnalysis.Token> tokens = NorwegianAnalysis.tokens(generation.question, LuceneKnowledgeBase.BODY, question);
+        List<String> words = new ArrayList<>();
+        List<Boolean> stops = new ArrayList<>();
         List<List<String>> partsOf = new ArrayList<>();
         for (NorwegianAnalysis.Token t : tokens) {
-            if (t.stacked() && !mains.isEmpty()) {
+            if (t.stacked() && !words.isEmpty()) {
                 partsOf.get(partsOf.size() - 1).add(t.term());
             } else {
-                mains.add(t.term());
+                words.add(t.term());
+                stops.add(t.stop());
                 partsOf.add(new ArrayList<>());
             }
         }
-        List<Concept> concepts = new ArrayList<>();
-        for (int i = 0; i < mains.size(); ) {
-            Synonyms.Match match = synonyms.match(mains, i);
-            List<List<String>> alternatives;
-            List<List<List<String>>> parts = new ArrayList<>();
-            int length;
-            if (match == null) {
-                alternatives = List.of(List.of(mains.get(i)));
-                length = 1;
-            } else {
-                alternatives = match.expansion();
-                length = match.length();
+        /* the same words without the stop words, and where each sits among all the words */
+        List<String> content = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!stops.get(i)) {
+                content.add(words.get(i));
+                at.add(i);
             }
-            if (length == 1) {
+        }
+        List<Concept> concepts = new ArrayList<>();
+        int c = 0;
+        for (int i = 0; i < words.size(); ) {
+            Synonyms.Match match = synonyms.match(words, i);
+            if (match != null && match.length() == 1 && stops.get(i)) {
+                match = null;
+            }
+            int end = match == null ? i + 1 : i + match.length();
+            if (!stops.get(i)) {
+                while (at.get(c) < i) {
+                    c++;
+                }
+                Synonyms.Match without = synonyms.match(content, c);
+                int withoutEnd = without == null ? i + 1 : at.get(c + without.length() - 1) + 1;
+                if (without != null && (match == null || withoutEnd > end)) {
+                    match = without;
+                    end = withoutEnd;
+                }
+            } else if (match == null) {
+                i++;
+                continue;
+            }
+            List<List<String>> alternatives = match == null ? List.of(List.of(words.get(i))) : match.expansion();
+            List<List<List<String>>> parts = new ArrayList<>();
+            boolean light = true;
+            int contentWords = 0;
+            for (int k = i; k < end; k++) {
+                if (!stops.get(k)) {
+                    light &= wordWeights.isLight(words.get(k));
+                    contentWords++;
+                }
+            }
+            if (contentWords == 1 && end - i == 1) {
                 for (String part : partsOf.get(i)) {
                     Synonyms.Match pm = synonyms.match(List.of(part), 0);
                     parts.add(pm == null ? List.of(List.of(part)) : pm.expansion());
                 }
             }
-            boolean duplicate = concepts.stream().anyMatch(c -> c.alternatives().equals(alternatives));
+            boolean duplicate = concepts.stream().anyMatch(x -> x.alternatives().equals(alternatives));
             if (!duplicate) {
-                concepts.add(new Concept(alternatives, parts));
+                concepts.add(new Concept(alternatives, parts, light && contentWords > 0));
             }
-            i += length;
+            i = end;
         }
         return concepts;
     }
 
-    private static double[] weights(List<Concept> concepts, IndexReader reader) throws IOException {
+    private double[] weights(List<Concept> concepts, IndexReader reader) throws IOException {
         int n = Math.max(1, reader.numDocs());
-        double unknown = idf(1, n);
         double[] weights = new double[concepts.size()];
         for (int i = 0; i < concepts.size(); i++) {
-            int df = concepts.get(i).docFreq(reader);
-            weights[i] = df == 0 ? unknown : idf(df, n);
+            Concept c = concepts.get(i);
+            int df = c.docFreq(reader);
+            double idf = df > 0 ? idf(df, n)
+                    : idf(1, n) * (isWord(c) ? UNKNOWN_WORD_FACTOR : UNKNOWN_OTHER_FACTOR);
+            weights[i] = idf * (c.light() ? WordWeights.LIGHT : 1.0);
         }
         return weights;
     }
 
-    private static double idf(int df, int n) {
+    /* Whether a concept the material lacks is a Norwegian word (rather than a name, English or noise). */
+    private static boolean isWord(Concept c) {
+        return c.alternatives().stream().anyMatch(a -> a.size() == 1 && NorwegianWords.bundled().contains(a.get(0)));
+    }
+
+    static double idf(int df, int n) {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    /** The passages having every stem of an alternative, counted in the field where most have it. */
+    static int docFreq(IndexReader reader, List<String> alternative) throws IOException {
+        int df = Integer.MAX_VALUE;
+        for (String stem : alternative) {
+            int most = 0;
+            for (String field : List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY, LuceneKnowledgeBase.QUESTIONS)) {
+                most = Math.max(most, reader.docFreq(new Term(field, stem)));
+            }
+            df = Math.min(df, most);
+        }
+        return df == Integer.MAX_VALUE ? 0 : df;
     }
 
     private static Query query(List<Concept> concepts) {
@@ -284,7 +457,7 @@ final class PassageSearcher {
             List<String> a = concepts.get(i).alternatives().get(0);
             List<String> b = concepts.get(i + 1).alternatives().get(0);
             if (a.size() == 1 && b.size() == 1) {
-                for (String field : List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY)) {
+                for (String field : TEXT_FIELDS) {
                     PhraseQuery phrase = new PhraseQuery(2, field, a.get(0), b.get(0));
                     float boost = field.equals(LuceneKnowledgeBase.TITLE) ? PHRASE_BOOST * TITLE_BOOST : PHRASE_BOOST;
                     top.add(new BoostQuery(phrase, boost), BooleanClause.Occur.SHOULD);
@@ -299,19 +472,21 @@ final class PassageSearcher {
      *
      * @param alternatives the word and its synonyms, each a sequence of stems
      * @param parts        for a compound, its parts, each with its own alternatives
+     * @param light        a common word that says little (see {@link WordWeights})
      */
-    record Concept(List<List<String>> alternatives, List<List<List<String>>> parts) {
+    record Concept(List<List<String>> alternatives, List<List<List<String>>> parts, boolean light) {
 
         Query query() {
             List<Query> disjuncts = new ArrayList<>();
-            for (String field : List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY)) {
-                float boost = field.equals(LuceneKnowledgeBase.TITLE) ? TITLE_BOOST : 1f;
-                disjuncts.add(new BoostQuery(alternativesQuery(field, alternatives), boost));
+            for (String field : List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY, LuceneKnowledgeBase.QUESTIONS)) {
+                float boost = field.equals(LuceneKnowledgeBase.TITLE) ? TITLE_BOOST
+                        : field.equals(LuceneKnowledgeBase.QUESTIONS) ? QUESTIONS_BOOST : 1f;
+                disjuncts.add(new BoostQuery(alternativesQuery(field, alternatives), boost * (light ? (float) WordWeights.LIGHT : 1f)));
             }
             if (!parts.isEmpty()) {
                 BooleanQuery.Builder partQuery = new BooleanQuery.Builder();
                 for (List<List<String>> part : parts) {
-                    for (String field : List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY)) {
+                    for (String field : List.of(LuceneKnowledgeBase.TITLE, LuceneKnowledgeBase.BODY, LuceneKnowledgeBase.QUESTIONS)) {
                         partQuery.add(alternativesQuery(field, part), BooleanClause.Occur.SHOULD);
                     }
                 }
@@ -363,17 +538,80 @@ final class PassageSearcher {
         int docFreq(IndexReader reader) throws IOException {
             int best = 0;
             for (List<String> alternative : alternatives) {
-                int df = Integer.MAX_VALUE;
-                for (String stem : alternative) {
-                    df = Math.min(df, Math.max(reader.docFreq(new Term(LuceneKnowledgeBase.BODY, stem)),
-                            reader.docFreq(new Term(LuceneKnowledgeBase.TITLE, stem))));
-                }
-                best = Math.max(best, df);
+                best = Math.max(best, PassageSearcher.docFreq(reader, alternative));
             }
             return best;
         }
     }
 
-    private record Candidate(int doc, float score, double coverage, double rank) {
+    /**
+     * A candidate passage and what the decision is made from.
+     *
+     * @param bm25          the BM25 score relative to the best candidate's (1 for the best)
+     * @param covText       the share of the question's weight found in the slide's title and text
+     * @param covAll        the same, counting the slide's question bank too
+     * @param covContent    the same as covAll over the question's words that are not light words
+     * @param bankCoverage  the share of the question's weight found in the best-matching bank question
+     * @param bankPrecision the share of that bank question's own weight the question covers
+     * @param emptyBody     a title-only slide
+     * @param rank          the combined score candidates are ordered by
+     */
+    record Candidate(int doc, double bm25, double covText, double covAll, double covContent, double bankCoverage,
+                     double bankPrecision, boolean emptyBody, double rank) {
+
+        Candidate withRank(double r) {
+            return new Candidate(doc, bm25, covText, covAll, covContent, bankCoverage, bankPrecision, emptyBody, r);
+        }
+
+        /** How well the best bank question and the question match each other (harmonic mean). */
+        double bankMatch() {
+            double sum = bankCoverage + bankPrecision;
+            return sum == 0 ? 0 : 2 * bankCoverage * bankPrecision / sum;
+        }
+    }
+
+    /**
+     * A searched question before the decision.
+     *
+     * @param weights       each concept's weight
+     * @param total         the sum of the weights
+     * @param contentWeight the weight of the concepts that are not light words
+     * @param candidates    best first
+     */
+    record Search(String rewritten, List<Concept> concepts, double[] weights, double total, double contentWeight,
+                  List<Candidate> candidates) {
+    }
+
+    private record BankMatch(double coverage, double precision) {
+        static final BankMatch NONE = new BankMatch(0, 0);
+
+        double f1() {
+            double sum = coverage + precision;
+            return sum == 0 ? 0 : 2 * coverage * precision / sum;
+        }
+    }
+
+    /**
+     * One question of the bank, analysed.
+     *
+     * @param stems   every stem, compound parts included
+     * @param mains   the stems of its words (not the parts)
+     * @param parts   for each word, its compound parts
+     * @param weights each word's weight
+     */
+    record BankQuestion(Set<String> stems, List<String> mains, List<List<String>> parts, double[] weights) {
+
+        /** The share of this question's weight whose words (or all their parts) are among the given stems. */
+        double precision(Set<String> asked) {
+            double covered = 0;
+            double total = 0;
+            for (int i = 0; i < mains.size(); i++) {
+                total += weights[i];
+                if (asked.contains(mains.get(i)) || !parts.get(i).isEmpty() && asked.containsAll(parts.get(i))) {
+                    covered += weights[i];
+                }
+            }
+            return total == 0 ? 0 : covered / total;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package no.folkevalgt.knowledge;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,10 +7,6 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -24,7 +19,8 @@ import java.io.UncheckedIOException;
 /**
  * Rewrites the words of a question that the material does not know: a compound typed as two words
  * ("delegerings reglementet"), a Nynorsk form the lexicon lacks ("kommuna"), a typo ("rådmanen").
- * Known words are never touched, so a correct question is searched as typed.
+ * Known words are never touched, so a correct question is searched as typed, and a word of Norwegian
+ * at large ({@link NorwegianWords}) is never "corrected" into a different word of the material.
  */
 final class QueryRewriter {
 
@@ -36,18 +32,17 @@ final class QueryRewriter {
     };
     private static final String[][] NYNORSK_INFIXES = {{"ei", "e"}, {"øy", "ø"}, {"gje", "gi"}, {"kj", "k"}};
 
-    private final Analyzer exact;
     private final Vocabulary vocabulary;
     private final Synonyms synonyms;
     private final IndexReader reader;
+    private final NorwegianWords lexicon = NorwegianWords.bundled();
     /* One checker per edit budget: asking for two edits and discarding them costs a quarter more. */
     private final DirectSpellChecker oneEdit = checker(1);
     private final DirectSpellChecker twoEdits = checker(2);
     /* Corrections per word for this index generation: the spelling search is the costliest step. */
     private final Cache<String, Optional<String>> corrections = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    QueryRewriter(Analyzer exact, Vocabulary vocabulary, Synonyms synonyms, IndexReader reader) {
-        this.exact = exact;
+    QueryRewriter(Vocabulary vocabulary, Synonyms synonyms, IndexReader reader) {
         this.vocabulary = vocabulary;
         this.synonyms = synonyms;
         this.reader = reader;
@@ -64,11 +59,11 @@ final class QueryRewriter {
 
     /** The question with unknown words replaced; the same string when nothing was changed. */
     String rewrite(String question) {
-        List<Word> words = words(question);
+        List<NorwegianAnalysis.Surface> words = NorwegianAnalysis.surfaces(question);
         StringBuilder out = new StringBuilder();
         int copied = 0;
         for (int i = 0; i < words.size(); i++) {
-            Word word = words.get(i);
+            NorwegianAnalysis.Surface word = words.get(i);
             String replacement = null;
             int consumed = 1;
             if (i + 1 < words.size() && onlySpaceBetween(question, word, words.get(i + 1))) {
@@ -82,7 +77,7 @@ final class QueryRewriter {
                 replacement = correct(word.text());
             }
             if (replacement != null) {
-                Word last = words.get(i + consumed - 1);
+                NorwegianAnalysis.Surface last = words.get(i + consumed - 1);
                 out.append(question, copied, word.start()).append(replacement);
                 copied = last.end();
                 i += consumed - 1;
@@ -92,7 +87,7 @@ final class QueryRewriter {
         return out.toString();
     }
 
-    private static boolean onlySpaceBetween(String text, Word a, Word b) {
+    private static boolean onlySpaceBetween(String text, NorwegianAnalysis.Surface a, NorwegianAnalysis.Surface b) {
         return text.substring(a.end(), b.start()).isBlank();
     }
 
@@ -100,9 +95,8 @@ final class QueryRewriter {
         return NorwegianAnalysis.STOP_WORDS.contains(word);
     }
 
-    /* Stop words are matched before æ/ø/å normalisation too (English "does" would read "døs"). */
-    private boolean isStop(Word word) {
-        return isStop(word.text()) || isStop(word.raw());
+    private static boolean isStop(NorwegianAnalysis.Surface word) {
+        return word.isStop();
     }
 
     /** Known to the material, the synonym lists or the stop words, or a number. */
@@ -138,6 +132,11 @@ final class QueryRewriter {
                     return candidate;
                 }
             }
+        }
+        /* A Norwegian word the material happens not to contain is what the member meant: correcting it
+           into a word of the material would answer another question. Only a non-word is a typo. */
+        if (lexicon.contains(word)) {
+            return null;
         }
         return spell(word);
     }
@@ -175,26 +174,6 @@ final class QueryRewriter {
             }
         }
         return bestDistance <= allowed ? best : null;
-    }
-
-    private List<Word> words(String text) {
-        List<Word> words = new ArrayList<>();
-        try (TokenStream stream = exact.tokenStream(LuceneKnowledgeBase.EXACT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(new Word(term.toString(), offset.startOffset(), offset.endOffset(),
-                        text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(java.util.Locale.ROOT)));
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
-    }
-
-    private record Word(String text, int start, int end, String raw) {
     }
 
     /** What the material knows, read once per index generation. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.lucene.analysis.Analyzer;
 
 /**
  * Synonym rules over stemmed words, in Solr's synonym file format.
@@ -44,10 +43,13 @@ final class Synonyms {
     /**
      * Reads rules; later files add to earlier ones.
      *
-     * @param exact an analyzer giving surface tokens; each is then stemmed
-     * @param name  the file's name, for error messages
+     * <p>Words are stemmed like the index; stop words are kept as written, so a phrase that holds one
+     * ("ta med", "gi beskjed om") is matched against the question's words with their stop words. A
+     * phrase of two or more content words is also matched without its stop words ("lederen på
+     * rådhuset" finds "lederen i rådhuset"). What a rule expands to is always without stop words,
+     * since the index has none.
      */
-    static Synonyms parse(List<NamedReader> files, Analyzer exact) throws IOException {
+    static Synonyms parse(List<NamedReader> files) throws IOException {
         Map<String, Set<List<String>>> rules = new HashMap<>();
         Set<String> surfaces = new LinkedHashSet<>();
         for (NamedReader file : files) {
@@ -65,14 +67,13 @@ final class Synonyms {
                 if (sides.length > 2) {
                     throw new IllegalArgumentException(where + ": mer enn én «=>» i «" + rule + "»");
                 }
-                List<List<String>> left = entries(sides[0], exact, where, surfaces);
-                List<List<String>> right = sides.length == 2 ? entries(sides[1], exact, where, surfaces) : left;
-                for (List<String> key : left) {
-                    Set<List<String>> targets = rules.computeIfAbsent(String.join(" ", key), k -> new LinkedHashSet<>());
-                    if (sides.length == 1) {
-                        targets.add(key);
+                List<Entry> left = entries(sides[0], where, surfaces);
+                List<Entry> right = sides.length == 2 ? entries(sides[1], where, surfaces) : left;
+                for (Entry entry : left) {
+                    for (List<String> key : entry.keys()) {
+                        Set<List<String>> targets = rules.computeIfAbsent(String.join(" ", key), k -> new LinkedHashSet<>());
+                        right.forEach(r -> targets.add(r.target()));
                     }
-                    targets.addAll(right);
                 }
             }
         }
@@ -85,20 +86,40 @@ final class Synonyms {
         return new Synonyms(Map.copyOf(frozen), longest, Set.copyOf(surfaces));
     }
 
-    private static List<List<String>> entries(String side, Analyzer exact, String where, Set<String> surfaces) {
-        List<List<String>> entries = new ArrayList<>();
+    private static List<Entry> entries(String side, String where, Set<String> surfaces) {
+        List<Entry> entries = new ArrayList<>();
         for (String entry : side.split(",")) {
             if (entry.isBlank()) {
                 throw new IllegalArgumentException(where + ": tomt ord i «" + side.strip() + "»");
             }
-            List<String> words = NorwegianAnalysis.terms(exact, "exact", entry);
+            List<NorwegianAnalysis.Surface> words = NorwegianAnalysis.surfaces(entry);
             if (words.isEmpty()) {
                 throw new IllegalArgumentException(where + ": «" + entry.strip() + "» har ingen bokstaver");
             }
-            surfaces.addAll(words);
-            entries.add(words.stream().map(NorwegianAnalysis::stem).toList());
+            List<String> full = new ArrayList<>();
+            List<String> content = new ArrayList<>();
+            for (NorwegianAnalysis.Surface w : words) {
+                surfaces.add(w.text());
+                if (w.isStop()) {
+                    full.add(w.text());
+                } else {
+                    String stem = NorwegianAnalysis.stem(w.text());
+                    full.add(stem);
+                    content.add(stem);
+                }
+            }
+            List<List<String>> keys = new ArrayList<>();
+            keys.add(List.copyOf(full));
+            if (content.size() >= 2 && content.size() < full.size()) {
+                keys.add(List.copyOf(content));
+            }
+            entries.add(new Entry(List.copyOf(keys), List.copyOf(content.isEmpty() ? full : content)));
         }
         return entries;
+    }
+
+    /** One word or phrase of a rule: the stem sequences it is matched by, and what it stands for in the index. */
+    private record Entry(List<List<String>> keys, List<String> target) {
     }
 
     /**

@@ -176,7 +176,7 @@ public final class WordCounter {
     }
 
     /**
-     * Which written forms count as one word. Forms with the same stem ({@link NorwegianAnalysis#stem})
+     * Which written forms count as one word. Forms with the same stem ({@link NorwegianAnalysis#lightStem})
      * are one word. The light stemmer is not always consistent ("barn" becomes "bar" but "barna"
      * becomes "barn"; "e-post" becomes "e-po"), so a form is also joined to another form that was
      * written when it is that form plus an inflectional ending: "barna" = "barn" + "a".
@@ -196,7 +196,7 @@ public final class WordCounter {
             if (parent.containsKey(surface)) {
                 return;
             }
-            String stemKey = STEM + NorwegianAnalysis.stem(surface);
+            String stemKey = STEM + NorwegianAnalysis.lightStem(surface);
             parent.putIfAbsent(stemKey, stemKey);
             parent.put(surface, stemKey);
         }

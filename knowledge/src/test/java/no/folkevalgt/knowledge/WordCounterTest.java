@@ -55,7 +55,7 @@ class WordCounterTest {
 
     @Test
     void hyphenatedWords_stayWhole() {
-        assertThat(words("Mer e-post og bedre covid-19-beredskap")).containsExactly("mer", "e-post", "bedre",
+        assertThat(words("Mer e-post og bedre covid-19-beredskap")).containsExactly("e-post", "bedre",
                 "covid-19-beredskap");
         assertThat(words("by- og bygdeutvikling")).containsExactly("by", "bygdeutvikling");
         assertThat(counter.top(List.of("e-post", "E-posten", "for mye e-post"), 3))

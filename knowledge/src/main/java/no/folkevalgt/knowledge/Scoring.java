@@ -1,0 +1,52 @@
+package no.folkevalgt.knowledge;
+
+import java.util.List;
+
+/**
+ * Orders the candidates of a question and decides between a sure answer, suggestions and "not in the
+ * material". The numbers were calibrated on half of a set of everyday questions and checked on the
+ * other half (docs/search.md); they are general, not per question.
+ *
+ * @param bm25Weight     the weight of the candidate's BM25 score (relative to the best candidate's)
+ * @param coverageWeight the weight of the share of the question the slide (text and bank) covers
+ * @param bankWeight     the weight of the match with its best bank question (harmonic mean of the
+ *                       question's share covered by it and its share covered by the question)
+ * @param bankCoverageWeight the weight of the share of the question its best bank question covers
+ * @param emptyPenalty   the factor on a title-only slide's rank
+ * @param sureCoverage   the least share of the question's weight the best slide must cover for a
+ *                       sure answer
+ * @param sureBank       or: the least match with one of its bank questions for a sure answer
+ * @param sureMargin     and: the least lead of the best candidate's rank over the next one's, as a share
+ * @param closeCoverage  the least share of the question's content weight (light words left out) one of
+ *                       the first three slides must cover to be offered as suggestions; below it the
+ *                       question is declined
+ */
+record Scoring(double bm25Weight, double coverageWeight, double bankWeight, double bankCoverageWeight,
+               double emptyPenalty, double sureCoverage, double sureBank, double sureMargin, double closeCoverage) {
+
+    static final Scoring DEFAULT = new Scoring(0.25, 0.5, 1.0, 0.5, 0.8, 0.8, 0.6, 0.0, 0.2);
+
+    /** The candidate's rank: its BM25 score, how much of the question it covers, and its best bank question. */
+    double rank(PassageSearcher.Candidate c) {
+        double r = bm25Weight * c.bm25() + coverageWeight * c.covAll() + bankWeight * c.bankMatch()
+                + bankCoverageWeight * c.bankCoverage();
+        return c.emptyBody() ? r * emptyPenalty : r;
+    }
+
+    /** Sure, unsure (suggestions) or none, from the ranked candidates. */
+    Answer.Outcome decide(PassageSearcher.Search search) {
+        List<PassageSearcher.Candidate> candidates = search.candidates();
+        if (candidates.isEmpty()) {
+            return Answer.Outcome.NONE;
+        }
+        PassageSearcher.Candidate best = candidates.get(0);
+        double margin = candidates.size() < 2 ? 1 : (best.rank() - candidates.get(1).rank()) / Math.max(best.rank(), 1e-9);
+        boolean covered = best.covAll() >= sureCoverage || best.bankMatch() >= sureBank;
+        if (covered && margin >= sureMargin) {
+            return Answer.Outcome.SURE;
+        }
+        double close = candidates.stream().limit(Answer.MAX_SUGGESTIONS)
+                .mapToDouble(PassageSearcher.Candidate::covContent).max().orElse(0);
+        return close >= closeCoverage ? Answer.Outcome.UNSURE : Answer.Outcome.NONE;
+    }
+}
