@@ -231,7 +231,7 @@ class BrowserEndToEndTest {
             fx.reflections.add(1, "web", "Kari Nordmann " + i, answers[i], now, null);
         }
         fx.reflections.add(2, "web", "Ola Nordmann", "Ville gjøre noe for skolen i bygda", now, null);
-        fx.unanswered.record("web", "Hvordan lager man sushi?", now);
+        fx.unanswered.record(new no.folkevalgt.core.UnansweredStore.Unanswered("Hvordan lager man sushi?", "web", now));
         fx.feedback.record(new no.folkevalgt.core.Feedback("web", "web-1", "Hvem fastsetter lønna til ordføreren?",
                 "ks-folkevalgtprogram-rakkestad-2019.txt#40", false, now));
     }
