@@ -22,8 +22,8 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>An adapter shows the parts in this order: the blocks, the suggestions, the closing blocks, the
- * citations and "Se også", the image, then the actions.
+ * <p>An adapter shows the blocks, then the suggestions, then the closing blocks; the citations, "Se
+ * også", the image and the actions follow in the adapter's own layout.
  *
  * @param blocks      paragraphs of text, in order; at least one, none blank
  * @param suggestions slides offered when the bot is not sure of an answer ("maybe one of these"), best first
