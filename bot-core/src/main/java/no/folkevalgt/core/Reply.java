@@ -29,10 +29,10 @@ import java.util.Objects;
  * @param suggestions slides offered when the bot is not sure of an answer ("maybe one of these"), best first
  * @param closing     paragraphs shown after the suggestions, such as an invitation to ask again; none blank
  * @param citations   the slides the answer is taken from ("Kilde")
- * @param seeAlso   further slides worth reading ("Se også")
- * @param actions   buttons the user can press, such as feedback
- * @param image     an image to show with the text (the word cloud), or null
- * @param ephemeral true when only the asking user should see the reply
+ * @param seeAlso     further slides worth reading ("Se også")
+ * @param actions     buttons the user can press, such as feedback
+ * @param image       an image to show with the text (the word cloud), or null
+ * @param ephemeral   true when only the asking user should see the reply
  */
 public record Reply(List<String> blocks, List<Suggestion> suggestions, List<String> closing, List<Citation> citations,
                     List<Citation> seeAlso, List<Action> actions, Image image, boolean ephemeral) {

@@ -18,9 +18,9 @@ import no.folkevalgt.core.Reply;
 /**
  * Renders a {@link Reply} as Block Kit: a section per text block; each suggestion as a section (its
  * title in bold over its excerpt) with its source as context; the closing text as sections; the source
- * and "Se også" as context; the reply's buttons as an actions block. Everything the bot or a user wrote is escaped for mrkdwn, so
- * {@code <!channel>} in a question pings nobody. Respects Slack's limits: 3,000 characters per text,
- * 50 blocks per message, 2,000 characters per button value.
+ * and "Se også" as context; the reply's buttons as an actions block. Everything the bot or a user
+ * wrote is escaped for mrkdwn, so {@code <!channel>} in a question pings nobody. Respects Slack's
+ * limits: 3,000 characters per text, 50 blocks per message, 2,000 characters per button value.
  */
 final class BlockKit {
 
