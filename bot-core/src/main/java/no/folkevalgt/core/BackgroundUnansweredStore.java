@@ -1,7 +1,6 @@
 package no.folkevalgt.core;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records declined questions on a background thread, so that a slow or unreachable database never
+ * Records declined and unsure questions on a background thread, so that a slow or unreachable database never
  * holds up the reply to the user: {@link #record} only queues. Reads go straight to the store.
  * The queue is bounded; when it is full (the database has been away for long) the oldest waiting
  * question is let go and counted, since this list is a facilitator's hint, not a user's submission.
@@ -31,11 +30,8 @@ public final class BackgroundUnansweredStore implements UnansweredStore, AutoClo
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
-    private record Pending(String platform, String question, Instant at) {
-    }
-
     private final UnansweredStore store;
-    private final BlockingQueue<Pending> queue;
+    private final BlockingQueue<Unanswered> queue;
     private final Thread writer;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -57,9 +53,8 @@ public final class BackgroundUnansweredStore implements UnansweredStore, AutoClo
     }
 
     @Override
-    public void record(String platform, String question, Instant at) {
-        Pending pending = new Pending(Objects.requireNonNull(platform, "platform"),
-                Objects.requireNonNull(question, "question"), Objects.requireNonNull(at, "at"));
+    public void record(Unanswered question) {
+        Unanswered pending = Objects.requireNonNull(question, "question");
         if (closing) {
             dropped.incrementAndGet();
             return;
@@ -68,7 +63,7 @@ public final class BackgroundUnansweredStore implements UnansweredStore, AutoClo
             if (queue.poll() != null) {
                 long total = dropped.incrementAndGet();
                 if (total == 1 || total % 100 == 0) {
-                    log.warn("The queue of declined questions is full; {} let go so far (the database is away?)", total);
+                    log.warn("The queue of unanswered questions is full; {} let go so far (the database is away?)", total);
                 }
             }
         }
@@ -96,7 +91,7 @@ public final class BackgroundUnansweredStore implements UnansweredStore, AutoClo
 
     private void run() {
         while (true) {
-            Pending pending;
+            Unanswered pending;
             try {
                 pending = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -112,16 +107,16 @@ public final class BackgroundUnansweredStore implements UnansweredStore, AutoClo
         }
     }
 
-    private void write(Pending pending) {
+    private void write(Unanswered pending) {
         for (int attempt = 1; ; attempt++) {
             try {
-                store.record(pending.platform(), pending.question(), pending.at());
+                store.record(pending);
                 written.incrementAndGet();
                 return;
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || closing) {
                     dropped.incrementAndGet();
-                    log.warn("Could not record a declined question after {} attempts: {}", attempt, e.toString());
+                    log.warn("Could not record an unanswered question after {} attempts: {}", attempt, e.toString());
                     return;
                 }
                 try {
@@ -146,7 +141,7 @@ public final class BackgroundUnansweredStore implements UnansweredStore, AutoClo
         }
         if (writer.isAlive()) {
             writer.interrupt();
-            log.warn("{} declined questions were not written before shutdown", queue.size());
+            log.warn("{} unanswered questions were not written before shutdown", queue.size());
         }
     }
 

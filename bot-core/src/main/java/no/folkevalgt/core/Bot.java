@@ -38,6 +38,11 @@ public final class Bot {
     static final int MAX_TOPICS = 10;
 
     static final String NOT_FOUND = "Det finner jeg ikke i programmaterialet.";
+    static final String UNSURE = "Jeg er ikke helt sikker, men dette kan være det du lurer på:";
+    static final String REPHRASE = "Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.";
+    /** Most lines of a slide shown under a suggestion, and most characters. */
+    static final int MAX_EXCERPT_LINES = 2;
+    static final int MAX_EXCERPT = 300;
     static final String FAILURE = "Beklager, noe gikk galt da jeg søkte i programmaterialet. Prøv igjen om litt.";
     static final String FEEDBACK_UP = "feedback.up";
     static final String FEEDBACK_DOWN = "feedback.down";
@@ -82,7 +87,7 @@ public final class Bot {
      * }</pre>
      *
      * @param groups     command groups tried in order before a message is searched as a question
-     * @param unanswered where declined questions are recorded for facilitators, or null
+     * @param unanswered where declined and unsure questions are recorded for facilitators, or null
      * @param clock      time for the records
      */
     public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples, List<Commands> groups,
@@ -181,13 +186,23 @@ public final class Bot {
         }
         Outcome outcome = ask(text);
         if (unanswered != null && outcome.answer().isPresent() && !outcome.answered()) {
-            try {
-                unanswered.record(incoming.platform(), text, clock.instant());
-            } catch (RuntimeException e) {
-                log.warn("Could not record a declined question: {}", e.toString());
-            }
+            record(incoming.platform(), text, outcome.answer().get());
         }
         return outcome;
+    }
+
+    /* The gap list: a declined question, or an unsure one with the slides it was offered. */
+    private void record(String platform, String question, Answer answer) {
+        try {
+            if (answer.outcome() == Answer.Outcome.UNSURE) {
+                List<Citation> suggested = answer.suggestions().stream().map(hit -> Citation.of(hit.passage())).toList();
+                unanswered.record(UnansweredStore.Unanswered.unsure(question, platform, clock.instant(), suggested));
+            } else {
+                unanswered.record(new UnansweredStore.Unanswered(question, platform, clock.instant()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not record an unanswered question: {}", e.toString());
+        }
     }
 
     private void command(Pattern pattern, CommandHandler handler) {
@@ -202,19 +217,27 @@ public final class Bot {
             log.error("The knowledge base failed on a question of {} characters", question.length(), e);
             return Outcome.of(Reply.privateText(FAILURE));
         }
-        if (answer == null || !answer.answered()) {
-            return new Outcome(declined(question), Optional.ofNullable(answer));
+        if (answer == null) {
+            return new Outcome(declined(question), Optional.empty());
         }
-        return new Outcome(answered(answer), Optional.of(answer));
+        return switch (answer.outcome()) {
+            case SURE -> new Outcome(answered(answer), Optional.of(answer));
+            case UNSURE -> new Outcome(unsure(answer), Optional.of(answer));
+            case NONE -> new Outcome(declined(question), Optional.of(answer));
+        };
+    }
+
+    private static void interpretation(Answer answer, Reply.Builder reply) {
+        if (answer.interpretedAs() != null && !answer.interpretedAs().isBlank()) {
+            reply.text("(tolket som «" + answer.interpretedAs() + "»)");
+        }
     }
 
     private Reply answered(Answer answer) {
         List<Hit> hits = answer.hits();
         Hit best = hits.get(0);
         Reply.Builder reply = Reply.builder();
-        if (answer.interpretedAs() != null && !answer.interpretedAs().isBlank()) {
-            reply.text("(tolket som «" + answer.interpretedAs() + "»)");
-        }
+        interpretation(answer, reply);
         String lines = String.join("\n", best.lines()).strip();
         reply.text(lines.isEmpty() ? best.passage().title() : lines);
         reply.citation(Citation.of(best.passage()));
@@ -223,6 +246,44 @@ public final class Bot {
         reply.action(new Reply.Action(FEEDBACK_UP, "👍", id));
         reply.action(new Reply.Action(FEEDBACK_DOWN, "👎", id));
         return reply.build();
+    }
+
+    /*
+     * Private like a decline: a guess is for the one who asked, not for the channel. No feedback
+     * buttons: there is no one answer to rate.
+     */
+    private static Reply unsure(Answer answer) {
+        Reply.Builder reply = Reply.builder();
+        interpretation(answer, reply);
+        reply.text(UNSURE);
+        for (Hit hit : answer.suggestions()) {
+            reply.suggestion(new Reply.Suggestion(Citation.of(hit.passage()), excerpt(hit)));
+        }
+        return reply.closing(REPHRASE).ephemeral(true).build();
+    }
+
+    /**
+     * A suggestion's excerpt: the hit's best lines, as a sure answer shows them, but at most
+     * {@value #MAX_EXCERPT_LINES} lines and {@value #MAX_EXCERPT} characters; the title when it has none.
+     */
+    static String excerpt(Hit hit) {
+        String text = String.join("\n", hit.lines().stream().map(String::strip).filter(line -> !line.isEmpty())
+                .limit(MAX_EXCERPT_LINES).toList());
+        if (text.isEmpty()) {
+            return hit.passage().title();
+        }
+        if (text.length() <= MAX_EXCERPT) {
+            return text;
+        }
+        /* Room for " …" within the limit, cut at a space when there is one in the second half. */
+        int cut = text.lastIndexOf(' ', MAX_EXCERPT - 2);
+        if (cut < MAX_EXCERPT / 2) {
+            cut = MAX_EXCERPT - 2;
+            if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--;
+            }
+        }
+        return text.substring(0, cut).strip() + " …";
     }
 
     private Reply declined(String question) {
@@ -301,9 +362,17 @@ public final class Bot {
             return new Outcome(reply, Optional.empty());
         }
 
-        /** True when the knowledge base answered the question from the material. */
+        /** True when the knowledge base answered the question from the material (sure). */
         public boolean answered() {
             return answer.map(Answer::answered).orElse(false);
+        }
+
+        /**
+         * True when the knowledge base was not sure and the reply offers the closest slides as
+         * suggestions; {@link #answered()} is false then.
+         */
+        public boolean unsure() {
+            return answer.map(a -> a.outcome() == Answer.Outcome.UNSURE).orElse(false);
         }
     }
 

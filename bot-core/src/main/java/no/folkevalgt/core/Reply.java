@@ -14,20 +14,33 @@ import java.util.Objects;
  *         .text("En interpellasjon er et spørsmål til ordføreren ...")
  *         .citation(new Citation("Interpellasjon", 31, "deck.txt"))
  *         .build();
+ *
+ * Reply unsure = Reply.builder()
+ *         .text("Jeg er ikke helt sikker, men dette kan være det du lurer på:")
+ *         .suggestion(new Reply.Suggestion(new Citation("Interpellasjon", 31, "deck.txt"), "• Et spørsmål til ordføreren"))
+ *         .closing("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.")
+ *         .build();
  * }</pre>
  *
- * @param blocks    paragraphs of text, in order; at least one, none blank
- * @param citations the slides the answer is taken from ("Kilde")
- * @param seeAlso   further slides worth reading ("Se også")
- * @param actions   buttons the user can press, such as feedback
- * @param image     an image to show with the text (the word cloud), or null
- * @param ephemeral true when only the asking user should see the reply
+ * <p>An adapter shows the blocks, then the suggestions, then the closing blocks; the citations, "Se
+ * også", the image and the actions follow in the adapter's own layout.
+ *
+ * @param blocks      paragraphs of text, in order; at least one, none blank
+ * @param suggestions slides offered when the bot is not sure of an answer ("maybe one of these"), best first
+ * @param closing     paragraphs shown after the suggestions, such as an invitation to ask again; none blank
+ * @param citations   the slides the answer is taken from ("Kilde")
+ * @param seeAlso     further slides worth reading ("Se også")
+ * @param actions     buttons the user can press, such as feedback
+ * @param image       an image to show with the text (the word cloud), or null
+ * @param ephemeral   true when only the asking user should see the reply
  */
-public record Reply(List<String> blocks, List<Citation> citations, List<Citation> seeAlso, List<Action> actions,
-                    Image image, boolean ephemeral) {
+public record Reply(List<String> blocks, List<Suggestion> suggestions, List<String> closing, List<Citation> citations,
+                    List<Citation> seeAlso, List<Action> actions, Image image, boolean ephemeral) {
 
     public Reply {
         blocks = List.copyOf(blocks);
+        suggestions = List.copyOf(suggestions);
+        closing = List.copyOf(closing);
         citations = List.copyOf(citations);
         seeAlso = List.copyOf(seeAlso);
         actions = List.copyOf(actions);
@@ -37,6 +50,11 @@ public record Reply(List<String> blocks, List<Citation> citations, List<Citation
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i).isBlank()) {
                 throw new IllegalArgumentException("text block " + i + " is blank");
+            }
+        }
+        for (int i = 0; i < closing.size(); i++) {
+            if (closing.get(i).isBlank()) {
+                throw new IllegalArgumentException("closing block " + i + " is blank");
             }
         }
     }
@@ -55,9 +73,54 @@ public record Reply(List<String> blocks, List<Citation> citations, List<Citation
         return new Builder();
     }
 
-    /** All text blocks joined by blank lines, for logs and simple renderers. */
+    /**
+     * The text of the reply joined by blank lines, for logs, notifications and simple renderers: the
+     * blocks, each suggestion as {@link Suggestion#text(int)}, then the closing blocks.
+     */
     public String plainText() {
-        return String.join("\n\n", blocks);
+        List<String> parts = new ArrayList<>(blocks);
+        for (int i = 0; i < suggestions.size(); i++) {
+            parts.add(suggestions.get(i).text(i + 1));
+        }
+        parts.addAll(closing);
+        return String.join("\n\n", parts);
+    }
+
+    /**
+     * A slide the bot offers when it is not sure it understood the question: the member reads the
+     * excerpt and the slide, and asks again when none fits.
+     *
+     * @param citation the slide: its title, number and file
+     * @param excerpt  the slide's lines closest to the question, short; never blank
+     */
+    public record Suggestion(Citation citation, String excerpt) {
+
+        public Suggestion {
+            Objects.requireNonNull(citation, "citation");
+            Objects.requireNonNull(excerpt, "excerpt");
+            if (excerpt.isBlank()) {
+                throw new IllegalArgumentException("excerpt is blank for " + citation.reference());
+            }
+        }
+
+        /** The slide's title. */
+        public String title() {
+            return citation.title();
+        }
+
+        /**
+         * The suggestion as plain text, numbered, the excerpt and source indented under the title:
+         * <pre>
+         * 1. Interpellasjon
+         *    • Et spørsmål til ordføreren
+         *    Kilde: «Interpellasjon», lysbilde 31 (deck.txt)
+         * </pre>
+         */
+        public String text(int number) {
+            StringBuilder out = new StringBuilder().append(number).append(". ").append(title());
+            excerpt.lines().forEach(line -> out.append("\n   ").append(line));
+            return out.append("\n   Kilde: ").append(citation.reference()).toString();
+        }
     }
 
     /**
@@ -129,6 +192,8 @@ public record Reply(List<String> blocks, List<Citation> citations, List<Citation
     /** Collects the parts of a reply; {@link #build()} checks them. */
     public static final class Builder {
         private final List<String> blocks = new ArrayList<>();
+        private final List<Suggestion> suggestions = new ArrayList<>();
+        private final List<String> closing = new ArrayList<>();
         private final List<Citation> citations = new ArrayList<>();
         private final List<Citation> seeAlso = new ArrayList<>();
         private final List<Action> actions = new ArrayList<>();
@@ -141,6 +206,18 @@ public record Reply(List<String> blocks, List<Citation> citations, List<Citation
         public Builder text(String... texts) {
             for (String text : texts) {
                 blocks.add(Objects.requireNonNull(text, "text"));
+            }
+            return this;
+        }
+
+        public Builder suggestion(Suggestion suggestion) {
+            suggestions.add(Objects.requireNonNull(suggestion, "suggestion"));
+            return this;
+        }
+
+        public Builder closing(String... texts) {
+            for (String text : texts) {
+                closing.add(Objects.requireNonNull(text, "text"));
             }
             return this;
         }
@@ -171,7 +248,7 @@ public record Reply(List<String> blocks, List<Citation> citations, List<Citation
         }
 
         public Reply build() {
-            return new Reply(blocks, citations, seeAlso, actions, image, ephemeral);
+            return new Reply(blocks, suggestions, closing, citations, seeAlso, actions, image, ephemeral);
         }
     }
 }

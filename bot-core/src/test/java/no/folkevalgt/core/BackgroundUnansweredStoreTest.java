@@ -20,10 +20,11 @@ class BackgroundUnansweredStoreTest {
         final CountDownLatch open = new CountDownLatch(1);
         final CountDownLatch writing = new CountDownLatch(1);
         final List<String> written = new CopyOnWriteArrayList<>();
+        final List<Unanswered> records = new CopyOnWriteArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
 
         @Override
-        public void record(String platform, String question, Instant at) {
+        public void record(Unanswered question) {
             writing.countDown();
             try {
                 if (!open.await(30, TimeUnit.SECONDS)) {
@@ -36,7 +37,8 @@ class BackgroundUnansweredStoreTest {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new StoreUnavailable("database away (test)", null);
             }
-            written.add(question);
+            written.add(question.question());
+            records.add(question);
         }
 
         @Override
@@ -49,8 +51,8 @@ class BackgroundUnansweredStoreTest {
     void record_returnsWhileTheStoreIsStuck_andTheQuestionIsWrittenWhenItMovesAgain() throws Exception {
         SlowStore slow = new SlowStore();
         try (BackgroundUnansweredStore store = new BackgroundUnansweredStore(slow, 10)) {
-            store.record("web", "Hvem eier kommunen?", AT);
-            store.record("slack", "Hva er et budsjett?", AT);
+            store.record(declined("web", "Hvem eier kommunen?"));
+            store.record(declined("slack", "Hva er et budsjett?"));
 
             assertThat(slow.writing.await(10, TimeUnit.SECONDS)).as("the writer reached the store").isTrue();
             assertThat(slow.written).as("nothing written while the store is stuck").isEmpty();
@@ -64,12 +66,30 @@ class BackgroundUnansweredStoreTest {
     }
 
     @Test
+    void anUnsureQuestion_reachesTheStore_withItsReasonAndSuggestedSlides() throws Exception {
+        SlowStore slow = new SlowStore();
+        slow.open.countDown();
+        List<Citation> suggested = List.of(new Citation("Arbeidsgiveransvar", 40, "deck.txt"),
+                new Citation("Lønn", 41, "deck.txt"));
+        try (BackgroundUnansweredStore store = new BackgroundUnansweredStore(slow, 10)) {
+            store.record(UnansweredStore.Unanswered.unsure("Hvem bestemmer lønna?", "slack", AT, suggested));
+            await(() -> slow.records.size() == 1);
+        }
+
+        assertThat(slow.records).singleElement().satisfies(u -> {
+            assertThat(u.reason()).isEqualTo(UnansweredStore.Reason.UNSURE);
+            assertThat(u.suggested()).isEqualTo(suggested);
+            assertThat(u.platform()).isEqualTo("slack");
+        });
+    }
+
+    @Test
     void aFailedWrite_isTriedAgain() throws Exception {
         SlowStore flaky = new SlowStore();
         flaky.open.countDown();
         flaky.failuresLeft.set(2);
         try (BackgroundUnansweredStore store = new BackgroundUnansweredStore(flaky, 10)) {
-            store.record("web", "Hva gjør ordføreren?", AT);
+            store.record(declined("web", "Hva gjør ordføreren?"));
             await(() -> flaky.written.size() == 1);
             assertThat(store.dropped()).isZero();
         }
@@ -79,12 +99,12 @@ class BackgroundUnansweredStoreTest {
     void aFullQueue_letsTheOldestGo_andCountsIt() throws Exception {
         SlowStore slow = new SlowStore();
         try (BackgroundUnansweredStore store = new BackgroundUnansweredStore(slow, 2)) {
-            store.record("web", "q0", AT);
+            store.record(declined("web", "q0"));
             assertThat(slow.writing.await(10, TimeUnit.SECONDS)).isTrue();
             /* q0 is with the stuck store; the queue holds two more. */
-            store.record("web", "q1", AT);
-            store.record("web", "q2", AT);
-            store.record("web", "q3", AT);
+            store.record(declined("web", "q1"));
+            store.record(declined("web", "q2"));
+            store.record(declined("web", "q3"));
 
             assertThat(store.dropped()).isEqualTo(1);
             assertThat(store.queued()).isEqualTo(2);
@@ -100,13 +120,17 @@ class BackgroundUnansweredStoreTest {
         store.open.countDown();
         BackgroundUnansweredStore background = new BackgroundUnansweredStore(store, 100);
         for (int i = 0; i < 50; i++) {
-            background.record("web", "q" + i, AT);
+            background.record(declined("web", "q" + i));
         }
         background.close();
 
         assertThat(store.written).hasSize(50);
-        background.record("web", "after close", AT);
+        background.record(declined("web", "after close"));
         assertThat(store.written).doesNotContain("after close");
+    }
+
+    private static UnansweredStore.Unanswered declined(String platform, String question) {
+        return new UnansweredStore.Unanswered(question, platform, AT);
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -140,6 +140,132 @@ class BotTest {
     }
 
     @Test
+    void unsureQuestion_offersEachSuggestedSlide_withItsBestLinesAndSource_andInvitesARephrase() {
+        when(kb.ask(anyString(), anyInt())).thenReturn(Answer.unsure("Hvordan spør jeg ordføreren?", List.of(
+                hit(INTERPELLASJON, 3.1, "• Et spørsmål til ordføreren om en sak av større interesse",
+                        "• Skal meldes skriftlig på forhånd"),
+                hit(GRUNNGITT, 2.5, "• Kortere enn en interpellasjon"),
+                hit(SPORRETIME, 2.0, "• Før eller etter møtet")), null));
+
+        Bot.Outcome outcome = bot.respond(Incoming.local("Hvordan spør jeg ordføreren?"));
+        Reply reply = outcome.reply();
+
+        assertThat(outcome.answered()).isFalse();
+        assertThat(outcome.unsure()).isTrue();
+        assertThat(reply.blocks()).containsExactly("Jeg er ikke helt sikker, men dette kan være det du lurer på:");
+        assertThat(reply.suggestions()).containsExactly(
+                new Reply.Suggestion(new Citation("Interpellasjon", 31, DECK),
+                        "• Et spørsmål til ordføreren om en sak av større interesse\n• Skal meldes skriftlig på forhånd"),
+                new Reply.Suggestion(new Citation("Grunngitt spørsmål", 32, DECK), "• Kortere enn en interpellasjon"),
+                new Reply.Suggestion(new Citation("Spørretime", 33, DECK), "• Før eller etter møtet"));
+        assertThat(reply.closing()).containsExactly("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.");
+        assertThat(reply.citations()).as("no slide is claimed as the answer").isEmpty();
+        assertThat(reply.seeAlso()).isEmpty();
+        assertThat(reply.actions()).as("no single answer to rate").isEmpty();
+        assertThat(reply.ephemeral()).isTrue();
+    }
+
+    @Test
+    void unsureQuestion_readsInOrder_asPlainText() {
+        when(kb.ask(anyString(), anyInt())).thenReturn(Answer.unsure("q", List.of(
+                hit(INTERPELLASJON, 3.1, "• Et spørsmål til ordføreren", "• Skal meldes skriftlig på forhånd"),
+                hit(SPORRETIME, 2.0, "• Før eller etter møtet")), null));
+
+        assertThat(ask("Hvordan spør jeg ordføreren?").plainText()).isEqualTo("""
+                Jeg er ikke helt sikker, men dette kan være det du lurer på:
+
+                1. Interpellasjon
+                   • Et spørsmål til ordføreren
+                   • Skal meldes skriftlig på forhånd
+                   Kilde: «Interpellasjon», lysbilde 31 (ks-folkevalgtprogram.txt)
+
+                2. Spørretime
+                   • Før eller etter møtet
+                   Kilde: «Spørretime», lysbilde 33 (ks-folkevalgtprogram.txt)
+
+                Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.""");
+    }
+
+    @Test
+    void unsureQuestion_thatWasReadDifferently_saysHowItWasUnderstood() {
+        when(kb.ask(anyString(), anyInt())).thenReturn(Answer.unsure("Kva er ein interpelasjon?",
+                List.of(hit(INTERPELLASJON, 3.1, "• Et spørsmål")), "hva er en interpellasjon"));
+
+        Reply reply = ask("Kva er ein interpelasjon?");
+
+        assertThat(reply.blocks()).containsExactly("(tolket som «hva er en interpellasjon»)",
+                "Jeg er ikke helt sikker, men dette kan være det du lurer på:");
+        assertThat(reply.suggestions()).extracting(Reply.Suggestion::title).containsExactly("Interpellasjon");
+    }
+
+    @Test
+    void unsureSuggestion_ofALongSlide_showsOnlyItsFirstLinesShortened() {
+        String longLine = "Ordføreren leder møtene i kommunestyret og formannskapet " + "og mye annet ".repeat(40);
+        when(kb.ask(anyString(), anyInt())).thenReturn(Answer.unsure("q", List.of(
+                hit(INTERPELLASJON, 3.1, "• Første linje", "  ", "• Andre linje", "• Tredje linje"),
+                hit(SPORRETIME, 2.0, longLine)), null));
+
+        List<Reply.Suggestion> suggestions = ask("Hva gjør ordføreren?").suggestions();
+
+        assertThat(suggestions.get(0).excerpt()).isEqualTo("• Første linje\n• Andre linje");
+        assertThat(suggestions.get(1).excerpt()).hasSizeLessThanOrEqualTo(Bot.MAX_EXCERPT)
+                .startsWith("Ordføreren leder møtene").endsWith(" …").doesNotContain("  ");
+    }
+
+    @Test
+    void sureAndDeclinedQuestions_areNotUnsure_andOfferNoSuggestions() {
+        when(kb.ask(anyString(), anyInt())).thenReturn(
+                new Answer("q", true, List.of(hit(INTERPELLASJON, 9.5, "• Et spørsmål")), null),
+                Answer.declined("q"));
+
+        Bot.Outcome sure = bot.respond(Incoming.local("Hva er en interpellasjon?"));
+        Bot.Outcome declined = bot.respond(Incoming.local("Hvem vant VM i fotball?"));
+
+        assertThat(sure.answered()).isTrue();
+        assertThat(sure.unsure()).isFalse();
+        assertThat(sure.reply().suggestions()).isEmpty();
+        assertThat(sure.reply().closing()).isEmpty();
+        assertThat(declined.answered()).isFalse();
+        assertThat(declined.unsure()).isFalse();
+        assertThat(declined.reply().suggestions()).isEmpty();
+        assertThat(declined.reply().closing()).isEmpty();
+    }
+
+    @Test
+    void unsureAndDeclinedQuestions_goOnTheGapList_markedApart_butSureOnesDoNot() {
+        List<UnansweredStore.Unanswered> gaps = new java.util.ArrayList<>();
+        UnansweredStore store = new UnansweredStore() {
+            @Override
+            public void record(Unanswered question) {
+                gaps.add(question);
+            }
+
+            @Override
+            public List<Unanswered> recent(int limit) {
+                return gaps;
+            }
+        };
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2019-11-05T10:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        Bot recording = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), store, clock);
+        when(kb.ask(anyString(), anyInt())).thenReturn(
+                Answer.unsure("q", List.of(hit(INTERPELLASJON, 3.1, "• Et spørsmål"), hit(SPORRETIME, 2.0, "• Før")), null),
+                Answer.declined("q"),
+                new Answer("q", true, List.of(hit(INTERPELLASJON, 9.5, "• Et spørsmål")), null));
+
+        recording.handle(new Incoming("slack", "T1", "U1", "C1", null, "Hvordan spør jeg ordføreren?"));
+        recording.handle(Incoming.local("Hvem vant VM i fotball?"));
+        recording.handle(Incoming.local("Hva er en interpellasjon?"));
+
+        assertThat(gaps).containsExactly(
+                UnansweredStore.Unanswered.unsure("Hvordan spør jeg ordføreren?", "slack", clock.instant(),
+                        List.of(new Citation("Interpellasjon", 31, DECK), new Citation("Spørretime", 33, DECK))),
+                new UnansweredStore.Unanswered("Hvem vant VM i fotball?", "local", clock.instant()));
+        assertThat(gaps).extracting(UnansweredStore.Unanswered::reason)
+                .containsExactly(UnansweredStore.Reason.UNSURE, UnansweredStore.Reason.NOT_FOUND);
+    }
+
+    @Test
     void declinedQuestion_withManyTopics_listsTheFirstTenAndSaysThereIsMore() {
         when(kb.topics()).thenReturn(List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"));
         when(kb.ask(anyString(), anyInt())).thenReturn(Answer.declined("q"));

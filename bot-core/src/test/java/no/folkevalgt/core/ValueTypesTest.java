@@ -49,6 +49,31 @@ class ValueTypesTest {
     }
 
     @Test
+    void suggestion_needsAnExcerpt_andClosingBlocksMustNotBeBlank() {
+        Citation slide = new Citation("Interpellasjon", 31, "deck.txt");
+
+        assertThatThrownBy(() -> new Reply.Suggestion(slide, " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("excerpt is blank for «Interpellasjon», lysbilde 31 (deck.txt)");
+        assertThatThrownBy(() -> new Reply.Suggestion(null, "x")).hasMessage("citation");
+        assertThatThrownBy(() -> Reply.builder().text("Kanskje:").closing(" ").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("closing block 0 is blank");
+        Reply reply = Reply.builder().text("Kanskje:").suggestion(new Reply.Suggestion(slide, "• Et spørsmål")).build();
+        assertThatThrownBy(() -> reply.suggestions().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void unanswered_declinedHasNoSuggestedSlides() {
+        java.time.Instant at = java.time.Instant.parse("2019-11-05T10:00:00Z");
+
+        assertThat(new UnansweredStore.Unanswered("q", "web", at).reason()).isEqualTo(UnansweredStore.Reason.NOT_FOUND);
+        assertThatThrownBy(() -> new UnansweredStore.Unanswered("q", "web", at, UnansweredStore.Reason.NOT_FOUND,
+                List.of(new Citation("Interpellasjon", 31, "deck.txt"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a declined question has no suggested slides, but got 1");
+    }
+
+    @Test
     void image_isCopied_andComparedByContent() {
         byte[] bytes = {1, 2, 3};
         Reply.Image image = new Reply.Image("image/png", bytes, "Ordsky");

@@ -51,7 +51,7 @@ class DatabaseTest {
         assertThat(dataDir.resolve("data/folkevalgt.mv.db")).exists();
         assertThat(db.ping()).isLessThan(Duration.ofSeconds(2));
         assertThat(tables(db)).contains("reflection_answers", "delivery_log", "answer_feedback", "unanswered_questions",
-                "scheduled_tasks", "flyway_schema_history");
+                "unanswered_suggestions", "scheduled_tasks", "flyway_schema_history");
     }
 
     @Test

@@ -43,7 +43,7 @@ final class AskCommand implements Callable<Integer> {
             description = "Spørsmålet (flere ord settes sammen). Uten spørsmål leses standard inn.")
     List<String> words = List.of();
 
-    @Option(names = "--json", description = "Skriv ett JSON-objekt per spørsmål: spørsmål, svar og treff.")
+    @Option(names = "--json", description = "Skriv ett JSON-objekt per spørsmål: spørsmål, svar, treff og forslag.")
     boolean json;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "3",
@@ -99,17 +99,27 @@ final class AskCommand implements Callable<Integer> {
         }
     }
 
-    /** The JSON shape of one question: question, answered, answer (as shown) and hits, best first. */
+    /**
+     * The JSON shape of one question: question, answered, answer (as shown), hits (when sure) and
+     * suggestions (when unsure), best first, at most {@code top} of each. A suggestion has the shape
+     * of a hit; both lists are always there, empty when they do not apply.
+     */
     static ObjectNode toJson(String question, Bot.Outcome outcome, String answer, int top) {
         ObjectNode node = JSON.createObjectNode();
         node.put("question", question);
         node.put("answered", outcome.answered());
         node.put("answer", answer);
-        ArrayNode hits = node.putArray("hits");
         List<Hit> found = outcome.answered() ? outcome.answer().map(Answer::hits).orElse(List.of()) : List.of();
-        for (Hit hit : found.subList(0, Math.min(top, found.size()))) {
+        passages(node.putArray("hits"), found, top);
+        List<Hit> suggested = outcome.unsure() ? outcome.answer().map(Answer::suggestions).orElse(List.of()) : List.of();
+        passages(node.putArray("suggestions"), suggested, top);
+        return node;
+    }
+
+    private static void passages(ArrayNode array, List<Hit> hits, int top) {
+        for (Hit hit : hits.subList(0, Math.min(top, hits.size()))) {
             Passage p = hit.passage();
-            ObjectNode h = hits.addObject();
+            ObjectNode h = array.addObject();
             h.put("title", p.title());
             h.put("text", hit.text());
             h.put("source", p.source());
@@ -118,6 +128,5 @@ final class AskCommand implements Callable<Integer> {
             h.put("part", p.part());
             h.put("day", p.day());
         }
-        return node;
     }
 }

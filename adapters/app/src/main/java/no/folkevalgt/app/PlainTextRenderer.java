@@ -7,8 +7,9 @@ import no.folkevalgt.core.Citation;
 import no.folkevalgt.core.Reply;
 
 /**
- * Renders a {@link Reply} as plain text for the terminal: the text blocks, then the source and
- * "Se også" lines. Buttons are left out, since a terminal cannot press them.
+ * Renders a {@link Reply} as plain text for the terminal: the text blocks, the suggestions numbered
+ * (title, excerpt and source indented under it), the closing blocks, then the source and "Se også"
+ * lines. Buttons are left out, since a terminal cannot press them.
  */
 final class PlainTextRenderer {
 
@@ -17,6 +18,10 @@ final class PlainTextRenderer {
 
     static String render(Reply reply) {
         List<String> parts = new ArrayList<>(reply.blocks());
+        for (int i = 0; i < reply.suggestions().size(); i++) {
+            parts.add(reply.suggestions().get(i).text(i + 1));
+        }
+        parts.addAll(reply.closing());
         List<String> sources = new ArrayList<>();
         for (Citation citation : reply.citations()) {
             sources.add("Kilde: " + citation.reference());

@@ -42,7 +42,8 @@ class AskCommandTest {
         List<JsonNode> lines = jsonLines(result.out());
         assertThat(lines).hasSize(1);
         JsonNode answer = lines.get(0);
-        assertThat(answer.fieldNames()).toIterable().containsExactly("question", "answered", "answer", "hits");
+        assertThat(answer.fieldNames()).toIterable().containsExactly("question", "answered", "answer", "hits", "suggestions");
+        assertThat(answer.get("suggestions").size()).as("a sure answer suggests nothing").isZero();
         assertThat(answer.get("question").asText()).isEqualTo("Hva er en interpellasjon?");
         assertThat(answer.get("answered").asBoolean()).isTrue();
         assertThat(answer.get("answer").asText())
@@ -75,8 +76,66 @@ class AskCommandTest {
         JsonNode declined = lines.get(2);
         assertThat(declined.get("answered").asBoolean()).isFalse();
         assertThat(declined.get("hits").size()).isZero();
+        assertThat(declined.get("suggestions").isArray()).isTrue();
+        assertThat(declined.get("suggestions").size()).isZero();
         assertThat(declined.get("answer").asText()).startsWith("Det finner jeg ikke i programmaterialet.");
         assertThat(result.out().lines()).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+    }
+
+    @Test
+    void askJson_unsureAnswer_isNotAnswered_andOffersSuggestionsShapedLikeHits() throws Exception {
+        Cli.Result sure = cli.run("ask", "--json", "Hva er en interpellasjon?");
+        cli.knowledge = new UnsureKnowledge();
+
+        Cli.Result result = cli.run("ask", "--json", "Hva er en interpellasjon?");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        JsonNode answer = jsonLines(result.out()).get(0);
+        assertThat(answer.fieldNames()).toIterable().containsExactly("question", "answered", "answer", "hits", "suggestions");
+        assertThat(answer.get("answered").asBoolean()).isFalse();
+        assertThat(answer.get("hits").size()).isZero();
+        assertThat(answer.get("answer").asText())
+                .startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:")
+                .contains("1. Interpellasjon\n   • En interpellasjon er et spørsmål til ordføreren")
+                .contains("   Kilde: «Interpellasjon», lysbilde 2 (testprogram.txt)")
+                .endsWith("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.");
+        JsonNode suggestions = answer.get("suggestions");
+        assertThat(suggestions.size()).isBetween(1, 3);
+        /* The same passages, in the same shape, as the sure answer's hits. */
+        JsonNode hits = jsonLines(sure.out()).get(0).get("hits");
+        assertThat(suggestions).isEqualTo(hits);
+        assertThat(suggestions.get(0).fieldNames()).toIterable()
+                .containsExactly("title", "text", "source", "slide", "score", "part", "day");
+        assertThat(suggestions.get(0).get("title").asText()).isEqualTo("Interpellasjon");
+    }
+
+    @Test
+    void askJson_top_limitsTheSuggestions() throws Exception {
+        cli.knowledge = new UnsureKnowledge();
+
+        Cli.Result result = cli.run("ask", "--json", "--top", "1", "Hva er rammetilskudd fra staten?");
+
+        JsonNode answer = jsonLines(result.out()).get(0);
+        assertThat(answer.get("answered").asBoolean()).isFalse();
+        assertThat(answer.get("suggestions").size()).isEqualTo(1);
+    }
+
+    @Test
+    void ask_unsureAnswer_listsEachSuggestedSlide_withItsLinesAndSource() {
+        cli.knowledge = new UnsureKnowledge();
+
+        Cli.Result result = cli.run("ask", "Har jeg møteplikt?");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("""
+                Jeg er ikke helt sikker, men dette kan være det du lurer på:
+
+                1. Møteplikt
+                   • Folkevalgte har plikt til å delta i møtene i organet de er valgt inn i
+                """)
+                .contains("   Kilde: «Møteplikt», lysbilde 3 (testprogram.txt)\n")
+                .endsWith("\n\nSkriv gjerne spørsmålet på en annen måte om ingen av disse passer.\n")
+                .doesNotContain("Se også");
     }
 
     @Test

@@ -65,6 +65,19 @@ class ChatCommandTest {
     }
 
     @Test
+    void scriptedChat_unsureAnswer_showsTheSuggestions_thenTheNextReply() {
+        cli.knowledge = new UnsureKnowledge();
+
+        Cli.Result result = cli.input("Hva er en interpellasjon?\nHvem vant fotball-VM i 1998?\n", "chat");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out())
+                .startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:\n\n1. Interpellasjon\n   • ")
+                .contains("   Kilde: «Interpellasjon», lysbilde 2 (testprogram.txt)")
+                .contains("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.\n\nDet finner jeg ikke i programmaterialet.");
+    }
+
+    @Test
     void quitWords_areRecognised() {
         assertThat(ChatCommand.isQuit(" Avslutt. ")).isTrue();
         assertThat(ChatCommand.isQuit("exit")).isTrue();

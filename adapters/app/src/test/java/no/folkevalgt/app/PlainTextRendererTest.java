@@ -29,6 +29,33 @@ class PlainTextRendererTest {
     }
 
     @Test
+    void suggestions_areNumbered_withExcerptAndSourceIndented_beforeTheClosingLine() {
+        Reply reply = Reply.builder()
+                .text("(tolket som «interpellasjon»)", "Jeg er ikke helt sikker, men dette kan være det du lurer på:")
+                .suggestion(new Reply.Suggestion(new Citation("Interpellasjon", 31, "deck.txt"),
+                        "• Et spørsmål til ordføreren\n• Meldes skriftlig"))
+                .suggestion(new Reply.Suggestion(new Citation("Spørretime", 33, "deck.txt"), "• Før møtet"))
+                .closing("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.")
+                .build();
+
+        assertThat(PlainTextRenderer.render(reply)).isEqualTo("""
+                (tolket som «interpellasjon»)
+
+                Jeg er ikke helt sikker, men dette kan være det du lurer på:
+
+                1. Interpellasjon
+                   • Et spørsmål til ordføreren
+                   • Meldes skriftlig
+                   Kilde: «Interpellasjon», lysbilde 31 (deck.txt)
+
+                2. Spørretime
+                   • Før møtet
+                   Kilde: «Spørretime», lysbilde 33 (deck.txt)
+
+                Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.""");
+    }
+
+    @Test
     void textOnlyReply_isJustItsBlocks() {
         assertThat(PlainTextRenderer.render(Reply.text("Hei", "Hallo"))).isEqualTo("Hei\n\nHallo");
     }

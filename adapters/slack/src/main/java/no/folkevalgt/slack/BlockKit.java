@@ -16,10 +16,11 @@ import no.folkevalgt.core.Citation;
 import no.folkevalgt.core.Reply;
 
 /**
- * Renders a {@link Reply} as Block Kit: a section per text block, the source and "Se også" as context,
- * the reply's buttons as an actions block. Everything the bot or a user wrote is escaped for mrkdwn, so
- * {@code <!channel>} in a question pings nobody. Respects Slack's limits: 3,000 characters per text,
- * 50 blocks per message, 2,000 characters per button value.
+ * Renders a {@link Reply} as Block Kit: a section per text block; each suggestion as a section (its
+ * title in bold over its excerpt) with its source as context; the closing text as sections; the source
+ * and "Se også" as context; the reply's buttons as an actions block. Everything the bot or a user
+ * wrote is escaped for mrkdwn, so {@code <!channel>} in a question pings nobody. Respects Slack's
+ * limits: 3,000 characters per text, 50 blocks per message, 2,000 characters per button value.
  */
 final class BlockKit {
 
@@ -83,21 +84,50 @@ final class BlockKit {
             tail.add(ActionsBlock.builder().elements(buttons.subList(0, Math.min(25, buttons.size()))).build());
         }
 
+        List<LayoutBlock> suggestions = suggestions(reply);
+
         List<String> sections = new ArrayList<>();
         for (String block : reply.blocks()) {
             sections.addAll(split(escape(block), MAX_TEXT));
         }
-        int room = MAX_BLOCKS - head.size() - tail.size();
+        int room = MAX_BLOCKS - head.size() - suggestions.size() - tail.size();
         if (sections.size() > room) {
             sections = new ArrayList<>(sections.subList(0, room - 1));
             sections.add(SHORTENED);
         }
         List<LayoutBlock> blocks = new ArrayList<>(head);
         for (String section : sections) {
-            blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text(section).build()).build());
+            blocks.add(section(section));
         }
+        blocks.addAll(suggestions);
         blocks.addAll(tail);
         return new Rendered(fallback(reply), blocks);
+    }
+
+    /*
+     * Each suggested slide as a section, "*1. Title*" over its excerpt, then its source as context; then
+     * the closing text. A reply has at most a handful of these (Answer.MAX_SUGGESTIONS), so the text
+     * blocks above them give way when a message would pass 50 blocks.
+     */
+    private static List<LayoutBlock> suggestions(Reply reply) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < reply.suggestions().size(); i++) {
+            Reply.Suggestion suggestion = reply.suggestions().get(i);
+            Citation c = suggestion.citation();
+            String heading = truncate("*" + (i + 1) + ". " + escape(c.title()) + "*", MAX_TEXT / 2);
+            blocks.add(section(split(heading + "\n" + escape(suggestion.excerpt()), MAX_TEXT).get(0)));
+            blocks.add(context(List.of("Kilde: " + escape(c.reference()))));
+        }
+        for (String closing : reply.closing()) {
+            for (String part : split(escape(closing), MAX_TEXT)) {
+                blocks.add(section(part));
+            }
+        }
+        return blocks;
+    }
+
+    private static SectionBlock section(String mrkdwn) {
+        return SectionBlock.builder().text(MarkdownTextObject.builder().text(mrkdwn).build()).build();
     }
 
     /** The notification text: the reply's text, escaped, shortened to Slack's comfortable length. */

@@ -48,6 +48,46 @@ class BlockKitTest {
     }
 
     @Test
+    void unsureReply_rendersEachSuggestionAsASectionWithItsSource_thenTheClosingLine() {
+        Reply reply = Reply.builder().text("(tolket som «delegering»)", "Jeg er ikke helt sikker:")
+                .suggestion(new Reply.Suggestion(new Citation("Delegering", 2, "deck.txt"), "• Myndighet videre\n• Reglement"))
+                .suggestion(new Reply.Suggestion(new Citation("Saklista & <b>", 3, "deck.txt"), "Ordføreren <!here>"))
+                .closing("Skriv gjerne spørsmålet på en annen måte.")
+                .ephemeral(true).build();
+
+        BlockKit.Rendered rendered = BlockKit.render(reply, BlockKit.Options.PLAIN);
+
+        List<LayoutBlock> blocks = rendered.blocks();
+        assertThat(blocks).hasSize(7);
+        assertThat(text(blocks.get(0))).isEqualTo("(tolket som «delegering»)");
+        assertThat(text(blocks.get(1))).isEqualTo("Jeg er ikke helt sikker:");
+        assertThat(text(blocks.get(2))).isEqualTo("*1. Delegering*\n• Myndighet videre\n• Reglement");
+        assertThat(context(blocks.get(3))).isEqualTo("Kilde: «Delegering», lysbilde 2 (deck.txt)");
+        assertThat(text(blocks.get(4))).isEqualTo("*2. Saklista &amp; &lt;b&gt;*\nOrdføreren &lt;!here&gt;");
+        assertThat(context(blocks.get(5))).isEqualTo("Kilde: «Saklista &amp; &lt;b&gt;», lysbilde 3 (deck.txt)");
+        assertThat(text(blocks.get(6))).isEqualTo("Skriv gjerne spørsmålet på en annen måte.");
+        assertThat(rendered.text()).startsWith("(tolket som «delegering»)").contains("2. Saklista &amp; &lt;b&gt;")
+                .doesNotContain("<!here>");
+    }
+
+    @Test
+    void manyTextBlocks_giveWayToTheSuggestions_within50Blocks() {
+        Reply.Builder reply = Reply.builder();
+        for (int i = 0; i < 80; i++) {
+            reply.text("Avsnitt " + i);
+        }
+        for (int i = 1; i <= 3; i++) {
+            reply.suggestion(new Reply.Suggestion(new Citation("Lysbilde " + i, i, "deck.txt"), "Linje " + i));
+        }
+        List<LayoutBlock> blocks = BlockKit.render(reply.closing("Skriv på nytt.").build(), BlockKit.Options.PLAIN).blocks();
+
+        assertThat(blocks).hasSize(BlockKit.MAX_BLOCKS);
+        assertThat(text(blocks.get(42))).isEqualTo(BlockKit.SHORTENED);
+        assertThat(text(blocks.get(43))).startsWith("*1. Lysbilde 1*");
+        assertThat(text(blocks.get(49))).isEqualTo("Skriv på nytt.");
+    }
+
+    @Test
     void longText_isSplitUnder3000Characters_withoutBreakingAnEntity() {
         String paragraph = ("Ord & ord ").repeat(700);
         BlockKit.Rendered rendered = BlockKit.render(Reply.text(paragraph), BlockKit.Options.PLAIN);

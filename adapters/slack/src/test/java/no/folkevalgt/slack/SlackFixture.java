@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.Commands;
@@ -25,6 +26,7 @@ import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.programme.ProgrammeCommands;
 import no.folkevalgt.core.programme.ProgrammeLoader;
 import no.folkevalgt.http.WebServer;
+import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.LuceneKnowledgeBase;
 
 /**
@@ -57,6 +59,11 @@ final class SlackFixture implements AutoCloseable {
 
     /** @param deck a deck to index instead of the three-slide one (the load harness uses the real one) */
     SlackFixture(Path dir, Path deck) throws IOException {
+        this(dir, deck, UnaryOperator.identity());
+    }
+
+    /** @param material wraps the Lucene knowledge base the bot asks, e.g. to make it unsure */
+    SlackFixture(Path dir, Path deck, UnaryOperator<KnowledgeBase> material) throws IOException {
         Path content = Files.createDirectories(dir.resolve("content"));
         if (deck == null) {
             Files.writeString(content.resolve("deck.txt"), DECK, StandardCharsets.UTF_8);
@@ -64,7 +71,7 @@ final class SlackFixture implements AutoCloseable {
             Files.copy(deck, content.resolve(deck.getFileName()));
         }
         kb = LuceneKnowledgeBase.open(content, dir.resolve("index"));
-        bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES,
+        bot = new Bot(material.apply(kb), 3, Bot.DEFAULT_EXAMPLES,
                 List.of(new ProgrammeCommands(ProgrammeLoader.loadBundled(), clock), reflections), null, clock);
         api = new FakeSlackApi();
         SlackSettings settings = new SlackSettings("xoxb-1234-5678-test", SlackRequests.SECRET, null, api.apiUrl(),

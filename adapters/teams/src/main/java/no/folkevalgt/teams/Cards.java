@@ -22,6 +22,9 @@ import no.folkevalgt.core.Reply;
  * whose {@code text} Teams reads as Markdown: a user could make links, headings and emphasis. Texts
  * go into {@code RichTextBlock}s as {@code TextRun}s, whose text no renderer reads as Markdown, and
  * our own formatting is set with the runs' properties (weight, isSubtle, size) instead.
+ *
+ * <p>An unsure answer's suggestions are each a {@code Container} (style emphasis) of such blocks: the
+ * numbered title in bold, the excerpt a line per block, and the source in small subtle text.
  */
 final class Cards {
 
@@ -80,6 +83,12 @@ final class Cards {
         for (String block : reply.blocks()) {
             body.add(paragraph(run(block)));
         }
+        for (int i = 0; i < reply.suggestions().size(); i++) {
+            body.add(suggestion(i + 1, reply.suggestions().get(i)));
+        }
+        for (String block : reply.closing()) {
+            body.add(paragraph(run(block)));
+        }
         if (reply.image() != null) {
             ObjectNode image = body.addObject();
             image.put("type", "Image");
@@ -117,6 +126,21 @@ final class Cards {
             }
         }
         return card;
+    }
+
+    /* One suggested slide: a container set off from the text around it, so each reads as one item. */
+    private static ObjectNode suggestion(int number, Reply.Suggestion suggestion) {
+        ObjectNode container = Serialization.createObjectNode();
+        container.put("type", "Container");
+        container.put("style", "emphasis");
+        container.put("spacing", "Medium");
+        ArrayNode items = container.putArray("items");
+        items.add(paragraph(run(number + ". " + suggestion.title()).put("weight", "Bolder")));
+        suggestion.excerpt().lines().filter(line -> !line.isBlank())
+                .forEach(line -> items.add(paragraph(run(line)).put("spacing", "None")));
+        items.add(paragraph(small(run(SOURCE_LABEL)).put("weight", "Bolder"),
+                small(run(suggestion.citation().reference()))).put("spacing", "Small"));
+        return container;
     }
 
     /** A RichTextBlock of these runs; it always wraps (it has no {@code wrap}). */

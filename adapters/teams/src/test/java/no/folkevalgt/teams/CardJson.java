@@ -25,7 +25,9 @@ final class CardJson {
     private static final Set<String> CARD = Set.of("$schema", "type", "version", "fallbackText", "body", "actions");
     private static final Map<String, Set<String>> ELEMENTS = Map.of(
             "RichTextBlock", Set.of("type", "inlines", "separator", "spacing"),
-            "Image", Set.of("type", "url", "altText", "size"));
+            "Image", Set.of("type", "url", "altText", "size"),
+            "Container", Set.of("type", "items", "style", "separator", "spacing"));
+    private static final Set<String> CONTAINER_STYLES = Set.of("default", "emphasis", "good", "attention", "warning", "accent");
     private static final Set<String> TEXT_RUN = Set.of("type", "text", "weight", "isSubtle", "italic", "size");
     private static final Set<String> EXECUTE = Set.of("type", "title", "verb", "data");
     private static final Set<String> WEIGHTS = Set.of("Default", "Lighter", "Bolder");
@@ -43,15 +45,20 @@ final class CardJson {
         return attachment.path("content");
     }
 
-    /** Every TextRun in the card's body, in order. */
+    /** Every TextRun in the card's body, in order, those inside containers included. */
     static List<JsonNode> runs(JsonNode card) {
         List<JsonNode> runs = new ArrayList<>();
-        for (JsonNode element : card.path("body")) {
+        collectRuns(card.path("body"), runs);
+        return runs;
+    }
+
+    private static void collectRuns(JsonNode elements, List<JsonNode> runs) {
+        for (JsonNode element : elements) {
             for (JsonNode inline : element.path("inlines")) {
                 runs.add(inline);
             }
+            collectRuns(element.path("items"), runs);
         }
-        return runs;
     }
 
     /** The text of one body element: its runs' texts joined. */
@@ -100,7 +107,17 @@ final class CardJson {
         assertThat(card.path("body").isArray() && !card.path("body").isEmpty()).as("a non-empty body").isTrue();
         assertThat(card.findValues("type")).extracting(JsonNode::asText).as("no TextBlock: its text is Markdown")
                 .doesNotContain("TextBlock");
-        for (JsonNode element : card.path("body")) {
+        assertValidElements(card.path("body"));
+        for (JsonNode action : card.path("actions")) {
+            assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
+            assertThat(fieldNames(action)).isSubsetOf(EXECUTE);
+            assertThat(action.path("title").asText()).isNotBlank();
+            assertThat(action.path("data").isObject()).isTrue();
+        }
+    }
+
+    private static void assertValidElements(JsonNode elements) {
+        for (JsonNode element : elements) {
             String type = element.path("type").asText();
             assertThat(ELEMENTS).as("element %s", element).containsKey(type);
             assertThat(fieldNames(element)).as("properties of %s", element).isSubsetOf(ELEMENTS.get(type));
@@ -114,17 +131,18 @@ final class CardJson {
                 assertThat(element.path("inlines").isArray() && !element.path("inlines").isEmpty())
                         .as("inlines of %s", element).isTrue();
                 element.path("inlines").forEach(CardJson::assertValidRun);
+            } else if (type.equals("Container")) {
+                assertThat(element.path("items").isArray() && !element.path("items").isEmpty())
+                        .as("items of %s", element).isTrue();
+                if (element.has("style")) {
+                    assertThat(element.path("style").asText()).isIn(CONTAINER_STYLES);
+                }
+                assertValidElements(element.path("items"));
             } else {
                 assertThat(element.path("url").asText()).startsWith("data:image/");
                 assertThat(element.path("altText").isTextual()).isTrue();
                 assertThat(element.path("size").asText()).isIn(IMAGE_SIZES);
             }
-        }
-        for (JsonNode action : card.path("actions")) {
-            assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
-            assertThat(fieldNames(action)).isSubsetOf(EXECUTE);
-            assertThat(action.path("title").asText()).isNotBlank();
-            assertThat(action.path("data").isObject()).isTrue();
         }
     }
 

@@ -219,6 +219,58 @@ class HostileTeamsTest {
     }
 
     @Test
+    void hostileMaterial_inAnUnsureAnswersSuggestions_isTextRunsOnly() throws Exception {
+        Passage slide = new Passage("deck.txt", 7, "**Tittel** [lenke](https://evil.example)",
+                "# Overskrift\n- [klikk](https://evil.example) <at>Alle</at>", "Del 1", 1);
+        Passage next = new Passage("deck.txt", 8, "_Se_ [her](https://evil.example)", "1. <b>fet</b>", "Del 1", 1);
+        KnowledgeBase unsure = new KnowledgeBase() {
+            @Override
+            public Answer ask(String question, int top) {
+                return Answer.unsure(question, List.of(new Hit(slide, List.of(slide.text().split("\n")), 3.0),
+                        new Hit(next, List.of(next.text()), 2.0)), null);
+            }
+
+            @Override
+            public List<String> topics() {
+                return List.of(slide.title());
+            }
+
+            @Override
+            public Stats stats() {
+                return new Stats(2, "x", 0, 0);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TeamsAdapter other = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(unsure), new JdbcFeedbackStore(db),
+                new JdbcConversationStore(db), Clock.systemUTC());
+        try (WebServer otherServer = WebServer.start("127.0.0.1", 0, other.routes())) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + otherServer.port() + TeamsAdapter.PATH))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Activities.personalMessage(microsoft.serviceUrl(), "u-1", "Hva er en tittel?")))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isBetween(200, 202);
+        } finally {
+            other.close();
+        }
+
+        JsonNode card = CardJson.card(microsoft.activities().get(0).body());
+        CardJson.assertValid(card);
+        assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsSubsequence(
+                "1. **Tittel** [lenke](https://evil.example)", "# Overskrift", "- [klikk](https://evil.example) <at>Alle</at>",
+                Cards.SOURCE_LABEL, "«**Tittel** [lenke](https://evil.example)», lysbilde 7 (deck.txt)",
+                "2. _Se_ [her](https://evil.example)", "1. <b>fet</b>",
+                Cards.SOURCE_LABEL, "«_Se_ [her](https://evil.example)», lysbilde 8 (deck.txt)");
+        assertThat(CardJson.placesOf(card.path("body"), "evil.example")).hasSize(5).containsOnly("TextRun.text");
+        assertThat(CardJson.placesOf(card.path("body"), "<b>")).containsExactly("TextRun.text");
+        String fallback = card.path("fallbackText").asText();
+        assertThat(fallback).doesNotContain("[lenke](", "[klikk](", "<at>", "<b>", "**Tittel**")
+                .contains("\\*\\*Tittel\\*\\* \\[lenke\\]\\(https://evil.example\\)");
+    }
+
+    @Test
     void hostileReflectionAnswers_areStoredVerbatimOnce_andShownOnlyAsTextRunText() throws Exception {
         List<String> answers = List.of(CATALOGUE.get("script"), CATALOGUE.get("attribute"), CATALOGUE.get("sql"),
                 CATALOGUE.get("markdown"), CATALOGUE.get("at"), HOSTILE);

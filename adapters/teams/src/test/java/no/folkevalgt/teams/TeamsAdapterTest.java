@@ -99,7 +99,11 @@ class TeamsAdapterTest {
     }
 
     HttpResponse<String> post(String json, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + TeamsAdapter.PATH))
+        return post(server.port(), json, token);
+    }
+
+    HttpResponse<String> post(int port, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + TeamsAdapter.PATH))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
@@ -129,6 +133,44 @@ class TeamsAdapterTest {
         assertThat(microsoft.tokenForms).anySatisfy(form -> assertThat(form)
                 .contains("grant_type=client_credentials", "client_id=" + APP_ID, "scope=https%3A%2F%2Fapi.botframework.com%2F.default"));
         assertThat(conversations.find(new ChannelRef("teams", Activities.PERSONAL))).isPresent();
+    }
+
+    @Test
+    void personalMessage_withAnUnsureAnswer_showsEachSuggestedSlideInItsOwnContainer_withoutFeedbackButtons() throws Exception {
+        TeamsAdapter unsure = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
+                .bot(new Bot(new Unsure()))
+                .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
+                .openIdMetadataUrl(microsoft.openIdUrl())
+                .tokenEndpoint(microsoft.tokenEndpoint())
+                .build();
+        try (WebServer other = WebServer.start("127.0.0.1", 0, unsure.routes())) {
+            HttpResponse<String> response = post(other.port(),
+                    Activities.personalMessage(microsoft.serviceUrl(), "u-1", "Hvordan spør jeg ordføreren?"), validToken());
+            assertThat(response.statusCode()).isBetween(200, 202);
+        } finally {
+            unsure.close();
+        }
+
+        FakeMicrosoft.Recorded reply = microsoft.activities().get(0);
+        assertThat(reply.path()).isEqualTo("/v3/conversations/" + Activities.PERSONAL + "/activities/u-1");
+        JsonNode card = CardJson.card(reply.body());
+        CardJson.assertValid(card);
+        JsonNode body = card.path("body");
+        assertThat(body).extracting(element -> element.path("type").asText())
+                .containsExactly("RichTextBlock", "Container", "Container", "RichTextBlock");
+        assertThat(CardJson.text(body.get(0))).isEqualTo("Jeg er ikke helt sikker, men dette kan være det du lurer på:");
+        JsonNode first = body.get(1);
+        assertThat(first.path("style").asText()).isEqualTo("emphasis");
+        assertThat(first.path("items")).extracting(CardJson::text).containsExactly("1. Interpellasjon",
+                "• Et spørsmål til ordføreren om en sak av større interesse",
+                "Kilde: «Interpellasjon», lysbilde 31 (deck.txt)");
+        assertThat(first.path("items").get(0).path("inlines").get(0).path("weight").asText()).isEqualTo("Bolder");
+        assertThat(body.get(2).path("items")).extracting(CardJson::text).containsExactly("2. Grunngitt spørsmål",
+                "• Kortere", "Kilde: «Grunngitt spørsmål», lysbilde 32 (deck.txt)");
+        assertThat(CardJson.text(body.get(3))).isEqualTo("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.");
+        assertThat(card.has("actions")).as("no feedback buttons on a guess").isFalse();
+        assertThat(new ObjectMapper().readTree(reply.body()).path("summary").asText())
+                .startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:");
     }
 
     @Test
@@ -343,6 +385,30 @@ class TeamsAdapterTest {
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofMillis(200), Duration.ofSeconds(1)))
                 .build();
+    }
+
+    /** Is never sure: offers the interpellation slide and the next one as suggestions. */
+    static final class Unsure implements KnowledgeBase {
+        @Override
+        public Answer ask(String question, int top) {
+            return Answer.unsure(question, List.of(
+                    new Hit(INTERPELLASJON, List.of("• Et spørsmål til ordføreren om en sak av større interesse"), 3.0),
+                    new Hit(GRUNNGITT, List.of("• Kortere"), 2.0)), null);
+        }
+
+        @Override
+        public List<String> topics() {
+            return List.of("Interpellasjon");
+        }
+
+        @Override
+        public Stats stats() {
+            return new Stats(2, "x", 0, 0);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Answers every question with the interpellation slide and "Se også" the next one. */

@@ -93,6 +93,7 @@ final class ChatHandlers {
         out.put("question", text);
         out.put("reply", Json.reply(outcome.reply()));
         out.put("answered", outcome.answered());
+        out.put("unsure", outcome.unsure());
         return Json.response(200, out);
     }
 
@@ -105,6 +106,7 @@ final class ChatHandlers {
         out.put("question", text);
         out.put("reply", Json.reply(Reply.privateText(RateLimiter.MESSAGE)));
         out.put("answered", false);
+        out.put("unsure", false);
         out.put("melding", RateLimiter.MESSAGE);
         /* At the default limits a question's token comes back in 3 s, a reflection command's in 6 s. */
         return Json.response(429, out).withHeader("Retry-After", "6");

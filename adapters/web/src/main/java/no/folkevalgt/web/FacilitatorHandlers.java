@@ -39,7 +39,7 @@ import java.util.function.Supplier;
 
 /**
  * The facilitator page and its data: {@code GET /fasilitator} (the page), {@code /fasilitator/data}
- * (JSON: timeline, delivery status, prompts with counts, gaps), {@code /fasilitator/ordsky/N.png}
+ * (JSON: timeline, delivery status, prompts with counts, gaps: unsure and declined questions), {@code /fasilitator/ordsky/N.png}
  * (prompt N's word cloud) and {@code /fasilitator/eksport.csv}. Every one is behind the
  * {@link FacilitatorGuard}. Anonymous prompts never show who answered; feedback never shows who gave it.
  */
@@ -249,9 +249,20 @@ final class FacilitatorHandlers {
             m.put("question", u.question());
             m.put("platform", u.platform());
             m.put("at", DAY_TIME.format(u.at().atZone(zone)));
+            m.put("reason", u.reason() == UnansweredStore.Reason.UNSURE ? "unsure" : "not-found");
+            m.put("reasonText", reasonText(u.reason()));
+            m.put("suggested", Json.citations(u.suggested()));
             out.add(m);
         }
         return out;
+    }
+
+    /** What the facilitator page calls the reason a question is on the gap list. */
+    static String reasonText(UnansweredStore.Reason reason) {
+        return switch (reason) {
+            case UNSURE -> "usikker";
+            case NOT_FOUND -> "ikke funnet";
+        };
     }
 
     private List<Map<String, Object>> unhelpful() {

@@ -47,13 +47,23 @@ final class Json {
     }
 
     /**
-     * A reply as the pages render it: {@code blocks}, {@code citations} and {@code seeAlso} (each with
-     * {@code title}, {@code slide}, {@code source}), {@code actions} ({@code id}, {@code label},
-     * {@code value}), {@code image} ({@code src} as a data URL, {@code alt}) or null, {@code ephemeral}.
+     * A reply as the pages render it: {@code blocks}, {@code suggestions} (each with {@code title},
+     * {@code slide}, {@code source} and {@code excerpt}), {@code closing} (text after the suggestions),
+     * {@code citations} and {@code seeAlso} (each with {@code title}, {@code slide}, {@code source}),
+     * {@code actions} ({@code id}, {@code label}, {@code value}), {@code image} ({@code src} as a data
+     * URL, {@code alt}) or null, {@code ephemeral}.
      */
     static Map<String, Object> reply(Reply reply) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("blocks", reply.blocks());
+        List<Map<String, Object>> suggestions = new ArrayList<>();
+        for (Reply.Suggestion suggestion : reply.suggestions()) {
+            Map<String, Object> s = citation(suggestion.citation());
+            s.put("excerpt", suggestion.excerpt());
+            suggestions.add(s);
+        }
+        out.put("suggestions", suggestions);
+        out.put("closing", reply.closing());
         out.put("citations", citations(reply.citations()));
         out.put("seeAlso", citations(reply.seeAlso()));
         List<Map<String, Object>> actions = new ArrayList<>();
@@ -78,15 +88,19 @@ final class Json {
         return out;
     }
 
-    private static List<Map<String, Object>> citations(List<Citation> citations) {
+    static List<Map<String, Object>> citations(List<Citation> citations) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Citation c : citations) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("title", c.title());
-            m.put("slide", c.slide());
-            m.put("source", c.source());
-            out.add(m);
+            out.add(citation(c));
         }
         return out;
+    }
+
+    private static Map<String, Object> citation(Citation c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", c.title());
+        m.put("slide", c.slide());
+        m.put("source", c.source());
+        return m;
     }
 }

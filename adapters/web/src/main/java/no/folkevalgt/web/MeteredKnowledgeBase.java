@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A knowledge base that counts for {@code /metrics}: questions ({@code folkevalgt_questions_total}),
- * answered ones ({@code folkevalgt_questions_answered_total}), the share answered
+ * by outcome: answered ones ({@code folkevalgt_questions_answered_total}), unsure ones answered with
+ * suggestions ({@code folkevalgt_questions_unsure_total}) and declined ones
+ * ({@code folkevalgt_questions_declined_total}); the share answered
  * ({@code folkevalgt_questions_answered_ratio}), answer latency ({@code folkevalgt_answer_latency_seconds})
  * and the cache's hits and misses ({@code folkevalgt_cache_hits}, {@code folkevalgt_cache_misses},
  * {@code folkevalgt_index_passages}). Give it to the bot in place of the knowledge base it wraps.
@@ -28,6 +30,8 @@ public final class MeteredKnowledgeBase implements KnowledgeBase {
     private final KnowledgeBase delegate;
     private final Counter questions;
     private final Counter answered;
+    private final Counter unsure;
+    private final Counter declined;
     private final Timer latency;
     private final AtomicLong asked = new AtomicLong();
     private final AtomicLong found = new AtomicLong();
@@ -39,6 +43,11 @@ public final class MeteredKnowledgeBase implements KnowledgeBase {
                 .register(registry);
         this.answered = Counter.builder("folkevalgt.questions.answered")
                 .description("Questions answered from the material").register(registry);
+        this.unsure = Counter.builder("folkevalgt.questions.unsure")
+                .description("Questions the material did not answer with confidence; the closest slides were suggested")
+                .register(registry);
+        this.declined = Counter.builder("folkevalgt.questions.declined")
+                .description("Questions nothing in the material was close to").register(registry);
         this.latency = Timer.builder("folkevalgt.answer.latency").description("Time to search for an answer")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
@@ -63,9 +72,15 @@ public final class MeteredKnowledgeBase implements KnowledgeBase {
             latency.record(Duration.ofNanos(System.nanoTime() - start));
             questions.increment();
             asked.incrementAndGet();
-            if (answer != null && answer.answered()) {
-                answered.increment();
-                found.incrementAndGet();
+            if (answer != null) {
+                switch (answer.outcome()) {
+                    case SURE -> {
+                        answered.increment();
+                        found.incrementAndGet();
+                    }
+                    case UNSURE -> unsure.increment();
+                    case NONE -> declined.increment();
+                }
             }
         }
     }

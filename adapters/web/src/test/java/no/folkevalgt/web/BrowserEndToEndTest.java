@@ -223,6 +223,35 @@ class BrowserEndToEndTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void anUnsureAnswer_showsTheSuggestedSlidesAsAList_withMarkupInSlidesShownAsText() throws Exception {
+        WebAdapter unsure = fx.webBuilder().bot(new no.folkevalgt.core.Bot(UnsureKnowledgeBase.offering(UnsureWebChatTest.HOSTILE)))
+                .build();
+        try (no.folkevalgt.http.WebServer server = no.folkevalgt.http.WebServer.start("127.0.0.1", 0, unsure.routes())) {
+            driver.manage().window().setSize(PHONE);
+            driver.get("http://127.0.0.1:" + server.port() + "/");
+            WebElement input = driver.findElement(By.id("sporsmal"));
+            input.sendKeys("Hvordan spør jeg ordføreren om noe?");
+            input.sendKeys(Keys.ENTER);
+            wait.until(d -> d.findElements(By.cssSelector("#meldinger .message.bot .suggestions li")).size() == 2);
+            WebElement reply = driver.findElement(By.cssSelector("#meldinger .message.bot .suggestions"))
+                    .findElement(By.xpath("./ancestor::li[contains(@class, 'message')]"));
+            assertThat(reply.findElements(By.cssSelector(".block")).get(0).getText()).isEqualTo(UnsureWebChatTest.UNSURE);
+            List<WebElement> items = reply.findElements(By.cssSelector(".suggestions li"));
+            assertThat(items.get(0).findElement(By.cssSelector(".suggestion-title")).getText())
+                    .isEqualTo("<img src=x onerror=alert(1)>");
+            assertThat(items.get(0).findElement(By.cssSelector(".excerpt")).getText())
+                    .isEqualTo("<script>alert(1)</script>\n[klikk](javascript:alert(1))");
+            assertThat(items.get(0).findElement(By.cssSelector(".suggestion-source")).getText())
+                    .isEqualTo("Kilde: «<img src=x onerror=alert(1)>», lysbilde 7 (\"><b>deck.txt)");
+            assertThat(items.get(1).getText()).contains("*fet* <!channel> <@U123>", "&amp; &lt;b&gt;");
+            assertThat(reply.findElement(By.cssSelector(".closing")).getText()).isEqualTo(UnsureWebChatTest.REPHRASE);
+            assertThat(reply.findElements(By.cssSelector("img, script, b, a"))).as("no markup from the slides").isEmpty();
+            assertThat(reply.findElements(By.cssSelector("button.feedback"))).isEmpty();
+        }
+    }
+
     private void seed() {
         var now = fx.clock.instant();
         String[] answers = {"tillit åpenhet", "tillit respekt", "respekt for roller", "åpenhet og dialog",
@@ -231,7 +260,7 @@ class BrowserEndToEndTest {
             fx.reflections.add(1, "web", "Kari Nordmann " + i, answers[i], now, null);
         }
         fx.reflections.add(2, "web", "Ola Nordmann", "Ville gjøre noe for skolen i bygda", now, null);
-        fx.unanswered.record("web", "Hvordan lager man sushi?", now);
+        fx.unanswered.record(new no.folkevalgt.core.UnansweredStore.Unanswered("Hvordan lager man sushi?", "web", now));
         fx.feedback.record(new no.folkevalgt.core.Feedback("web", "web-1", "Hvem fastsetter lønna til ordføreren?",
                 "ks-folkevalgtprogram-rakkestad-2019.txt#40", false, now));
     }

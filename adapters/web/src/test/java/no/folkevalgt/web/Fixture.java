@@ -42,6 +42,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The web adapter on real parts: Lucene on the bundled deck (copied to a temporary folder), H2 in
@@ -70,6 +71,11 @@ final class Fixture implements AutoCloseable {
     WebServer server;
 
     Fixture(Path temp, String token) throws IOException {
+        this(temp, token, UnaryOperator.identity());
+    }
+
+    /** @param material wraps the Lucene knowledge base (inside the metering), e.g. to make it unsure */
+    Fixture(Path temp, String token, UnaryOperator<KnowledgeBase> material) throws IOException {
         programme = programme(clock.instant());
         Supplier<Programme> current = () -> programme;
         database = Database.open("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
@@ -79,7 +85,8 @@ final class Fixture implements AutoCloseable {
         reflections = new MeteredReflectionStore(new JdbcReflectionStore(database), registry);
         Path content = Files.createDirectories(temp.resolve("content"));
         Files.copy(bundledDeck(), content.resolve("ks-folkevalgtprogram-rakkestad-2019.txt"));
-        knowledgeBase = new MeteredKnowledgeBase(LuceneKnowledgeBase.open(content, temp.resolve("index")), registry);
+        knowledgeBase = new MeteredKnowledgeBase(material.apply(LuceneKnowledgeBase.open(content, temp.resolve("index"))),
+                registry);
         WordCounter words = new WordCounter();
         WordCloud cloud = new WordCloud();
         summaries = new ReflectionSummaries(reflections, current, words::top, cloud);

@@ -24,10 +24,30 @@
 
   function cite(c) { return '«' + c.title + '», lysbilde ' + c.slide; }
 
-  /* A reply: text blocks, source, "Se også", picture, feedback buttons. */
+  /* Slides offered when the bot is not sure: each with its title, best lines and where to read it. */
+  function renderSuggestions(suggestions) {
+    const list = el('ol', 'suggestions');
+    list.setAttribute('aria-label', 'Forslag fra programmaterialet');
+    suggestions.forEach(function (s) {
+      const li = el('li', 'suggestion');
+      const title = el('p', 'suggestion-title');
+      title.appendChild(el('strong', null, s.title));
+      li.appendChild(title);
+      li.appendChild(el('p', 'block excerpt', s.excerpt));
+      li.appendChild(el('p', 'suggestion-source', 'Kilde: ' + cite(s) + ' (' + s.source + ')'));
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  /* A reply: text blocks, suggestions, closing text, source, "Se også", picture, feedback buttons. */
   function renderReply(reply, question) {
     const box = el('div', 'reply');
     reply.blocks.forEach(function (b) { box.appendChild(el('p', 'block', b)); });
+    if (reply.suggestions && reply.suggestions.length) {
+      box.appendChild(renderSuggestions(reply.suggestions));
+    }
+    (reply.closing || []).forEach(function (b) { box.appendChild(el('p', 'block closing', b)); });
     if (reply.citations.length) {
       const src = el('p', 'source');
       src.textContent = 'Kilde: ' + reply.citations.map(cite).join('; ');

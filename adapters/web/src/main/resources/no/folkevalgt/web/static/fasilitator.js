@@ -120,9 +120,15 @@
     }));
 
     replaceChildren(document.getElementById('ubesvart'), d.unanswered.length ? d.unanswered.map(function (u) {
-      const li = el('li');
+      const li = el('li', 'gap ' + u.reason);
       li.appendChild(el('span', 'when', u.at));
-      li.appendChild(el('span', null, '«' + u.question + '»'));
+      li.appendChild(el('span', 'badge ' + u.reason, u.reasonText));
+      li.appendChild(el('span', 'question', ' «' + u.question + '»'));
+      if (u.suggested.length) {
+        li.appendChild(el('span', 'suggested', ' → foreslo ' + u.suggested.map(function (c) {
+          return '«' + c.title + '» (lysbilde ' + c.slide + ')';
+        }).join(', ')));
+      }
       return li;
     }) : [el('li', 'empty', 'Ingen ennå.')]);
 
