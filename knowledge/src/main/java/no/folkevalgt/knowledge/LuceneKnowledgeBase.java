@@ -87,8 +87,11 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     /** Length of a passage's text (0 for a title-only slide), as doc values for the ranking. */
     static final String BODY_LENGTH = "bodyLength";
 
-    /** Bump when analysis or fields change: an index of another version is rebuilt. */
-    static final String ANALYSIS_VERSION = "9";
+    /**
+     * Bump when analysis or fields change: an index of another version is rebuilt. The bundled word
+     * lists the index side depends on (base forms, stop words) count too, by their checksum.
+     */
+    static final String ANALYSIS_VERSION = "10-" + NorwegianAnalysis.resourcesChecksum();
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
     private static final String CURRENT = "CURRENT";
@@ -292,7 +295,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     private static int countFiles(Ingested ingested) {
         Set<String> sources = new HashSet<>();
         ingested.passages().forEach(p -> sources.add(p.source()));
-        ingested.problems().forEach(p -> sources.add(p.file()));
+        ingested.problems().stream().filter(p -> !QuestionBank.isBank(p.file())).forEach(p -> sources.add(p.file()));
         return sources.size();
     }
 

@@ -226,6 +226,22 @@ final class NorwegianAnalysis {
     record Token(String term, boolean stacked, boolean stop) {
     }
 
+    /** A checksum of the bundled word lists that decide how the index is analysed (base forms, stop words). */
+    static String resourcesChecksum() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        for (String resource : List.of("ordbank/lemma.txt.gz", "stoppord.txt", "stoppord-nynorsk.txt")) {
+            try (InputStream in = NorwegianAnalysis.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled resource missing: " + resource);
+                }
+                crc.update(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Long.toHexString(crc.getValue());
+    }
+
     private static CharArraySet stopWords() {
         CharArraySet set = new CharArraySet(NorwegianAnalyzer.getDefaultStopSet(), false);
         set.addAll(readWordList("stoppord.txt"));

@@ -9,14 +9,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
- * Norwegian stemming for Bokmål and Nynorsk: Lucene's light stemmer, applied until the word stops
- * changing, then a few fixes, so that the forms of one word share a stem.
+ * Norwegian stemming for Bokmål and Nynorsk, so that the forms of one word share a stem: the base form
+ * from Norsk ordbank where the lexicon knows the word, then Lucene's light stemmer and a few fixes.
  *
- * <p>One pass of the light stemmer is not consistent across a word's forms: it cuts "plan" to "pla"
- * but "planen" to "plan", "delegasjon" to "delegasjo" but "delegasjonen" to "delegasjon". Stemming
- * to a fixed point makes both forms meet. The fixes even out what is left: "rådmann"/"rådmannen",
- * "politiker"/"politikerne", "styrer"/"styrt", a verbal noun and its verb ("involvering"/"involvere").
- * Runs on the index and the query alike.
+ * <p>The light stemmer alone is not consistent across a word's forms: it cuts "plan" to "pla" but
+ * "planen" to "plan", "fastsette" to "fastset" but "fastsetter" to "fastsett". Going through the base
+ * form makes them meet. The fixes even out what is left for words the lexicon lacks:
+ * "rådmann"/"rådmannen", "politiker"/"politikerne", "styrer"/"styrt", and a verbal noun and its verb
+ * ("involvering"/"involvere", "ledelse"/"lede"). Runs on the index and the query alike.
  */
 final class NorwegianStemFilter extends TokenFilter {
 
@@ -40,18 +40,39 @@ final class NorwegianStemFilter extends TokenFilter {
 
     private static final NorwegianLightStemmer STEMMER =
             new NorwegianLightStemmer(NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK);
-    private static final int MAX_PASSES = 4;
 
-    /** Stems a lower-cased, normalised word in place; returns the new length. */
+    /**
+     * Stems a lower-cased, normalised word in place; returns the new length. An inflected form is first
+     * taken back to its base form in Norsk ordbank ({@link NorwegianWords#lemmaOf}), so that all forms of
+     * one word meet whatever the light stemmer does with each ("plan"/"planen", "fastsette"/"fastsetter");
+     * a word the lexicon lacks is stemmed as it is.
+     */
     static int stem(char[] s, int len) {
-        for (int pass = 0; pass < MAX_PASSES; pass++) {
-            int shorter = STEMMER.stem(s, len);
-            if (shorter == len) {
-                break;
+        if (len > 2) {
+            String lemma = NorwegianWords.bundled().lemmaOf(new String(s, 0, len));
+            if (lemma != null && lemma.length() <= len) {
+                lemma.getChars(0, lemma.length(), s, 0);
+                len = lemma.length();
             }
-            len = shorter;
         }
-        return fix(s, len);
+        return stemBaseForm(s, len);
+    }
+
+    /** Stems a word known to be a base form (or one the lexicon lacks) in place; returns the new length. */
+    static int stemBaseForm(char[] s, int len) {
+        return fix(s, STEMMER.stem(s, derivation(s, len)));
+    }
+
+    /* A verbal noun and its verb share a stem: involvering/involvere, delegering/delegere,
+       ledelse/lede, planlegging/planlegge. Short -ing words are left alone (ordning is not ord). */
+    private static int derivation(char[] s, int len) {
+        if (len > 7 && s[len - 3] == 'i' && s[len - 2] == 'n' && s[len - 1] == 'g') {
+            return len - 3;
+        }
+        if (len > 6 && s[len - 4] == 'e' && s[len - 3] == 'l' && s[len - 2] == 's' && s[len - 1] == 'e') {
+            return len - 4;
+        }
+        return len;
     }
 
     /** One pass of the light stemmer and the fixes, in place; returns the new length. */
@@ -61,13 +82,6 @@ final class NorwegianStemFilter extends TokenFilter {
 
     /** Applies the fixes in place; returns the new length. */
     static int fix(char[] s, int len) {
-        /* a verbal noun and its verb share a stem: involvering/involvere, delegering/delegere,
-           ansettelse/ansette, ledelse/lede, planlegging/planlegge */
-        if (len > 6 && s[len - 3] == 'i' && s[len - 2] == 'n' && s[len - 1] == 'g') {
-            len -= 3;
-        } else if (len > 6 && s[len - 4] == 'e' && s[len - 3] == 'l' && s[len - 2] == 's' && s[len - 1] == 'e') {
-            len -= 4;
-        }
         /* definite plural -erne: the light stemmer stops at -ern */
         if (len > 6 && s[len - 3] == 'e' && s[len - 2] == 'r' && s[len - 1] == 'n') {
             len -= 3;

@@ -20,8 +20,8 @@ import org.apache.lucene.analysis.miscellaneous.ScandinavianNormalizer;
  * from a typo. A word counts as Norwegian when its stem is the stem of a base form, so inflected forms
  * ("fagforeningene", "kjeftinga") are known too.
  *
- * <p>The stems are kept sorted in one byte array (about 2 MB for 185,000 base forms) and looked up by
- * binary search: far smaller than a hash set of strings, and loaded once per process.
+ * <p>The base forms and their stems are kept sorted in byte arrays (about 5 MB for 185,000 base forms)
+ * and looked up by binary search: far smaller than a hash set of strings, and loaded once per process.
  */
 final class NorwegianWords {
 
@@ -30,12 +30,14 @@ final class NorwegianWords {
     private static final ScandinavianNormalizer NORMALIZER = new ScandinavianNormalizer(EnumSet.of(
             ScandinavianNormalizer.Foldings.AE, ScandinavianNormalizer.Foldings.OE, ScandinavianNormalizer.Foldings.AA));
 
-    private final byte[] bytes;
-    private final int[] starts;
+    /** Stems and base forms, for {@link #contains}. */
+    private final Packed keys;
+    /** Base forms only, for {@link #isCompound}. */
+    private final Packed lemmas;
 
-    private NorwegianWords(byte[] bytes, int[] starts) {
-        this.bytes = bytes;
-        this.starts = starts;
+    private NorwegianWords(Packed keys, Packed lemmas) {
+        this.keys = keys;
+        this.lemmas = lemmas;
     }
 
     /** The bundled lexicon, read on first use. */
@@ -52,34 +54,97 @@ final class NorwegianWords {
         if (surface.isEmpty()) {
             return false;
         }
-        return find(NorwegianAnalysis.stem(surface)) || find(surface);
+        return keys.contains(NorwegianAnalysis.stem(surface)) || keys.contains(surface);
     }
 
-    /** How many distinct stems the lexicon holds. */
-    int size() {
-        return starts.length - 1;
-    }
-
-    private boolean find(String key) {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        int lo = 0;
-        int hi = size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = Arrays.compareUnsigned(bytes, starts[mid], starts[mid + 1], k, 0, k.length);
-            if (c < 0) {
-                lo = mid + 1;
-            } else if (c > 0) {
-                hi = mid - 1;
-            } else {
+    /**
+     * Whether a surface form is a compound of two Norwegian base forms ("skjenkebevilling",
+     * "nabokommune", "beredskapsplanen"), each part at least four letters, a linking -s- or -e-
+     * allowed, the last part possibly inflected. Specific terms are mostly compounds; everyday words
+     * mostly are not.
+     */
+    boolean isCompound(String surface) {
+        for (int cut = MIN_PART; cut <= surface.length() - MIN_PART; cut++) {
+            if (!isLemmaOrInflected(surface.substring(cut))) {
+                continue;
+            }
+            String modifier = surface.substring(0, cut);
+            char last = modifier.charAt(modifier.length() - 1);
+            if (lemmas.contains(modifier) || (last == 's' || last == 'e') && modifier.length() > MIN_PART
+                    && lemmas.contains(modifier.substring(0, modifier.length() - 1))) {
                 return true;
             }
         }
         return false;
     }
 
+    private static final int MIN_PART = 4;
+
+    /* Inflectional endings of Bokmål and Nynorsk nouns, verbs and adjectives, longest first. */
+    private static final String[] INFLECTIONS = {"erne", "arne", "este", "ende", "ande", "ene", "ane", "ere", "est",
+        "ast", "ar", "er", "en", "et", "te", "de", "ne", "a", "e", "r", "n", "t", "d"};
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> lemmaCache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
+
+    /**
+     * The base form of an inflected word ("planen" plan, "fastsetter" fastsette, "innbyggjarane"
+     * innbyggjar, "kommunens" kommune), found by taking off an inflectional ending (and putting back a
+     * final -e) until a base form of the lexicon remains; the word itself when it is a base form; null
+     * when no base form is found. Lower-cased, normalised input.
+     */
+    String lemmaOf(String word) {
+        String found = lemmaCache.get(word, w -> {
+            String lemma = findLemma(w);
+            if (lemma == null && w.length() > 4 && w.endsWith("s")) {
+                lemma = findLemma(w.substring(0, w.length() - 1));
+            }
+            return lemma == null ? "" : lemma;
+        });
+        return found.isEmpty() ? null : found;
+    }
+
+    private String findLemma(String word) {
+        if (lemmas.contains(word)) {
+            return word;
+        }
+        for (String ending : INFLECTIONS) {
+            int base = word.length() - ending.length();
+            if (base < 2 || !word.endsWith(ending)) {
+                continue;
+            }
+            String stripped = word.substring(0, base);
+            if (lemmas.contains(stripped)) {
+                return stripped;
+            }
+            if (!ending.equals("e") && lemmas.contains(stripped + "e")) {
+                return stripped + "e";
+            }
+        }
+        return null;
+    }
+    private static final String[] ENDINGS = {"ene", "ane", "en", "et", "er", "ar", "a", "e", "ne", "s"};
+
+    private boolean isLemmaOrInflected(String word) {
+        if (lemmas.contains(word)) {
+            return true;
+        }
+        for (String ending : ENDINGS) {
+            if (word.endsWith(ending) && word.length() - ending.length() >= MIN_PART
+                    && lemmas.contains(word.substring(0, word.length() - ending.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many distinct base forms the lexicon holds. */
+    int size() {
+        return lemmas.size();
+    }
+
     private static NorwegianWords load() {
-        List<String> stems = new ArrayList<>(200_000);
+        List<String> stems = new ArrayList<>(400_000);
+        List<String> lemmas = new ArrayList<>(200_000);
         try (InputStream raw = NorwegianWords.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("bundled resource missing: " + RESOURCE);
@@ -94,32 +159,59 @@ final class NorwegianWords {
                 line.getChars(0, line.length(), buffer, 0);
                 int length = NORMALIZER.processToken(buffer, line.length());
                 String normalised = new String(buffer, 0, length);
+                lemmas.add(normalised);
                 stems.add(normalised);
-                stems.add(NorwegianAnalysis.stem(normalised));
+                int stem = NorwegianStemFilter.stemBaseForm(buffer, length);
+                stems.add(new String(buffer, 0, stem));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + RESOURCE, e);
         }
-        return of(stems);
+        return new NorwegianWords(Packed.of(stems), Packed.of(lemmas));
     }
 
-    /** A lexicon over the given keys (stems and surface forms), for tests. */
-    static NorwegianWords of(List<String> keys) {
-        byte[][] encoded = keys.stream().distinct().map(s -> s.getBytes(StandardCharsets.UTF_8))
-                .sorted(Arrays::compareUnsigned).toArray(byte[][]::new);
-        int total = 0;
-        for (byte[] e : encoded) {
-            total += e.length;
+    /** Distinct strings, sorted and packed into one byte array, looked up by binary search. */
+    private record Packed(byte[] bytes, int[] starts) {
+
+        static Packed of(List<String> words) {
+            byte[][] encoded = words.stream().distinct().map(s -> s.getBytes(StandardCharsets.UTF_8))
+                    .sorted(Arrays::compareUnsigned).toArray(byte[][]::new);
+            int total = 0;
+            for (byte[] e : encoded) {
+                total += e.length;
+            }
+            byte[] bytes = new byte[total];
+            int[] starts = new int[encoded.length + 1];
+            int at = 0;
+            for (int i = 0; i < encoded.length; i++) {
+                starts[i] = at;
+                System.arraycopy(encoded[i], 0, bytes, at, encoded[i].length);
+                at += encoded[i].length;
+            }
+            starts[encoded.length] = at;
+            return new Packed(bytes, starts);
         }
-        byte[] bytes = new byte[total];
-        int[] starts = new int[encoded.length + 1];
-        int at = 0;
-        for (int i = 0; i < encoded.length; i++) {
-            starts[i] = at;
-            System.arraycopy(encoded[i], 0, bytes, at, encoded[i].length);
-            at += encoded[i].length;
+
+        int size() {
+            return starts.length - 1;
         }
-        starts[encoded.length] = at;
-        return new NorwegianWords(bytes, starts);
+
+        boolean contains(String key) {
+            byte[] k = key.getBytes(StandardCharsets.UTF_8);
+            int lo = 0;
+            int hi = size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = Arrays.compareUnsigned(bytes, starts[mid], starts[mid + 1], k, 0, k.length);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else if (c > 0) {
+                    hi = mid - 1;
+                } else {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -47,7 +47,9 @@ final class PassageSearcher {
     /** Credit for a compound whose parts matched separately rather than as one word. */
     static final double PART_CREDIT = 0.7;
     /** The share of the weight of a Norwegian word found nowhere in the material (nor in its question bank). */
-    static final double UNKNOWN_WORD_FACTOR = 0.3;
+    static final double UNKNOWN_WORD_FACTOR = 0.6;
+    /** The same for a compound of Norwegian words ("skjenkebevilling"): such a specific term the material lacks is what the question is about. */
+    static final double UNKNOWN_TERM_FACTOR = 1.0;
     /** The same for a word that is not Norwegian either (a name, an English word, a typo beyond repair). */
     static final double UNKNOWN_OTHER_FACTOR = 0.5;
 
@@ -184,41 +186,33 @@ final class PassageSearcher {
         }
         IndexReader reader = g.reader;
         int n = Math.max(1, reader.numDocs());
-        Map<String, Double> weightOf = new HashMap<>();
+        Map<String, Double> idfOf = new HashMap<>();
         Map<Integer, List<BankQuestion>> out = new HashMap<>();
         for (Map.Entry<Integer, List<String>> e : g.questions.entrySet()) {
             List<BankQuestion> qs = new ArrayList<>();
             for (String q : e.getValue()) {
-                List<NorwegianAnalysis.Token> tokens = NorwegianAnalysis.tokens(g.stemming, LuceneKnowledgeBase.BODY, q);
-                Set<String> all = new HashSet<>();
-                List<String> mains = new ArrayList<>();
-                List<List<String>> parts = new ArrayList<>();
-                for (NorwegianAnalysis.Token t : tokens) {
-                    all.add(t.term());
-                    if (t.stacked() && !mains.isEmpty()) {
-                        parts.get(parts.size() - 1).add(t.term());
-                    } else {
-                        mains.add(t.term());
-                        parts.add(new ArrayList<>());
-                    }
-                }
-                if (mains.isEmpty()) {
+                List<Word> content = words(q).stream().filter(w -> !w.stop()).toList();
+                if (content.isEmpty()) {
                     continue;
                 }
-                double[] w = new double[mains.size()];
-                for (int i = 0; i < mains.size(); i++) {
-                    String stem = mains.get(i);
-                    w[i] = weightOf.computeIfAbsent(stem, s -> {
+                Set<String> all = new HashSet<>();
+                double[] w = new double[content.size()];
+                for (int i = 0; i < content.size(); i++) {
+                    Word word = content.get(i);
+                    all.add(word.stem());
+                    all.addAll(word.parts());
+                    double idf = idfOf.computeIfAbsent(word.stem(), s -> {
                         try {
                             int df = docFreq(reader, List.of(s));
-                            return (df == 0 ? idf(1, n) : idf(df, n)) * wordWeights.factor(s);
+                            return df == 0 ? idf(1, n) : idf(df, n);
                         } catch (IOException ex) {
                             throw new java.io.UncheckedIOException(ex);
                         }
                     });
+                    w[i] = word.light() ? idf * WordWeights.LIGHT : idf;
                 }
-                qs.add(new BankQuestion(Set.copyOf(all), List.copyOf(mains),
-                        parts.stream().map(List::copyOf).toList(), w));
+                qs.add(new BankQuestion(Set.copyOf(all), content.stream().map(Word::stem).toList(),
+                        content.stream().map(Word::parts).toList(), w));
             }
             out.put(e.getKey(), List.copyOf(qs));
         }
@@ -343,38 +337,27 @@ final class PassageSearcher {
      * The question's content words, grouped with their synonyms and compound parts. A synonym phrase
      * is matched on the words with their stop words first ("ta med"), then without them.
      */
-    List<Concept> concepts(String question) {
-        List<NorwegianAnalysis.Token> tokens = NorwegianAnalysis.tokens(generation.question, LuceneKnowledgeBase.BODY, question);
-        List<String> words = new ArrayList<>();
-        List<Boolean> stops = new ArrayList<>();
-        List<List<String>> partsOf = new ArrayList<>();
-        for (NorwegianAnalysis.Token t : tokens) {
-            if (t.stacked() && !words.isEmpty()) {
-                partsOf.get(partsOf.size() - 1).add(t.term());
-            } else {
-                words.add(t.term());
-                stops.add(t.stop());
-                partsOf.add(new ArrayList<>());
-            }
-        }
+    List<Concept> concepts(String question) throws IOException {
+        List<Word> all = words(question);
+        List<String> stems = all.stream().map(Word::stem).toList();
         /* the same words without the stop words, and where each sits among all the words */
         List<String> content = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (!stops.get(i)) {
-                content.add(words.get(i));
+        for (int i = 0; i < all.size(); i++) {
+            if (!all.get(i).stop()) {
+                content.add(all.get(i).stem());
                 at.add(i);
             }
         }
         List<Concept> concepts = new ArrayList<>();
         int c = 0;
-        for (int i = 0; i < words.size(); ) {
-            Synonyms.Match match = synonyms.match(words, i);
-            if (match != null && match.length() == 1 && stops.get(i)) {
+        for (int i = 0; i < all.size(); ) {
+            Synonyms.Match match = synonyms.match(stems, i);
+            if (match != null && match.length() == 1 && all.get(i).stop()) {
                 match = null;
             }
             int end = match == null ? i + 1 : i + match.length();
-            if (!stops.get(i)) {
+            if (!all.get(i).stop()) {
                 while (at.get(c) < i) {
                     c++;
                 }
@@ -388,29 +371,66 @@ final class PassageSearcher {
                 i++;
                 continue;
             }
-            List<List<String>> alternatives = match == null ? List.of(List.of(words.get(i))) : match.expansion();
+            List<List<String>> alternatives = match == null ? List.of(List.of(stems.get(i))) : match.expansion();
             List<List<List<String>>> parts = new ArrayList<>();
             boolean light = true;
             int contentWords = 0;
             for (int k = i; k < end; k++) {
-                if (!stops.get(k)) {
-                    light &= wordWeights.isLight(words.get(k));
+                if (!all.get(k).stop()) {
+                    light &= all.get(k).light();
                     contentWords++;
                 }
             }
             if (contentWords == 1 && end - i == 1) {
-                for (String part : partsOf.get(i)) {
+                for (String part : all.get(i).parts()) {
                     Synonyms.Match pm = synonyms.match(List.of(part), 0);
                     parts.add(pm == null ? List.of(List.of(part)) : pm.expansion());
                 }
             }
             boolean duplicate = concepts.stream().anyMatch(x -> x.alternatives().equals(alternatives));
             if (!duplicate) {
-                concepts.add(new Concept(alternatives, parts, light && contentWords > 0));
+                Concept concept = new Concept(alternatives, parts, light && contentWords > 0, false);
+                if (contentWords == 1 && end - i == 1 && NorwegianWords.bundled().isCompound(all.get(i).surface())
+                        && concept.docFreq(generation.reader) == 0) {
+                    concept = new Concept(alternatives, parts, concept.light(), true);
+                }
+                concepts.add(concept);
             }
             i = end;
         }
         return concepts;
+    }
+
+    /**
+     * The words of a text, each stemmed (stop words as written), with its compound parts and whether it
+     * is a stop word or a light word. The analysis chain keeps one token per written word (stop words
+     * are marked, not dropped), so its words line up with the written ones.
+     */
+    private List<Word> words(String text) {
+        List<NorwegianAnalysis.Token> tokens = NorwegianAnalysis.tokens(generation.question, LuceneKnowledgeBase.BODY, text);
+        List<NorwegianAnalysis.Surface> written = NorwegianAnalysis.surfaces(text);
+        List<Word> words = new ArrayList<>();
+        List<List<String>> parts = new ArrayList<>();
+        for (NorwegianAnalysis.Token t : tokens) {
+            if (t.stacked() && !words.isEmpty()) {
+                parts.get(parts.size() - 1).add(t.term());
+            } else {
+                int k = words.size();
+                boolean light = k < written.size() && wordWeights.isLight(written.get(k));
+                words.add(new Word(t.term(), k < written.size() ? written.get(k).text() : t.term(), t.stop(), light, List.of()));
+                parts.add(new ArrayList<>());
+            }
+        }
+        List<Word> out = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            out.add(new Word(w.stem(), w.surface(), w.stop(), w.light(), List.copyOf(parts.get(i))));
+        }
+        return out;
+    }
+
+    /** A written word of a question or a bank question, analysed. */
+    private record Word(String stem, String surface, boolean stop, boolean light, List<String> parts) {
     }
 
     private double[] weights(List<Concept> concepts, IndexReader reader) throws IOException {
@@ -420,7 +440,7 @@ final class PassageSearcher {
             Concept c = concepts.get(i);
             int df = c.docFreq(reader);
             double idf = df > 0 ? idf(df, n)
-                    : idf(1, n) * (isWord(c) ? UNKNOWN_WORD_FACTOR : UNKNOWN_OTHER_FACTOR);
+                    : idf(1, n) * (c.term() ? UNKNOWN_TERM_FACTOR : isWord(c) ? UNKNOWN_WORD_FACTOR : UNKNOWN_OTHER_FACTOR);
             weights[i] = idf * (c.light() ? WordWeights.LIGHT : 1.0);
         }
         return weights;
@@ -473,8 +493,11 @@ final class PassageSearcher {
      * @param alternatives the word and its synonyms, each a sequence of stems
      * @param parts        for a compound, its parts, each with its own alternatives
      * @param light        a common word that says little (see {@link WordWeights})
+     * @param term         a compound of Norwegian words ({@link NorwegianWords#isCompound}) the material lacks:
+     *                     likely a specific term the material does not cover ("skjenkebevilling"), so it
+     *                     weighs fully
      */
-    record Concept(List<List<String>> alternatives, List<List<List<String>>> parts, boolean light) {
+    record Concept(List<List<String>> alternatives, List<List<List<String>>> parts, boolean light, boolean term) {
 
         Query query() {
             List<Query> disjuncts = new ArrayList<>();

@@ -11,26 +11,32 @@ import java.util.List;
  * @param coverageWeight the weight of the share of the question the slide (text and bank) covers
  * @param bankWeight     the weight of the match with its best bank question (harmonic mean of the
  *                       question's share covered by it and its share covered by the question)
- * @param bankCoverageWeight the weight of the share of the question its best bank question covers
  * @param emptyPenalty   the factor on a title-only slide's rank
- * @param sureCoverage   the least share of the question's weight the best slide must cover for a
- *                       sure answer
- * @param sureBank       or: the least match with one of its bank questions for a sure answer
- * @param sureMargin     and: the least lead of the best candidate's rank over the next one's, as a share
+ * @param marginWeight   how much the best candidate's lead over the next one adds to the confidence
+ * @param sureConfidence the least confidence for a sure answer; the confidence is the share of the
+ *                       question the best slide covers, plus its match with its best bank question,
+ *                       plus {@code marginWeight} times its lead (the share by which its rank beats the
+ *                       next candidate's)
  * @param closeCoverage  the least share of the question's content weight (light words left out) one of
  *                       the first three slides must cover to be offered as suggestions; below it the
  *                       question is declined
  */
-record Scoring(double bm25Weight, double coverageWeight, double bankWeight, double bankCoverageWeight,
-               double emptyPenalty, double sureCoverage, double sureBank, double sureMargin, double closeCoverage) {
+record Scoring(double bm25Weight, double coverageWeight, double bankWeight, double emptyPenalty,
+               double marginWeight, double sureConfidence, double closeCoverage) {
 
-    static final Scoring DEFAULT = new Scoring(0.25, 0.5, 1.0, 0.5, 0.8, 0.8, 0.6, 0.0, 0.2);
+    static final Scoring DEFAULT = new Scoring(0.25, 0.5, 1.0, 0.8, 0.5, 1.2, 0.2);
 
     /** The candidate's rank: its BM25 score, how much of the question it covers, and its best bank question. */
     double rank(PassageSearcher.Candidate c) {
-        double r = bm25Weight * c.bm25() + coverageWeight * c.covAll() + bankWeight * c.bankMatch()
-                + bankCoverageWeight * c.bankCoverage();
+        double r = bm25Weight * c.bm25() + coverageWeight * c.covAll() + bankWeight * c.bankMatch();
         return c.emptyBody() ? r * emptyPenalty : r;
+    }
+
+    /** How sure the answer from the best of the ranked candidates is (see {@link #sureConfidence}). */
+    double confidence(List<PassageSearcher.Candidate> candidates) {
+        PassageSearcher.Candidate best = candidates.get(0);
+        double margin = candidates.size() < 2 ? 1 : (best.rank() - candidates.get(1).rank()) / Math.max(best.rank(), 1e-9);
+        return best.covAll() + best.bankMatch() + marginWeight * margin;
     }
 
     /** Sure, unsure (suggestions) or none, from the ranked candidates. */
@@ -39,10 +45,7 @@ record Scoring(double bm25Weight, double coverageWeight, double bankWeight, doub
         if (candidates.isEmpty()) {
             return Answer.Outcome.NONE;
         }
-        PassageSearcher.Candidate best = candidates.get(0);
-        double margin = candidates.size() < 2 ? 1 : (best.rank() - candidates.get(1).rank()) / Math.max(best.rank(), 1e-9);
-        boolean covered = best.covAll() >= sureCoverage || best.bankMatch() >= sureBank;
-        if (covered && margin >= sureMargin) {
+        if (confidence(candidates) >= sureConfidence) {
             return Answer.Outcome.SURE;
         }
         double close = candidates.stream().limit(Answer.MAX_SUGGESTIONS)

@@ -12,7 +12,8 @@ import java.util.Set;
  * uncovered. The bundled lists of light words ({@code lette-ord.txt}: common verbs, adjectives,
  * adverbs and generic nouns of Bokmål and Nynorsk in their inflected forms; {@code
  * lette-ord-engelsk.txt} the same for English questions) mark words that carry little topic; their
- * weight is scaled down by {@link #LIGHT}. Stop words are dropped before weighing.
+ * weight is scaled down by {@link #LIGHT}. The lists are matched by written form, not by stem, so
+ * "været" (the weather) is not light because "vær" (be!) is. Stop words are dropped before weighing.
  */
 final class WordWeights {
 
@@ -20,7 +21,7 @@ final class WordWeights {
     static final double LIGHT = 0.2;
 
     private static final WordWeights BUNDLED = new WordWeights(
-            stems(NorwegianAnalysis.readWordList("lette-ord.txt"), NorwegianAnalysis.readWordList("lette-ord-engelsk.txt")));
+            forms(NorwegianAnalysis.readWordList("lette-ord.txt"), NorwegianAnalysis.readWordList("lette-ord-engelsk.txt")));
 
     private final Set<String> light;
 
@@ -32,29 +33,21 @@ final class WordWeights {
         return BUNDLED;
     }
 
-    /** The factor on a stem's IDF weight: {@link #LIGHT} for a light word, else 1. */
-    double factor(String stem) {
-        return light.contains(stem) ? LIGHT : 1.0;
+    /** Whether a word, as {@link NorwegianAnalysis#surfaces} reads it, is a light word. */
+    boolean isLight(NorwegianAnalysis.Surface word) {
+        return light.contains(word.text()) || light.contains(word.raw());
     }
 
-    boolean isLight(String stem) {
-        return light.contains(stem);
-    }
-
-    /* Forms are lower-cased, æ/ø/å-normalised and stemmed like a question; stop words need no weight. */
+    /* Forms as a question's words are read: lower-cased and æ/ø/å-normalised (the raw form is kept too). */
     @SafeVarargs
-    private static Set<String> stems(List<String>... lists) {
-        Set<String> stems = new HashSet<>();
-        var exact = NorwegianAnalysis.exact();
-        for (var list : lists) {
+    private static Set<String> forms(List<String>... lists) {
+        Set<String> forms = new HashSet<>();
+        for (List<String> list : lists) {
             for (String form : list) {
-                for (String surface : NorwegianAnalysis.terms(exact, LuceneKnowledgeBase.EXACT, form)) {
-                    if (!NorwegianAnalysis.STOP_WORDS.contains(surface)) {
-                        stems.add(NorwegianAnalysis.stem(surface));
-                    }
-                }
+                forms.add(form.toLowerCase(java.util.Locale.ROOT));
+                NorwegianAnalysis.surfaces(form).forEach(w -> forms.add(w.text()));
             }
         }
-        return stems;
+        return forms;
     }
 }

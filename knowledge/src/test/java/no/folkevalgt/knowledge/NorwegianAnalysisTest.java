@@ -2,6 +2,7 @@ package no.folkevalgt.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,71 @@ class NorwegianAnalysisTest {
         assertThat(stems("styrer", "styres", "styrt")).hasSize(1);
         assertThat(stems("inntekter", "inntektene")).hasSize(1);
         assertThat(stems("ansvar", "ansvaret")).hasSize(1);
+    }
+
+    @Test
+    void baseAndDefiniteForms_meet_whereOnePassOfTheLightStemmerSplitsThem() {
+        assertThat(stems("plan", "planen", "planer")).hasSize(1);
+        assertThat(stems("økonomiplan", "økonomiplanen")).hasSize(1);
+        assertThat(stems("delegasjon", "delegasjonen")).hasSize(1);
+        assertThat(stems("kvalitet", "kvaliteten")).hasSize(1);
+        assertThat(stems("sakliste", "saklista", "sakslista")).hasSizeLessThanOrEqualTo(2);
+        assertThat(stems("sakliste", "saklista")).hasSize(1);
+    }
+
+    @Test
+    void verbalNoun_andItsVerb_shareAStem() {
+        assertThat(stems("involvering", "involvere", "involverer")).hasSize(1);
+        assertThat(stems("delegering", "delegere")).hasSize(1);
+        assertThat(stems("ledelse", "ledelsen", "lede")).hasSize(1);
+        assertThat(stems("planlegging", "planlegge")).hasSize(1);
+    }
+
+    @Test
+    void questionAnalyzer_marksStopWords_insteadOfDroppingThem() {
+        var tokens = NorwegianAnalysis.tokens(NorwegianAnalysis.question(CompoundSplitFilter.Dictionary.EMPTY), "body",
+                "Kan vi ta med innbyggerne?");
+        assertThat(tokens).extracting(NorwegianAnalysis.Token::term).containsExactly("kan", "vi", "ta", "med", stem("innbyggerne"));
+        assertThat(tokens).extracting(NorwegianAnalysis.Token::stop).containsExactly(true, true, false, true, false);
+    }
+
+    @Test
+    void synonymPhrase_withAStopWord_matchesOnlyAsAWhole() throws java.io.IOException {
+        Synonyms synonyms = Synonyms.parse(java.util.List.of(new Synonyms.NamedReader("test",
+                new java.io.StringReader("ta med, trekke inn => involvere\nlederen på rådhuset => kommunedirektør\n"))));
+        assertThat(synonyms.match(java.util.List.of("ta", "med", stem("innbyggerne")), 0).expansion())
+                .containsExactly(java.util.List.of(stem("involvere")));
+        assertThat(synonyms.match(java.util.List.of("ta", stem("pengene")), 0)).isNull();
+        /* a phrase of two content words also matches with other stop words between them, or none */
+        assertThat(synonyms.match(java.util.List.of(stem("lederen"), stem("rådhuset")), 0).expansion())
+                .containsExactly(java.util.List.of(stem("kommunedirektør")));
+        assertThat(synonyms.match(java.util.List.of(stem("lederen"), "på", stem("rådhuset")), 0).length()).isEqualTo(3);
+    }
+
+    @Test
+    void norwegianWords_knowBothStandardsAndInflections_butNotTypos() {
+        NorwegianWords words = NorwegianWords.bundled();
+        assertThat(words.size()).isGreaterThan(100_000);
+        assertThat(words.contains("fagforening")).isTrue();
+        assertThat(words.contains("fagforeningene")).isTrue();
+        assertThat(words.contains("innbyggjar")).isTrue();
+        assertThat(words.contains("kjefting")).isTrue();
+        assertThat(words.contains("interpelasjon")).isFalse();
+        assertThat(words.contains("komunestyre")).isFalse();
+        assertThat(words.contains("qwerty")).isFalse();
+    }
+
+    @Test
+    void lightWords_areKnownByTheirWrittenForm() {
+        WordWeights weights = WordWeights.bundled();
+        assertThat(light(weights, "Hva gjør egentlig ordføreren med budsjettet?")).containsExactly("gjør", "egentlig");
+        assertThat(light(weights, "Kva gjer eigentleg ordføraren?")).contains("eigentleg");
+        /* "snill" is light; "været" (the weather) is not, though the verb "være" is a stop word */
+        assertThat(light(weights, "Vær så snill: hva blir været?")).contains("snill").doesNotContain("været");
+    }
+
+    private static List<String> light(WordWeights weights, String text) {
+        return NorwegianAnalysis.surfaces(text).stream().filter(weights::isLight).map(NorwegianAnalysis.Surface::text).toList();
     }
 
     @Test

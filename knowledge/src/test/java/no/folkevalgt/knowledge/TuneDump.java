@@ -36,8 +36,8 @@ final class TuneDump {
                         int df = c.docFreq(g.reader);
                         boolean word = c.alternatives().stream().anyMatch(x -> x.size() == 1 && NorwegianWords.bundled().contains(x.get(0)));
                         out.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                                "{\"w\":%.4f,\"light\":%b,\"df\":%d,\"word\":%b,\"alt\":%s}",
-                                s.weights()[i], c.light(), df, word, json(c.alternatives().toString())));
+                                "{\"w\":%.4f,\"light\":%b,\"df\":%d,\"word\":%b,\"term\":%b,\"alt\":%s}",
+                                s.weights()[i], c.light(), df, word, c.term(), json(c.alternatives().toString())));
                     }
                     out.append("],\"cands\":[");
                     boolean first = true;
