@@ -63,6 +63,12 @@ final class PassageSearcher {
     private final Scoring scoring;
     /** The question bank analysed, by global doc id. */
     private final Map<Integer, List<BankQuestion>> bank;
+    /** Each word's IDF weight, for the bank's questions and the titles. */
+    private final Map<String, Double> idfOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The slides' titles analysed as questions, by global doc id, filled as slides become candidates. */
+    private final Map<Integer, BankQuestion> titles = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final BankQuestion NO_TITLE = new BankQuestion(Set.of(), List.of(), List.of(), new double[0]);
+    private static final boolean TITLE_AS_QUESTION = Boolean.parseBoolean(System.getProperty("titleq", "true"));
 
     PassageSearcher(LuceneKnowledgeBase.Generation generation, Synonyms synonyms) {
         this(generation, synonyms, Scoring.DEFAULT);
@@ -159,9 +165,14 @@ final class PassageSearcher {
         return new Search(rewritten, concepts, weights, total, contentWeight, List.copyOf(list));
     }
 
-    private BankMatch bestBankQuestion(int doc, List<Concept> concepts, double[] weights, double total, Set<String> stems) {
-        List<BankQuestion> questions = bank.get(doc);
-        if (questions == null || total == 0) {
+    private BankMatch bestBankQuestion(int doc, List<Concept> concepts, double[] weights, double total, Set<String> stems)
+            throws IOException {
+        List<BankQuestion> questions = new ArrayList<>(bank.getOrDefault(doc, List.of()));
+        BankQuestion title = TITLE_AS_QUESTION ? titleQuestion(doc) : null;
+        if (title != null) {
+            questions.add(title);
+        }
+        if (questions.isEmpty() || total == 0) {
             return BankMatch.NONE;
         }
         BankMatch best = BankMatch.NONE;
@@ -184,39 +195,58 @@ final class PassageSearcher {
         if (g.questions.isEmpty()) {
             return Map.of();
         }
-        IndexReader reader = g.reader;
-        int n = Math.max(1, reader.numDocs());
-        Map<String, Double> idfOf = new HashMap<>();
         Map<Integer, List<BankQuestion>> out = new HashMap<>();
         for (Map.Entry<Integer, List<String>> e : g.questions.entrySet()) {
             List<BankQuestion> qs = new ArrayList<>();
             for (String q : e.getValue()) {
-                List<Word> content = words(q).stream().filter(w -> !w.stop()).toList();
-                if (content.isEmpty()) {
-                    continue;
+                BankQuestion analysed = analyse(q);
+                if (analysed != null) {
+                    qs.add(analysed);
                 }
-                Set<String> all = new HashSet<>();
-                double[] w = new double[content.size()];
-                for (int i = 0; i < content.size(); i++) {
-                    Word word = content.get(i);
-                    all.add(word.stem());
-                    all.addAll(word.parts());
-                    double idf = idfOf.computeIfAbsent(word.stem(), s -> {
-                        try {
-                            int df = docFreq(reader, List.of(s));
-                            return df == 0 ? idf(1, n) : idf(df, n);
-                        } catch (IOException ex) {
-                            throw new java.io.UncheckedIOException(ex);
-                        }
-                    });
-                    w[i] = word.light() ? idf * WordWeights.LIGHT : idf;
-                }
-                qs.add(new BankQuestion(Set.copyOf(all), content.stream().map(Word::stem).toList(),
-                        content.stream().map(Word::parts).toList(), w));
             }
             out.put(e.getKey(), List.copyOf(qs));
         }
         return Map.copyOf(out);
+    }
+
+    /** A question of the bank (or a slide's title, which reads like one) analysed; null when it has no content words. */
+    private BankQuestion analyse(String question) {
+        List<Word> content = words(question).stream().filter(w -> !w.stop()).toList();
+        if (content.isEmpty()) {
+            return null;
+        }
+        IndexReader reader = generation.reader;
+        int n = Math.max(1, reader.numDocs());
+        Set<String> all = new HashSet<>();
+        double[] w = new double[content.size()];
+        for (int i = 0; i < content.size(); i++) {
+            Word word = content.get(i);
+            all.add(word.stem());
+            all.addAll(word.parts());
+            double idf = idfOf.computeIfAbsent(word.stem(), s -> {
+                try {
+                    int df = docFreq(reader, List.of(s));
+                    return df == 0 ? idf(1, n) : idf(df, n);
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+            w[i] = word.light() ? idf * WordWeights.LIGHT : idf;
+        }
+        return new BankQuestion(Set.copyOf(all), content.stream().map(Word::stem).toList(),
+                content.stream().map(Word::parts).toList(), w);
+    }
+
+    /** A slide's title as a question, analysed once per slide on first use. */
+    private BankQuestion titleQuestion(int doc) throws IOException {
+        BankQuestion q = titles.get(doc);
+        if (q == null) {
+            String title = generation.reader.storedFields().document(doc, Set.of(LuceneKnowledgeBase.TITLE))
+                    .get(LuceneKnowledgeBase.TITLE);
+            q = title == null ? null : analyse(title);
+            titles.put(doc, q == null ? NO_TITLE : q);
+        }
+        return q == NO_TITLE ? null : q;
     }
 
     /** A diagnostic account of how a question is searched: the rewrite, the concepts, the candidates. */

@@ -17,14 +17,16 @@ import java.util.List;
  *                       question the best slide covers, plus its match with its best bank question,
  *                       plus {@code marginWeight} times its lead (the share by which its rank beats the
  *                       next candidate's)
+ * @param sureCoverage   and the least share of the question the best slide must cover for a sure answer
+ *                       (a lone, weak candidate has the largest lead of all)
  * @param closeCoverage  the least share of the question's content weight (light words left out) one of
  *                       the first three slides must cover to be offered as suggestions; below it the
  *                       question is declined
  */
 record Scoring(double bm25Weight, double coverageWeight, double bankWeight, double emptyPenalty,
-               double marginWeight, double sureConfidence, double closeCoverage) {
+               double marginWeight, double sureConfidence, double sureCoverage, double closeCoverage) {
 
-    static final Scoring DEFAULT = new Scoring(0.25, 0.5, 1.0, 0.8, 0.5, 1.2, 0.2);
+    static final Scoring DEFAULT = new Scoring(0.25, 0.5, 1.0, 0.8, 0.5, 1.15, 0.45, 0.2);
 
     /** The candidate's rank: its BM25 score, how much of the question it covers, and its best bank question. */
     double rank(PassageSearcher.Candidate c) {
@@ -45,7 +47,7 @@ record Scoring(double bm25Weight, double coverageWeight, double bankWeight, doub
         if (candidates.isEmpty()) {
             return Answer.Outcome.NONE;
         }
-        if (confidence(candidates) >= sureConfidence) {
+        if (confidence(candidates) >= sureConfidence && candidates.get(0).covAll() >= sureCoverage) {
             return Answer.Outcome.SURE;
         }
         double close = candidates.stream().limit(Answer.MAX_SUGGESTIONS)
