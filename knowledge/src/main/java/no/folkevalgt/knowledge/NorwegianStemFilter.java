@@ -60,12 +60,12 @@ final class NorwegianStemFilter extends TokenFilter {
 
     /** Stems a word known to be a base form (or one the lexicon lacks) in place; returns the new length. */
     static int stemBaseForm(char[] s, int len) {
-        return fix(s, STEMMER.stem(s, derivation(s, len)));
+        return fix(s, verbalNoun(s, STEMMER.stem(s, len)));
     }
 
     /* A verbal noun and its verb share a stem: involvering/involvere, delegering/delegere,
        ledelse/lede, planlegging/planlegge. Short -ing words are left alone (ordning is not ord). */
-    private static int derivation(char[] s, int len) {
+    private static int verbalNoun(char[] s, int len) {
         if (len > 7 && s[len - 3] == 'i' && s[len - 2] == 'n' && s[len - 1] == 'g') {
             return len - 3;
         }

@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 /**
  * Messages that are not questions about the material however many of its words they use: a request
  * for the bot's own opinion ("hvilket parti synes du er best?"), small talk ("hvordan har du det?"),
- * a joke. The material never answers these, so they are declined flatly rather than matched on a
- * chance word ("parti", "dag"). Bokmål, Nynorsk and English phrasings.
+ * a joke, and questions about everyday matters far from a course for council members: the weather,
+ * sport, entertainment, shopping, tech support ({@code utenfor.txt}, written forms in Bokmål, Nynorsk
+ * and English). The material never answers these, so they are declined flatly rather than matched on
+ * a chance word ("parti", "dag", "kommune"). An off-domain word that the material itself uses does not
+ * count: an organiser's deck about sports halls makes "idrett" a topic.
  */
 final class OffTopic {
 
@@ -31,7 +34,24 @@ final class OffTopic {
             words("(er|e) (du|dere) (en )?(robot|menneske|ekte|levande|levende)"),
             words("are you (a )?(robot|human|real)"));
 
+    private static final java.util.Set<String> OFF_DOMAIN = java.util.Set.copyOf(NorwegianAnalysis.readWordList("utenfor.txt"));
+
     private OffTopic() {
+    }
+
+    /**
+     * The first word of an everyday topic far from the programme ("været", "fotball", "wifi") that the
+     * material does not use, or null.
+     *
+     * @param known whether the material uses a word (its lower-cased, normalised written form)
+     */
+    static String offDomainWord(String question, java.util.function.Predicate<String> known) {
+        for (NorwegianAnalysis.Surface word : NorwegianAnalysis.surfaces(question)) {
+            if ((OFF_DOMAIN.contains(word.raw()) || OFF_DOMAIN.contains(word.text())) && !known.test(word.text())) {
+                return word.text();
+            }
+        }
+        return null;
     }
 
     /** Whether a cleaned question asks for something the material cannot hold, whatever its words. */

@@ -83,7 +83,7 @@ final class PassageSearcher {
     }
 
     Answer answer(String question, int top) throws IOException {
-        if (OffTopic.matches(question)) {
+        if (OffTopic.matches(question) || OffTopic.offDomainWord(question, generation.vocabulary.surfaces()::contains) != null) {
             return Answer.declined(question);
         }
         Search search = search(question, CANDIDATES);

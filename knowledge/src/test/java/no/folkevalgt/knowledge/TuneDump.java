@@ -26,7 +26,8 @@ final class TuneDump {
             for (String q = in.readLine(); q != null; q = in.readLine()) {
                 PassageSearcher.Search s = searcher.search(Questions.clean(q), PassageSearcher.CANDIDATES);
                 out.setLength(0);
-                out.append("{\"q\":").append(json(q)).append(",\"offTopic\":").append(OffTopic.matches(Questions.clean(q)));
+                out.append("{\"q\":").append(json(q)).append(",\"offTopic\":").append(OffTopic.matches(Questions.clean(q))
+                        || OffTopic.offDomainWord(Questions.clean(q), g.vocabulary.surfaces()::contains) != null);
                 if (s != null) {
                     out.append(",\"rewritten\":").append(json(s.rewritten()));
                     out.append(String.format(Locale.ROOT, ",\"total\":%.4f,\"content\":%.4f", s.total(), s.contentWeight()));
