@@ -85,6 +85,8 @@ final class Fixture implements AutoCloseable {
         reflections = new MeteredReflectionStore(new JdbcReflectionStore(database), registry);
         Path content = Files.createDirectories(temp.resolve("content"));
         Files.copy(bundledDeck(), content.resolve("ks-folkevalgtprogram-rakkestad-2019.txt"));
+        Path bank = bundledDeck().resolveSibling("ks-folkevalgtprogram-rakkestad-2019.sporsmal.txt");
+        Files.copy(bank, content.resolve(bank.getFileName().toString()));
         knowledgeBase = new MeteredKnowledgeBase(material.apply(LuceneKnowledgeBase.open(content, temp.resolve("index"))),
                 registry);
         WordCounter words = new WordCounter();
