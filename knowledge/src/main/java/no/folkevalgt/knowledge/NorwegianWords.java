@@ -174,21 +174,31 @@ final class NorwegianWords {
     private record Packed(byte[] bytes, int[] starts) {
 
         static Packed of(List<String> words) {
-            byte[][] encoded = words.stream().distinct().map(s -> s.getBytes(StandardCharsets.UTF_8))
-                    .sorted(Arrays::compareUnsigned).toArray(byte[][]::new);
+            byte[][] encoded = new byte[words.size()][];
+            for (int i = 0; i < encoded.length; i++) {
+                encoded[i] = words.get(i).getBytes(StandardCharsets.UTF_8);
+            }
+            Arrays.sort(encoded, Arrays::compareUnsigned);
             int total = 0;
-            for (byte[] e : encoded) {
-                total += e.length;
+            int distinct = 0;
+            for (int i = 0; i < encoded.length; i++) {
+                if (i == 0 || !Arrays.equals(encoded[i], encoded[i - 1])) {
+                    total += encoded[i].length;
+                    distinct++;
+                }
             }
             byte[] bytes = new byte[total];
-            int[] starts = new int[encoded.length + 1];
+            int[] starts = new int[distinct + 1];
             int at = 0;
+            int n = 0;
             for (int i = 0; i < encoded.length; i++) {
-                starts[i] = at;
-                System.arraycopy(encoded[i], 0, bytes, at, encoded[i].length);
-                at += encoded[i].length;
+                if (i == 0 || !Arrays.equals(encoded[i], encoded[i - 1])) {
+                    starts[n++] = at;
+                    System.arraycopy(encoded[i], 0, bytes, at, encoded[i].length);
+                    at += encoded[i].length;
+                }
             }
-            starts[encoded.length] = at;
+            starts[distinct] = at;
             return new Packed(bytes, starts);
         }
 
