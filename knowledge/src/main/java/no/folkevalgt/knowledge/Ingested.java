@@ -39,5 +39,10 @@ public record Ingested(List<Passage> passages, List<Problem> problems, String co
      * @param message why, in Norwegian, for the organiser
      */
     public record Problem(String file, String message) {
+
+        /** Whether the problem is a line of a question bank ({@code *.sporsmal.txt}) rather than a skipped file. */
+        public boolean inQuestionBank() {
+            return QuestionBank.isBank(file.substring(file.lastIndexOf('/') + 1));
+        }
     }
 }

@@ -68,16 +68,11 @@ final class PassageSearcher {
     /** The slides' titles analysed as questions, by global doc id, filled as slides become candidates. */
     private final Map<Integer, BankQuestion> titles = new java.util.concurrent.ConcurrentHashMap<>();
     private static final BankQuestion NO_TITLE = new BankQuestion(Set.of(), List.of(), List.of(), new double[0]);
-    private static final boolean TITLE_AS_QUESTION = Boolean.parseBoolean(System.getProperty("titleq", "true"));
 
     PassageSearcher(LuceneKnowledgeBase.Generation generation, Synonyms synonyms) {
-        this(generation, synonyms, Scoring.DEFAULT);
-    }
-
-    PassageSearcher(LuceneKnowledgeBase.Generation generation, Synonyms synonyms, Scoring scoring) {
         this.generation = generation;
         this.synonyms = synonyms;
-        this.scoring = scoring;
+        this.scoring = Scoring.DEFAULT;
         this.rewriter = new QueryRewriter(generation.vocabulary, synonyms, generation.reader);
         this.bank = analyseBank(generation);
     }
@@ -168,7 +163,7 @@ final class PassageSearcher {
     private BankMatch bestBankQuestion(int doc, List<Concept> concepts, double[] weights, double total, Set<String> stems)
             throws IOException {
         List<BankQuestion> questions = new ArrayList<>(bank.getOrDefault(doc, List.of()));
-        BankQuestion title = TITLE_AS_QUESTION ? titleQuestion(doc) : null;
+        BankQuestion title = titleQuestion(doc);
         if (title != null) {
             questions.add(title);
         }
@@ -481,6 +476,10 @@ final class PassageSearcher {
         return c.alternatives().stream().anyMatch(a -> a.size() == 1 && NorwegianWords.bundled().contains(a.get(0)));
     }
 
+    private static double harmonicMean(double a, double b) {
+        return a + b == 0 ? 0 : 2 * a * b / (a + b);
+    }
+
     static double idf(int df, int n) {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
@@ -618,8 +617,7 @@ final class PassageSearcher {
 
         /** How well the best bank question and the question match each other (harmonic mean). */
         double bankMatch() {
-            double sum = bankCoverage + bankPrecision;
-            return sum == 0 ? 0 : 2 * bankCoverage * bankPrecision / sum;
+            return harmonicMean(bankCoverage, bankPrecision);
         }
     }
 
@@ -639,8 +637,7 @@ final class PassageSearcher {
         static final BankMatch NONE = new BankMatch(0, 0);
 
         double f1() {
-            double sum = coverage + precision;
-            return sum == 0 ? 0 : 2 * coverage * precision / sum;
+            return harmonicMean(coverage, precision);
         }
     }
 

@@ -81,6 +81,33 @@ class QuestionBankTest {
     }
 
     @Test
+    void hostileBank_neverThrows_andKeepsOnlyWellFormedQuestions() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int line = 0; line < 1 + random.nextInt(20); line++) {
+                switch (random.nextInt(6)) {
+                    case 0 -> text.append('[').append(random.nextInt(5) - 1).append(']');
+                    case 1 -> text.append("[").append("9".repeat(random.nextInt(12))).append("] x");
+                    case 2 -> text.append("Hva er ").append("å".repeat(random.nextInt(400)));
+                    case 3 -> random.ints(random.nextInt(40), 0, 0x3000).forEach(text::appendCodePoint);
+                    case 4 -> text.append("\u0000\u202e[1]\uFEFF");
+                    default -> text.append("# kommentar");
+                }
+                text.append(random.nextBoolean() ? "\n" : "\r\n");
+            }
+            List<Ingested.Problem> problems = new ArrayList<>();
+            Map<String, List<String>> bank = QuestionBank.parse("x.sporsmal.txt", text.toString(), List.of(SLIDE_1, SLIDE_2), problems);
+            assertThat(bank.keySet()).isSubsetOf(SLIDE_1.id(), SLIDE_2.id());
+            bank.values().forEach(qs -> assertThat(qs).allSatisfy(q -> {
+                assertThat(q).hasSizeLessThanOrEqualTo(QuestionBank.MAX_QUESTION);
+                assertThat(Questions.hasWords(q)).isTrue();
+            }));
+            assertThat(problems).allSatisfy(p -> assertThat(p.message()).startsWith("linje "));
+        }
+    }
+
+    @Test
     void bankBesideTheDeck_letsEverydayWordsFindTheSlide() throws IOException {
         Path content = Files.createDirectories(dir.resolve("content"));
         Files.writeString(content.resolve("deck.txt"), DECK, StandardCharsets.UTF_8);

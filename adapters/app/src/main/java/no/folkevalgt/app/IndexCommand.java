@@ -3,6 +3,7 @@ package no.folkevalgt.app;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import no.folkevalgt.knowledge.IndexReport;
 import no.folkevalgt.knowledge.Ingested;
@@ -57,9 +58,17 @@ final class IndexCommand implements Callable<Integer> {
             out.println("Indeksen var allerede oppdatert: " + count(report.passages(), "passasje", "passasjer")
                     + " fra " + count(report.files(), "fil", "filer") + " (sjekket på " + report.millis() + " ms)");
         }
-        if (!report.problems().isEmpty()) {
-            out.println("Hoppet over " + count(report.problems().size(), "fil", "filer") + ":");
-            for (Ingested.Problem problem : report.problems()) {
+        List<Ingested.Problem> skipped = report.problems().stream().filter(p -> !p.inQuestionBank()).toList();
+        List<Ingested.Problem> bank = report.problems().stream().filter(Ingested.Problem::inQuestionBank).toList();
+        if (!skipped.isEmpty()) {
+            out.println("Hoppet over " + count(skipped.size(), "fil", "filer") + ":");
+            for (Ingested.Problem problem : skipped) {
+                out.println("  " + problem.file() + ": " + problem.message());
+            }
+        }
+        if (!bank.isEmpty()) {
+            out.println("Merknader til spørsmålsbanken (resten av banken er tatt med):");
+            for (Ingested.Problem problem : bank) {
                 out.println("  " + problem.file() + ": " + problem.message());
             }
         }

@@ -43,6 +43,22 @@ class IndexCommandTest {
     }
 
     @Test
+    void index_listsQuestionBankMistakesByLine_apartFromSkippedFiles() throws Exception {
+        Path other = Files.createDirectories(home.resolve("annet"));
+        Files.writeString(other.resolve("a.txt"), Cli.DECK, StandardCharsets.UTF_8);
+        Files.writeString(other.resolve("a.sporsmal.txt"), "[1]\nEt spørsmål\n[99]\nTil et lysbilde som ikke finnes\n",
+                StandardCharsets.UTF_8);
+
+        Cli.Result result = cli.run("index", other.toString());
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).startsWith("Indekserte 4 passasjer fra 1 fil på ")
+                .doesNotContain("Hoppet over")
+                .contains("Merknader til spørsmålsbanken (resten av banken er tatt med):\n"
+                        + "  a.sporsmal.txt: linje 3: lysbilde 99 finnes ikke");
+    }
+
+    @Test
     void index_ofALargeFolder_reportsProgressOnStandardError() throws Exception {
         for (int i = 1; i <= 25; i++) {
             Files.writeString(cli.content.resolve("del-" + i + ".txt"), "Tittel " + i + "\n• Innhold nummer " + i + "\n");
