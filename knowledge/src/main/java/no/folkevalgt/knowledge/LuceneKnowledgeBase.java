@@ -59,12 +59,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * The knowledge base on a Lucene index on local disk.
  *
- * <p>The index is built from the content folder when the material changed (by content hash) and
- * kept under {@code indexDir}; {@link #refresh()} (or {@link #watch}) picks up new material without a
- * restart. Questions are answered in three steps: unknown words are rewritten (compounds, Nynorsk,
- * typos), the question becomes a Lucene query over title and text with synonyms and phrase boosts,
- * and the candidates are re-ranked by how much of the question they cover. A question whose best
- * passage covers too little of it is declined rather than answered with a random slide.
+ * <p>The index is built from the content folder (the material and its question banks, {@link
+ * QuestionBank}) when it changed (by content hash) and kept under {@code indexDir}; {@link #refresh()}
+ * (or {@link #watch}) picks up new material without a restart. A question is answered in steps (see
+ * docs/search.md): off-topic messages are declined, unknown words rewritten (compounds, Nynorsk,
+ * typos that are not Norwegian words), the words taken to their base forms and weighed by how much
+ * they say, expanded with the thesaurus, searched over title, text and question bank, and the
+ * candidates ranked by how much of the question they cover and how well one of their bank questions
+ * matches it. The answer is sure, unsure (the closest passages as suggestions) or none.
  *
  * <pre>{@code
  * try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder(Path.of("content"), Path.of("data/index")).open()) {
