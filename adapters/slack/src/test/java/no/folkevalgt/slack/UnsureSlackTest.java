@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import no.folkevalgt.knowledge.Hit;
 import no.folkevalgt.knowledge.Passage;
+import no.folkevalgt.knowledge.UnsureKnowledgeBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package no.folkevalgt.web;
 
 import no.folkevalgt.core.Reply;
+import no.folkevalgt.knowledge.UnsureKnowledgeBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -16,6 +16,7 @@ import no.folkevalgt.core.Bot;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.knowledge.Hit;
 import no.folkevalgt.knowledge.Passage;
+import no.folkevalgt.knowledge.UnsureKnowledgeBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,35 +1,38 @@
-package no.folkevalgt.web;
+package no.folkevalgt.knowledge;
 
 import java.time.Duration;
 import java.util.List;
-import no.folkevalgt.knowledge.Answer;
-import no.folkevalgt.knowledge.Hit;
-import no.folkevalgt.knowledge.KnowledgeBase;
 
 /**
- * A knowledge base that is never sure: where the real one would answer, it offers suggestions
- * instead, either the given slides or the real answer's hits (at most three). A question the real
- * one declines stays declined.
+ * Test support for the front ends (shared through this module's test-jar): a knowledge base that is
+ * never sure. Where the real one would answer, it offers suggestions instead, either the given slides
+ * or the real answer's hits (at most three); a question the real one declines stays declined. Closing
+ * it closes the real one.
+ *
+ * <pre>{@code
+ * Bot bot = new Bot(new UnsureKnowledgeBase(LuceneKnowledgeBase.open(content, index)));
+ * Bot hostile = new Bot(UnsureKnowledgeBase.offering(List.of(hitWithMarkupInItsTitle)));
+ * }</pre>
  */
-final class UnsureKnowledgeBase implements KnowledgeBase {
+public final class UnsureKnowledgeBase implements KnowledgeBase {
 
     private final KnowledgeBase real;
     private final List<Hit> offered;
 
-    /** Offers these slides for every question, with no real knowledge base behind it. */
-    static KnowledgeBase offering(List<Hit> offered) {
-        return new UnsureKnowledgeBase(null, offered);
-    }
-
     /** Offers the real answer's own hits. */
-    UnsureKnowledgeBase(KnowledgeBase real) {
+    public UnsureKnowledgeBase(KnowledgeBase real) {
         this(real, List.of());
     }
 
     /** @param offered the slides to offer for every question the real one answers; empty for its own hits */
-    UnsureKnowledgeBase(KnowledgeBase real, List<Hit> offered) {
+    public UnsureKnowledgeBase(KnowledgeBase real, List<Hit> offered) {
         this.real = real;
         this.offered = List.copyOf(offered);
+    }
+
+    /** Offers these slides for every question, with no real knowledge base behind it. */
+    public static KnowledgeBase offering(List<Hit> offered) {
+        return new UnsureKnowledgeBase(null, offered);
     }
 
     @Override
