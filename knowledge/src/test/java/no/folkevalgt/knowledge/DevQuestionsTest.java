@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Grades the bundled material's answers to the shared dev question sets exactly as
@@ -25,19 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevQuestionsTest {
 
-    @TempDir
-    static Path indexDir;
-    static LuceneKnowledgeBase kb;
-
-    @BeforeAll
-    static void open() throws IOException {
-        kb = LuceneKnowledgeBase.open(TestPaths.bundledContent(), indexDir);
-    }
-
-    @AfterAll
-    static void close() {
-        kb.close();
-    }
+    private static final LuceneKnowledgeBase kb = BundledKnowledge.get();
 
     @Test
     void firstSet_keepsItsFloors() throws IOException {

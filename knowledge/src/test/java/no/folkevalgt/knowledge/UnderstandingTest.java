@@ -3,14 +3,9 @@ package no.folkevalgt.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,19 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UnderstandingTest {
 
-    @TempDir
-    static Path indexDir;
-    static LuceneKnowledgeBase kb;
-
-    @BeforeAll
-    static void open() throws IOException {
-        kb = LuceneKnowledgeBase.open(TestPaths.bundledContent(), indexDir);
-    }
-
-    @AfterAll
-    static void close() {
-        kb.close();
-    }
+    private static final LuceneKnowledgeBase kb = BundledKnowledge.get();
 
     @ParameterizedTest
     @ValueSource(strings = {"Hva gjør egentlig ordføreren?", "Kva gjer eigentleg ordføraren?", "What does the mayor actually do?"})
