@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import no.folkevalgt.core.dialogue.DialogueMemory;
+import no.folkevalgt.core.dialogue.FollowUp;
 import no.folkevalgt.knowledge.Answer;
 import no.folkevalgt.knowledge.Hit;
 import no.folkevalgt.knowledge.KnowledgeBase;
@@ -43,6 +45,18 @@ public final class Bot {
     /** Most lines of a slide shown under a suggestion, and most characters. */
     static final int MAX_EXCERPT_LINES = 2;
     static final int MAX_EXCERPT = 300;
+    /** How long a conversation's last question is remembered for a follow-up. */
+    public static final java.time.Duration MEMORY = java.time.Duration.ofMinutes(5);
+    /** Most passages "si mer" looks through for ones not shown yet. */
+    static final int MORE_POOL = 10;
+    static final String NOTHING_BEFORE = "Hva vil du vite mer om? Still et spørsmål først, så kan du skrive «si mer» etterpå.";
+    static final String NO_MORE = "Jeg har ikke mer om dette i programmaterialet. Still gjerne et nytt spørsmål.";
+    static final String NO_MORE_UNSURE = "Forslagene jeg ga, er det nærmeste jeg fant i programmaterialet. "
+            + "Skriv gjerne spørsmålet på en annen måte.";
+    static final String LANGUAGE = "Svarene er lysbildenes egen tekst, og lysbildene er på bokmål. "
+            + "Du kan gjerne spørre på nynorsk, jeg forstår begge målformene.";
+    /** Longest topic shown in "(om: …)", in characters. */
+    static final int MAX_TOPIC_SHOWN = 80;
     static final String FAILURE = "Beklager, noe gikk galt da jeg søkte i programmaterialet. Prøv igjen om litt.";
     static final String FEEDBACK_UP = "feedback.up";
     static final String FEEDBACK_DOWN = "feedback.down";
@@ -59,6 +73,7 @@ public final class Bot {
     private final UnansweredStore unanswered;
     private final java.time.Clock clock;
     private final RateLimiter limiter;
+    private final DialogueMemory memory;
 
     /** A bot that shows the best answer and up to two "Se også" slides. */
     public Bot(KnowledgeBase knowledgeBase) {
@@ -120,7 +135,34 @@ public final class Bot {
         if (this.examples.isEmpty()) {
             throw new IllegalArgumentException("examples is empty; give at least one example question");
         }
+        this.memory = null;
         command(HELP, text -> new Outcome(help(), Optional.empty()));
+    }
+
+    private Bot(Bot bot, DialogueMemory memory) {
+        this.knowledgeBase = bot.knowledgeBase;
+        this.top = bot.top;
+        this.examples = bot.examples;
+        this.commands.addAll(bot.commands);
+        this.groups = bot.groups;
+        this.unanswered = bot.unanswered;
+        this.clock = bot.clock;
+        this.limiter = bot.limiter;
+        this.memory = memory;
+    }
+
+    /**
+     * This bot with a conversation memory: a short follow-up within {@link #MEMORY} ("hvem avgjør det?",
+     * "si mer") is read together with the conversation's last question. Without one (the command line's
+     * {@code ask}) every message stands alone.
+     *
+     * <pre>{@code
+     * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock, limiter)
+     *         .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)));
+     * }</pre>
+     */
+    public Bot remembering(DialogueMemory memory) {
+        return new Bot(this, Objects.requireNonNull(memory, "memory"));
     }
 
     /** Answers one message. */
@@ -184,11 +226,116 @@ public final class Bot {
             return Outcome.of(Reply.privateText("Jeg fant ingen ord i meldingen. Skriv spørsmålet med ord, for eksempel «"
                     + examples.get(0) + "»."));
         }
-        Outcome outcome = ask(text);
+        String key = memory == null ? null : DialogueMemory.keyOf(incoming);
+        DialogueMemory.Turn previous = key == null ? null : recall(key);
+        String recordAs = text;
+        Outcome outcome;
+        switch (FollowUp.classify(text, previous != null)) {
+            case MORE -> outcome = previous == null ? Outcome.of(Reply.privateText(NOTHING_BEFORE)) : more(key, previous);
+            case LANGUAGE -> outcome = Outcome.of(context(Reply.builder(), previous).text(LANGUAGE).ephemeral(true).build());
+            case CONTEXT -> {
+                recordAs = text + " (om: " + previous.topic() + ")";
+                if (Answer.Outcome.NONE.name().equals(previous.outcome()) && FollowUp.ownWords(text) <= 1) {
+                    /* It points back at something the material does not have: searching its few words alone finds an unrelated slide. */
+                    outcome = new Outcome(declined(text, previous), Optional.of(Answer.declined(text)));
+                } else if (FollowUp.replacesSubject(text)) {
+                    outcome = newSubject(key, text, previous);
+                } else {
+                    String query = FollowUp.combine(text, previous.topic());
+                    outcome = ask(query, previous);
+                    remember(key, previous.topic(), query, outcome, List.of());
+                }
+            }
+            default -> {
+                outcome = ask(text, null);
+                if (key != null) {
+                    remember(key, text, text, outcome, List.of());
+                }
+            }
+        }
         if (unanswered != null && outcome.answer().isPresent() && !outcome.answered()) {
-            record(incoming.platform(), text, outcome.answer().get());
+            record(incoming.platform(), recordAs, outcome.answer().get());
         }
         return outcome;
+    }
+
+    /* A memory that is away (the database) costs the follow-up its context, never the answer. */
+    private DialogueMemory.Turn recall(String key) {
+        try {
+            return memory.recall(key, clock.instant()).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("Could not recall the conversation's last question: {}", e.toString());
+            return null;
+        }
+    }
+
+    private void remember(String key, String topic, String query, Outcome outcome, List<String> shownBefore) {
+        List<String> shown = new ArrayList<>(shownBefore);
+        outcome.answer().ifPresent(a -> (a.answered() ? a.hits().stream().limit(3) : a.suggestions().stream())
+                .map(hit -> hit.passage().id()).forEach(shown::add));
+        String result = outcome.answer().map(a -> a.outcome().name()).orElse(Answer.Outcome.NONE.name());
+        try {
+            memory.remember(key, new DialogueMemory.Turn(topic, query, shown, result, clock.instant().plus(MEMORY)));
+        } catch (RuntimeException e) {
+            log.warn("Could not remember the conversation's last question: {}", e.toString());
+        }
+    }
+
+    /*
+     * "og varaordføreren?": the new subject alone when the material answers it; read with the topic
+     * when that finds something other than the topic's own answer; otherwise what the subject alone got.
+     */
+    private Outcome newSubject(String key, String text, DialogueMemory.Turn previous) {
+        Outcome alone = ask(text, null);
+        if (!alone.answered()) {
+            String query = FollowUp.combine(text, previous.topic());
+            Outcome read = ask(query, previous);
+            boolean repeats = read.answered() && !previous.shown().isEmpty()
+                    && read.answer().get().hits().get(0).passage().id().equals(previous.shown().get(0));
+            if (read.answered() && !repeats) {
+                remember(key, previous.topic(), query, read, List.of());
+                return read;
+            }
+        }
+        remember(key, text, text, alone, List.of());
+        return alone;
+    }
+
+    /* "si mer": the next passages for the topic that were not shown yet. */
+    private Outcome more(String key, DialogueMemory.Turn previous) {
+        Answer answer;
+        try {
+            answer = knowledgeBase.ask(previous.query(), MORE_POOL);
+        } catch (RuntimeException e) {
+            log.error("The knowledge base failed on a question of {} characters", previous.query().length(), e);
+            return Outcome.of(Reply.privateText(FAILURE));
+        }
+        if (answer == null || !answer.answered()) {
+            String text = answer != null && answer.outcome() == Answer.Outcome.UNSURE ? NO_MORE_UNSURE : NO_MORE;
+            return Outcome.of(context(Reply.builder(), previous).text(text).ephemeral(true).build());
+        }
+        List<Hit> next = answer.hits().stream().filter(hit -> !previous.shown().contains(hit.passage().id()))
+                .limit(3).toList();
+        if (next.isEmpty()) {
+            return Outcome.of(context(Reply.builder(), previous).text(NO_MORE).ephemeral(true).build());
+        }
+        Answer shown = new Answer(previous.query(), true, next, null);
+        Outcome outcome = new Outcome(answered(shown, previous), Optional.of(shown));
+        remember(key, previous.topic(), previous.query(), outcome, previous.shown());
+        return outcome;
+    }
+
+    /* "(om: «…»)": says that a follow-up was read together with the conversation's topic. */
+    private static Reply.Builder context(Reply.Builder reply, DialogueMemory.Turn previous) {
+        if (previous != null) {
+            String topic = previous.topic().strip();
+            if (topic.length() > MAX_TOPIC_SHOWN) {
+                int cut = topic.lastIndexOf(' ', MAX_TOPIC_SHOWN - 2);
+                topic = topic.substring(0, cut < MAX_TOPIC_SHOWN / 2 ? MAX_TOPIC_SHOWN - 2 : cut).strip() + " …";
+            }
+            reply.text("(om: «" + topic + "»)");
+        }
+        return reply;
     }
 
     /* The gap list: a declined question, or an unsure one with the slides it was offered. */
@@ -209,7 +356,7 @@ public final class Bot {
         commands.add(new Command(pattern, handler));
     }
 
-    private Outcome ask(String question) {
+    private Outcome ask(String question, DialogueMemory.Turn previous) {
         Answer answer;
         try {
             answer = knowledgeBase.ask(question, top);
@@ -218,12 +365,12 @@ public final class Bot {
             return Outcome.of(Reply.privateText(FAILURE));
         }
         if (answer == null) {
-            return new Outcome(declined(question), Optional.empty());
+            return new Outcome(declined(question, previous), Optional.empty());
         }
         return switch (answer.outcome()) {
-            case SURE -> new Outcome(answered(answer), Optional.of(answer));
-            case UNSURE -> new Outcome(unsure(answer), Optional.of(answer));
-            case NONE -> new Outcome(declined(question), Optional.of(answer));
+            case SURE -> new Outcome(answered(answer, previous), Optional.of(answer));
+            case UNSURE -> new Outcome(unsure(answer, previous), Optional.of(answer));
+            case NONE -> new Outcome(declined(question, previous), Optional.of(answer));
         };
     }
 
@@ -233,10 +380,10 @@ public final class Bot {
         }
     }
 
-    private Reply answered(Answer answer) {
+    private Reply answered(Answer answer, DialogueMemory.Turn previous) {
         List<Hit> hits = answer.hits();
         Hit best = hits.get(0);
-        Reply.Builder reply = Reply.builder();
+        Reply.Builder reply = context(Reply.builder(), previous);
         interpretation(answer, reply);
         String lines = String.join("\n", best.lines()).strip();
         reply.text(lines.isEmpty() ? best.passage().title() : lines);
@@ -252,8 +399,8 @@ public final class Bot {
      * Private like a decline: a guess is for the one who asked, not for the channel. No feedback
      * buttons: there is no one answer to rate.
      */
-    private static Reply unsure(Answer answer) {
-        Reply.Builder reply = Reply.builder();
+    private static Reply unsure(Answer answer, DialogueMemory.Turn previous) {
+        Reply.Builder reply = context(Reply.builder(), previous);
         interpretation(answer, reply);
         reply.text(UNSURE);
         for (Hit hit : answer.suggestions()) {
@@ -286,9 +433,9 @@ public final class Bot {
         return text.substring(0, cut).strip() + " …";
     }
 
-    private Reply declined(String question) {
+    private Reply declined(String question, DialogueMemory.Turn previous) {
         String example = examples.get(Math.floorMod(question.hashCode(), examples.size()));
-        return Reply.builder()
+        return context(Reply.builder(), previous)
                 .text(NOT_FOUND, topicsHint(), "Prøv for eksempel: «" + example + "»")
                 .ephemeral(true)
                 .build();

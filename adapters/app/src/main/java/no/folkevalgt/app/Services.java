@@ -13,6 +13,7 @@ import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.BackgroundUnansweredStore;
 import no.folkevalgt.core.delivery.DeliveryLog;
+import no.folkevalgt.core.dialogue.CachedDialogueMemory;
 import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.ProgrammeCommands;
@@ -26,6 +27,7 @@ import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcDeliveryLog;
+import no.folkevalgt.storage.JdbcDialogueMemory;
 import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
 import no.folkevalgt.storage.JdbcUnansweredStore;
@@ -78,8 +80,10 @@ final class Services implements AutoCloseable {
         List<Commands> groups = List.of(new ProgrammeCommands(current, clock),
                 new ReflectionCommands(reflections, current, app.settings().facilitators(), clock, words::top, cloud));
         /* Per-user budgets on wall time, also in a demo whose programme clock runs faster; the terminal is exempt. */
+        /* Follow-ups are read with the conversation's last question, kept in the database so that any instance has it. */
         this.bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock,
-                RateLimiter.defaults(Clock.systemUTC()));
+                RateLimiter.defaults(Clock.systemUTC()))
+                .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)));
         this.composer = new ProgrammePosts(current, summaries, clock);
     }
 
