@@ -23,6 +23,7 @@ import no.folkevalgt.core.Feedback;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.Incoming;
 import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.dialogue.InMemoryDialogueMemory;
 import no.folkevalgt.core.programme.ProgrammeCommands;
 import no.folkevalgt.core.programme.ProgrammeLoader;
 import no.folkevalgt.http.WebServer;
@@ -72,7 +73,8 @@ final class SlackFixture implements AutoCloseable {
         }
         kb = LuceneKnowledgeBase.open(content, dir.resolve("index"));
         bot = new Bot(material.apply(kb), 3, Bot.DEFAULT_EXAMPLES,
-                List.of(new ProgrammeCommands(ProgrammeLoader.loadBundled(), clock), reflections), null, clock);
+                List.of(new ProgrammeCommands(ProgrammeLoader.loadBundled(), clock), reflections), null, clock)
+                .remembering(new InMemoryDialogueMemory());
         api = new FakeSlackApi();
         SlackSettings settings = new SlackSettings("xoxb-1234-5678-test", SlackRequests.SECRET, null, api.apiUrl(),
                 "C0PROG");

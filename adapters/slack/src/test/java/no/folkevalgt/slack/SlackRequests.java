@@ -82,6 +82,13 @@ final class SlackRequests {
                 + ",\"ts\":\"" + ts + "\",\"channel\":\"" + channel + "\",\"event_ts\":\"" + ts + "\"}", "app_mention");
     }
 
+    /** A mention posted in the thread of the message {@code threadTs}. */
+    static String appMentionInThread(String eventId, String channel, String user, String text, String ts, String threadTs) {
+        return eventCallback(eventId, "{\"type\":\"app_mention\",\"user\":\"" + user + "\",\"text\":" + quote(text)
+                + ",\"ts\":\"" + ts + "\",\"thread_ts\":\"" + threadTs + "\",\"channel\":\"" + channel
+                + "\",\"event_ts\":\"" + ts + "\"}", "app_mention");
+    }
+
     static String directMessage(String eventId, String channel, String user, String text, String ts) {
         return eventCallback(eventId, "{\"type\":\"message\",\"channel\":\"" + channel + "\",\"user\":\"" + user
                 + "\",\"text\":" + quote(text) + ",\"ts\":\"" + ts + "\",\"event_ts\":\"" + ts

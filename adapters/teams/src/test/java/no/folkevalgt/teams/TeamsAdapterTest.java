@@ -38,6 +38,7 @@ import no.folkevalgt.knowledge.Passage;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcConversationStore;
 import no.folkevalgt.storage.JdbcDeliveryLog;
+import no.folkevalgt.storage.JdbcDialogueMemory;
 import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.schedule.PostScheduler;
 import no.folkevalgt.storage.schedule.RetryPolicy;
@@ -133,6 +134,40 @@ class TeamsAdapterTest {
         assertThat(microsoft.tokenForms).anySatisfy(form -> assertThat(form)
                 .contains("grant_type=client_credentials", "client_id=" + APP_ID, "scope=https%3A%2F%2Fapi.botframework.com%2F.default"));
         assertThat(conversations.find(new ChannelRef("teams", Activities.PERSONAL))).isPresent();
+    }
+
+    /* The memory in the database, as in production; the knowledge base records what it was asked. */
+    @Test
+    void aFollowUpInPersonalChat_isReadWithTheQuestionBefore_andTheCardSaysSo() throws Exception {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OneAnswer recording = new OneAnswer() {
+            @Override
+            public Answer ask(String question, int top) {
+                asked.add(question);
+                return super.ask(question, top);
+            }
+        };
+        TeamsAdapter remembering = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
+                .bot(new Bot(recording).remembering(new JdbcDialogueMemory(db)))
+                .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
+                .openIdMetadataUrl(microsoft.openIdUrl())
+                .tokenEndpoint(microsoft.tokenEndpoint())
+                .build();
+        try (WebServer other = WebServer.start("127.0.0.1", 0, remembering.routes())) {
+            post(other.port(), Activities.personalMessage(microsoft.serviceUrl(), "f-1", "Hva er en interpellasjon?"), validToken());
+            post(other.port(), Activities.personalMessage(microsoft.serviceUrl(), "f-2", "når må den meldes?"), validToken());
+        } finally {
+            remembering.close();
+        }
+
+        assertThat(asked).containsExactly("Hva er en interpellasjon?", "når må den meldes? Hva er en interpellasjon?");
+        FakeMicrosoft.Recorded reply = microsoft.activities().get(1);
+        assertThat(reply.path()).isEqualTo("/v3/conversations/" + Activities.PERSONAL + "/activities/f-2");
+        JsonNode card = CardJson.card(reply.body());
+        CardJson.assertValid(card);
+        assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsSubsequence(
+                "(om: «Hva er en interpellasjon?»)", "Et spørsmål til ordføreren", "Kilde: ",
+                "«Interpellasjon», lysbilde 31 (deck.txt)");
     }
 
     @Test
@@ -412,7 +447,7 @@ class TeamsAdapterTest {
     }
 
     /** Answers every question with the interpellation slide and "Se også" the next one. */
-    static final class OneAnswer implements KnowledgeBase {
+    static class OneAnswer implements KnowledgeBase {
         @Override
         public Answer ask(String question, int top) {
             return new Answer(question, true, List.of(new Hit(INTERPELLASJON, List.of("Et spørsmål til ordføreren"), 9.0),

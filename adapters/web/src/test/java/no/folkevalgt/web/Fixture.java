@@ -8,6 +8,7 @@ import no.folkevalgt.core.Facilitators;
 import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.delivery.DeliveryAttempt;
 import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.dialogue.CachedDialogueMemory;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.core.programme.ProgrammeCommands;
@@ -26,6 +27,7 @@ import no.folkevalgt.knowledge.LuceneKnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcDeliveryLog;
+import no.folkevalgt.storage.JdbcDialogueMemory;
 import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
 import no.folkevalgt.storage.JdbcUnansweredStore;
@@ -95,7 +97,7 @@ final class Fixture implements AutoCloseable {
         export = new ReflectionExport(reflections, current);
         bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, List.of(new ProgrammeCommands(current, clock),
                 new ReflectionCommands(reflections, current, Facilitators.none(), clock, words::top, cloud)),
-                unanswered, clock);
+                unanswered, clock).remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)));
         /* Tests here send many messages without a session cookie from 127.0.0.1: no address budget (AddressLimitTest has it). */
         web = webBuilder().addressLimiter(RateLimiter.unlimited())
                 .facilitatorToken(token).loopbackOnly(token == null).build();
