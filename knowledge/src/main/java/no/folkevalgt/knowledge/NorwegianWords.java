@@ -124,6 +124,53 @@ final class NorwegianWords {
     }
     private static final String[] ENDINGS = {"ene", "ane", "en", "et", "er", "ar", "a", "e", "ne", "s"};
 
+    /**
+     * Every base form of the lexicon that a word may be a form of, for counting the words of answers
+     * ({@link WordCounter}): the word itself when it is a base form, and each base form left after
+     * taking off an inflectional ending, with a final -e put back ("skoler": skole, skol), a doubled
+     * final consonant made single ("ungdommen": ungdom) or a genitive -s taken off first
+     * ("kommunens": kommune). A base form is 3 letters or more. Unlike {@link #lemmaOf}, which takes
+     * the first one found (as the index is built), this leaves the choice to the caller. Lower-cased,
+     * normalised input; empty when the lexicon knows none.
+     */
+    List<String> baseForms(String word) {
+        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
+        collectBaseForms(word, found);
+        if (word.length() > 4 && word.endsWith("s")) {
+            collectBaseForms(word.substring(0, word.length() - 1), found);
+        }
+        return List.copyOf(found);
+    }
+
+    private void collectBaseForms(String word, java.util.Set<String> found) {
+        if (lemmas.contains(word)) {
+            found.add(word);
+        }
+        for (String ending : INFLECTIONS) {
+            int base = word.length() - ending.length();
+            if (base < 3 || !word.endsWith(ending)) {
+                continue;
+            }
+            String stripped = word.substring(0, base);
+            if (lemmas.contains(stripped)) {
+                found.add(stripped);
+            }
+            if (!ending.equals("e") && lemmas.contains(stripped + "e")) {
+                found.add(stripped + "e");
+            }
+            /* the neuter -t of an adjective on a doubled consonant: trygt from trygg */
+            if (ending.equals("t") && "aeiouyæøå".indexOf(stripped.charAt(base - 1)) < 0
+                    && lemmas.contains(stripped + stripped.charAt(base - 1))) {
+                found.add(stripped + stripped.charAt(base - 1));
+            }
+            if (base > 3 && stripped.charAt(base - 1) == stripped.charAt(base - 2)
+                    && "aeiouyæøå".indexOf(stripped.charAt(base - 1)) < 0
+                    && lemmas.contains(stripped.substring(0, base - 1))) {
+                found.add(stripped.substring(0, base - 1));
+            }
+        }
+    }
+
     private boolean isLemmaOrInflected(String word) {
         if (lemmas.contains(word)) {
             return true;
@@ -135,6 +182,14 @@ final class NorwegianWords {
             }
         }
         return false;
+    }
+
+    /**
+     * How many base forms start with a prefix (the prefix itself included): how productive a word
+     * is in compounds, a rough sign of how common it is ("skole…" 280, "skol…" 34 besides them).
+     */
+    int startingWith(String prefix) {
+        return lemmas.countStartingWith(prefix);
     }
 
     /** How many distinct base forms the lexicon holds. */
@@ -204,6 +259,31 @@ final class NorwegianWords {
 
         int size() {
             return starts.length - 1;
+        }
+
+        int countStartingWith(String prefix) {
+            byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+            if (p.length == 0) {
+                return size();
+            }
+            byte[] next = p.clone();
+            next[next.length - 1]++; /* UTF-8 never holds 0xFF, so this does not overflow */
+            return lowerBound(next) - lowerBound(p);
+        }
+
+        /** The index of the first key not smaller than {@code k}. */
+        private int lowerBound(byte[] k) {
+            int lo = 0;
+            int hi = size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Arrays.compareUnsigned(bytes, starts[mid], starts[mid + 1], k, 0, k.length) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         boolean contains(String key) {

@@ -19,6 +19,7 @@ import no.folkevalgt.core.reflection.ReflectionAnswer;
 import no.folkevalgt.core.reflection.ReflectionExport;
 import no.folkevalgt.core.reflection.ReflectionStore;
 import no.folkevalgt.core.reflection.ReflectionSummaries;
+import no.folkevalgt.knowledge.WordCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,8 @@ import java.util.function.Supplier;
 
 /**
  * The facilitator page and its data: {@code GET /fasilitator} (the page), {@code /fasilitator/data}
- * (JSON: timeline, delivery status, prompts with counts, gaps: unsure and declined questions), {@code /fasilitator/ordsky/N.png}
+ * (JSON: timeline, delivery status, prompts with counts and the word cloud's words, gaps: unsure and declined
+ * questions), {@code /fasilitator/ordsky/N.png}
  * (prompt N's word cloud) and {@code /fasilitator/eksport.csv}. Every one is behind the
  * {@link FacilitatorGuard}. Anonymous prompts never show who answered; feedback never shows who gave it.
  */
@@ -236,6 +238,18 @@ final class FacilitatorHandlers {
                 recent.add(r);
             }
             m.put("answers", recent);
+            /* The cloud's words, counted as the posted summary counts them: each word with the number of
+               answers that use it (never more than "count"); answers with no word that counts are told apart. */
+            ReflectionSummaries.Summary summary = summaries.summary(prompt.number(), answers);
+            List<Map<String, Object>> words = new ArrayList<>();
+            for (WordCount w : summary.words()) {
+                Map<String, Object> word = new LinkedHashMap<>();
+                word.put("word", w.word());
+                word.put("count", w.count());
+                words.add(word);
+            }
+            m.put("words", words);
+            m.put("answersWithWords", summary.answersWithWords());
             out.add(m);
         }
         return out;
@@ -300,14 +314,16 @@ final class FacilitatorHandlers {
         if (programme.get().prompt(number).isEmpty()) {
             return Pages.error(404, "Fant ikke ordskyen", "Det finnes ingen refleksjonsoppgave " + number + ".");
         }
-        int count = reflections.count(number);
+        /* Drawn again only when the counted words change (not merely the number of answers: one deleted and
+           one added keep the number but change the words). */
+        ReflectionSummaries.Summary summary = summaries.summary(number);
         Cloud cached = clouds.get(number);
-        if (cached == null || cached.count() != count) {
+        if (cached == null || !cached.summary().equals(summary)) {
             Reply reply = summaries.forFacilitator(number);
             if (reply.image() == null) {
                 return Pages.error(500, "Ordskyen kunne ikke tegnes", reply.plainText());
             }
-            cached = new Cloud(count, reply.image().bytes(), reply.image().altText());
+            cached = new Cloud(summary, reply.image().bytes(), reply.image().altText());
             clouds.put(number, cached);
         }
         return HttpResponse.of(200, "image/png", cached.png()).withHeader("Cache-Control", "no-store");
@@ -335,6 +351,6 @@ final class FacilitatorHandlers {
                 .withHeader("Cache-Control", "no-store");
     }
 
-    private record Cloud(int count, byte[] png, String alt) {
+    private record Cloud(ReflectionSummaries.Summary summary, byte[] png, String alt) {
     }
 }

@@ -2,8 +2,10 @@ package no.folkevalgt.core.reflection;
 
 import java.awt.AWTError;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Summaries of a prompt's answers: how many, the most used words and a word cloud. The scheduler
+ * Summaries of a prompt's answers: how many, the most used words and a word cloud. The words are
+ * counted over exactly the answers the summary counts, all words of each answer, and a word's number
+ * is the number of answers that use it, so it is never more than the number of answers (see the
+ * knowledge module's {@code WordCounter} for which words count). The scheduler
  * uses it as the {@link PostComposer} for {@link PostKind#SUMMARY} posts when a prompt closes; the
  * {@code /refleksjon oppsummering} command uses it for facilitators. A summary never names who
  * answered, for anonymous prompts and others alike.
@@ -27,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * var summaries = new ReflectionSummaries(store, programmeSupplier, new WordCounter()::top, new WordCloud());
  * Reply post = summaries.compose(plannedSummaryPost, false);
- * // "Oppsummering: «Hvorfor engasjerte du deg?» — 23 svar. Mest brukte ord: skole (7), ..."
+ * // "Oppsummering: «Hvorfor engasjerte du deg?» — 23 svar. Mest brukte ord: skole (7), ...
+ * //  2 av svarene har ingen ord som telles."
  * }</pre>
  */
 public final class ReflectionSummaries implements PostComposer {
@@ -41,6 +47,7 @@ public final class ReflectionSummaries implements PostComposer {
     private final Supplier<Programme> programme;
     private final TopWords topWords;
     private final WordCloudRenderer cloud;
+    private final Map<Integer, Counted> counted = new ConcurrentHashMap<>();
 
     public ReflectionSummaries(ReflectionStore store, Supplier<Programme> programme, TopWords topWords,
                                WordCloudRenderer cloud) {
@@ -72,7 +79,7 @@ public final class ReflectionSummaries implements PostComposer {
         }
         Optional<Prompt> prompt = programme.get().prompt(post.prompt());
         String title = prompt.map(Prompt::title).orElse(post.text());
-        Summary summary = summarise(post.prompt());
+        Summary summary = summary(post.prompt());
         String invitation = "Du kan fortsatt svare: /refleksjon " + post.prompt() + " <svaret ditt>";
         return reply(title, summary, late, false, invitation);
     }
@@ -96,15 +103,49 @@ public final class ReflectionSummaries implements PostComposer {
      * @throws StoreUnavailable when the answers cannot be read
      */
     Reply forFacilitator(Prompt prompt) {
-        return reply(prompt.title(), summarise(prompt.number()), false, true, null);
+        return reply(prompt.title(), summary(prompt.number()), false, true, null);
     }
 
-    private Summary summarise(int prompt) {
-        int maxWords = programme.get().prompt(prompt).map(Prompt::maxWords).orElse(0);
-        List<String> texts = store.forPrompt(prompt).stream()
-                .map(answer -> ReflectionCommands.firstWords(answer.text(), maxWords)).toList();
-        List<WordCount> words = texts.isEmpty() ? List.of() : topWords.top(texts, WordCloud.MAX_WORDS);
-        return new Summary(texts.size(), words == null ? List.of() : words);
+    /**
+     * What a summary of prompt {@code number} says, counted now: the facilitator page shows these
+     * words beside the cloud.
+     *
+     * @throws StoreUnavailable when the answers cannot be read
+     */
+    public Summary summary(int prompt) {
+        return summarise(prompt, store.forPrompt(prompt));
+    }
+
+    /**
+     * The same for answers already read (the facilitator page reads them anyway). Counting is
+     * skipped when the answers are the same as last time for this prompt, so a page that asks every
+     * few seconds costs one comparison of the texts.
+     *
+     * @param answers the prompt's answers, all of them
+     */
+    public Summary summary(int prompt, List<ReflectionAnswer> answers) {
+        return summarise(prompt, answers);
+    }
+
+    private Summary summarise(int prompt, List<ReflectionAnswer> answers) {
+        /* Every word of every answer counts: a word limit in the prompt is a wish, not a cut. */
+        List<String> texts = answers.stream().map(ReflectionAnswer::text).toList();
+        Counted cached = counted.get(prompt);
+        if (cached != null && cached.texts().equals(texts)) {
+            return cached.summary();
+        }
+        Summary summary = count(texts);
+        counted.put(prompt, new Counted(texts, summary));
+        return summary;
+    }
+
+    private Summary count(List<String> texts) {
+        if (texts.isEmpty()) {
+            return new Summary(0, 0, List.of());
+        }
+        List<WordCount> words = topWords.top(texts, WordCloud.MAX_WORDS);
+        int withWords = (int) texts.stream().filter(topWords::hasWords).count();
+        return new Summary(texts.size(), withWords, words == null ? List.of() : words);
     }
 
     private Reply reply(String title, Summary summary, boolean late, boolean ephemeral, String invitation) {
@@ -120,6 +161,12 @@ public final class ReflectionSummaries implements PostComposer {
             List<WordCount> top = summary.words().stream().limit(TOP_IN_TEXT).toList();
             if (!top.isEmpty()) {
                 text.append(" Mest brukte ord: ").append(list(top)).append('.');
+            }
+            int without = summary.answers() - summary.answersWithWords();
+            if (without == summary.answers()) {
+                text.append(" Ingen av svarene har ord som telles.");
+            } else if (without > 0) {
+                text.append(' ').append(without).append(" av svarene har ingen ord som telles.");
             }
         }
         Reply.Builder reply = Reply.builder().text(text.toString()).ephemeral(ephemeral);
@@ -153,6 +200,23 @@ public final class ReflectionSummaries implements PostComposer {
         return () -> programme;
     }
 
-    private record Summary(int answers, List<WordCount> words) {
+    /**
+     * What a summary says.
+     *
+     * @param answers          how many answers the prompt has
+     * @param answersWithWords how many of them have a word that counts (the rest hold only stop words,
+     *                         light words, numbers or emoji)
+     * @param words            the most used words (at most {@link WordCloud#MAX_WORDS}), each with the
+     *                         number of answers that use it: never more than {@code answers}
+     */
+    public record Summary(int answers, int answersWithWords, List<WordCount> words) {
+
+        public Summary {
+            words = List.copyOf(words);
+        }
+    }
+
+    /** The last count for a prompt, and the texts it was counted from. */
+    private record Counted(List<String> texts, Summary summary) {
     }
 }
