@@ -332,10 +332,17 @@ class BrowserEndToEndTest {
         assertThat(driver.findElement(By.id("oppgavevarsel-tekst")).getText()).isEmpty();
         assertThat(driver.findElement(By.id("oppgavevarsel-svar")).isDisplayed()).isFalse();
 
-        /* A newer prompt is shown; answering it with /refleksjon puts the notice away. */
+        /* A newer prompt is shown until its summary is posted. */
+        String second = "Ny refleksjonsoppgave: «Hvorfor engasjerte du deg?» — svar med /refleksjon <svaret ditt>";
         postPrompt(2);
-        wait.until(d -> d.findElement(By.id("oppgavevarsel-tekst")).getText().equals(
-                "Ny refleksjonsoppgave: «Hvorfor engasjerte du deg?» — svar med /refleksjon <svaret ditt>"));
+        wait.until(d -> d.findElement(By.id("oppgavevarsel-tekst")).getText().equals(second));
+        post(PostKind.SUMMARY, 2);
+        wait.until(d -> d.findElement(By.id("kanal")).getText().contains("Oppsummering: «Hvorfor engasjerte du deg?»"));
+        assertThat(driver.findElement(By.id("oppgavevarsel-tekst")).getText()).isEmpty();
+
+        /* Posted again (as after a restart), it is shown again; answering it with /refleksjon puts it away. */
+        postPrompt(2);
+        wait.until(d -> d.findElement(By.id("oppgavevarsel-tekst")).getText().equals(second));
         WebElement input = driver.findElement(By.id("sporsmal"));
         input.sendKeys("/refleksjon 2 for skolen i bygda");
         input.sendKeys(Keys.ENTER);
@@ -380,8 +387,13 @@ class BrowserEndToEndTest {
 
     /** Posts prompt {@code number} to #programmet as the programme's scheduler does when it opens. */
     private void postPrompt(int number) throws Exception {
+        post(PostKind.PROMPT, number);
+    }
+
+    /** Posts the programme's post of this kind for prompt {@code number} to #programmet, as composed when due. */
+    private void post(PostKind kind, int number) throws Exception {
         PlannedPost post = PostPlanner.plan(fx.programme).stream()
-                .filter(p -> p.kind() == PostKind.PROMPT && p.prompt() == number && p.channel().equals(Fixture.PROGRAMMET))
+                .filter(p -> p.kind() == kind && p.prompt() == number && p.channel().equals(Fixture.PROGRAMMET))
                 .findFirst().orElseThrow();
         fx.web.poster().post(post.channel(), new ProgrammePosts(fx.programme, fx.summaries, fx.clock).compose(post, false));
     }
