@@ -22,26 +22,10 @@
     return e;
   }
 
-  /* Thumbs up and down drawn inline (paths after Feather icons, MIT): no emoji font needed. */
-  const ICONS = {
-    'feedback.up': 'M14 9V5a3 3 0 0 0-3-3l-4 9v11h11.28a2 2 0 0 0 2-1.7l1.38-9a2 2 0 0 0-2-2.3z'
-      + 'M7 22H4a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2h3',
-    'feedback.down': 'M10 15v4a3 3 0 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3z'
-      + 'M17 2h2.67A2.31 2.31 0 0 1 22 4v7a2.31 2.31 0 0 1-2.33 2H17'
-  };
-
-  /* The icon for an action, hidden from screen readers (the button has words), or null. */
+  /* The icon for an action (an inline SVG from the page's templates), hidden from screen readers, or null. */
   function icon(id) {
-    if (!ICONS[id]) { return null; }
-    const ns = 'http://www.w3.org/2000/svg';
-    const svg = document.createElementNS(ns, 'svg');
-    [['class', 'icon'], ['viewBox', '0 0 24 24'], ['width', '20'], ['height', '20'], ['fill', 'none'],
-      ['stroke', 'currentColor'], ['stroke-width', '2'], ['stroke-linecap', 'round'], ['stroke-linejoin', 'round'],
-      ['aria-hidden', 'true'], ['focusable', 'false']].forEach(function (a) { svg.setAttribute(a[0], a[1]); });
-    const path = document.createElementNS(ns, 'path');
-    path.setAttribute('d', ICONS[id]);
-    svg.appendChild(path);
-    return svg;
+    const template = document.getElementById('ikon-' + id);
+    return template ? template.content.firstElementChild.cloneNode(true) : null;
   }
 
   function cite(c) { return '«' + c.title + '», lysbilde ' + c.slide; }
