@@ -1,6 +1,10 @@
 package no.folkevalgt.web;
 
 import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.core.programme.PostKind;
+import no.folkevalgt.core.programme.PostPlanner;
+import no.folkevalgt.core.programme.ProgrammePosts;
 import no.folkevalgt.knowledge.UnsureKnowledgeBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -41,13 +45,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pages in a real headless Chromium (Debian's chromium and chromium-driver, found at
  * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, or where {@code CHROMIUM_BIN} and
  * {@code CHROMEDRIVER_BIN} point). Without them these tests are skipped, saying how to install them.
- * The screenshots in {@code docs/screenshots/} are taken here.
+ * Screenshots are written to {@code adapters/web/target/screenshots/} (chat.png, chat-refleksjon.png,
+ * fasilitator.png, fasilitator-mobil.png); the ones in {@code docs/screenshots/} are copied from there by hand.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
 
-    static final Dimension PHONE = new Dimension(412, 1300);
+    /** The viewport of a phone (an iPhone 12 to 15's CSS pixels). */
+    static final Dimension PHONE = new Dimension(390, 844);
     static final Dimension DESKTOP = new Dimension(1440, 1900);
 
     Fixture fx;
@@ -55,6 +61,8 @@ class BrowserEndToEndTest {
     Wait wait;
     Path screenshots;
     String missingBrowser;
+    /** The height of the emulated phone screen, 0 when not emulating one. */
+    int emulatedHeight;
 
     @org.junit.jupiter.api.BeforeEach
     void needsABrowser() {
@@ -85,7 +93,7 @@ class BrowserEndToEndTest {
                 .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new Wait(driver, Duration.ofSeconds(20));
-        screenshots = Files.createDirectories(repositoryRoot().resolve("docs/screenshots"));
+        screenshots = Files.createDirectories(repositoryRoot().resolve("adapters/web/target/screenshots"));
     }
 
     @AfterAll
@@ -101,8 +109,7 @@ class BrowserEndToEndTest {
     @Test
     @Order(1)
     void askingAQuestion_showsTheAnswerWithItsSource_onAPhone() throws Exception {
-        driver.manage().window().setSize(PHONE);
-        driver.get(fx.base() + "/");
+        openOnAPhone(fx.base() + "/");
         WebElement input = driver.findElement(By.id("sporsmal"));
         assertThat(driver.findElement(By.cssSelector("label[for=sporsmal]")).getText()).isEqualTo("Spørsmål eller kommando");
         input.sendKeys("Hvordan kan jeg reise en sak i kommunestyret?");
@@ -121,6 +128,18 @@ class BrowserEndToEndTest {
         assertThat(down.getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(fx.feedback.all()).anySatisfy(f -> assertThat(f.helpful()).isFalse());
 
+        /* The thumbs are drawn (SVG), not emoji, which show as empty boxes where no emoji font is installed. */
+        WebElement up = answer.findElement(By.cssSelector("button[data-action='feedback.up']"));
+        assertThat(up.getText()).isEqualTo("Nyttig");
+        assertThat(down.getText()).isEqualTo("Ikke nyttig");
+        assertThat(up.getAttribute("aria-label")).isEqualTo("Svaret var nyttig");
+        for (WebElement button : List.of(up, down)) {
+            WebElement svg = button.findElement(By.cssSelector("svg"));
+            assertThat(svg.getAttribute("aria-hidden")).isEqualTo("true");
+            assertThat(svg.isDisplayed()).isTrue();
+            assertThat(hasEmoji(button)).as("emoji in %s", button.getAttribute("outerHTML")).isFalse();
+        }
+
         /* A scheduled post shows up in #programmet without reloading. */
         fx.web.poster().post(Fixture.PROGRAMMET, Reply.text("Om 10 minutter: Samspillet med administrasjonen, kl. 13.00"));
         wait.until(d -> d.findElement(By.id("kanal")).getText().contains("Om 10 minutter: Samspillet"));
@@ -134,7 +153,7 @@ class BrowserEndToEndTest {
     @Test
     @Order(2)
     void aReflectionPostedInTheChat_changesTheCountAndTheWordCloud_onTheFacilitatorPage() throws Exception {
-        driver.manage().window().setSize(DESKTOP);
+        desktop();
         driver.get(fx.base() + "/fasilitator");
         WebElement count = wait.visible(By.id("antall-1"));
         wait.until(d -> imageLoaded(d.findElement(By.id("ordsky-1"))));
@@ -164,6 +183,10 @@ class BrowserEndToEndTest {
         assertThat(driver.findElement(By.id("poster")).getText()).contains("Sendt", "Feilet", "Planlagt");
         assertThat(driver.findElement(By.id("naa")).getText()).contains("Hva innebærer det å være folkevalgt?");
         assertThat(driver.findElement(By.id("ubesvart")).getText()).contains("sushi");
+        WebElement unhelpful = driver.findElement(By.xpath("//h3[following-sibling::ul[1][@id='unyttig']]"));
+        assertThat(unhelpful.getText()).isEqualTo("Svar merket som lite nyttige");
+        assertThat(unhelpful.findElements(By.cssSelector("svg[aria-hidden=true]"))).hasSize(1);
+        assertThat(hasEmoji(driver.findElement(By.tagName("body")))).isFalse();
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         screenshot("fasilitator.png");
     }
@@ -230,8 +253,7 @@ class BrowserEndToEndTest {
         WebAdapter unsure = fx.webBuilder().bot(new no.folkevalgt.core.Bot(UnsureKnowledgeBase.offering(UnsureWebChatTest.HOSTILE)))
                 .build();
         try (no.folkevalgt.http.WebServer server = no.folkevalgt.http.WebServer.start("127.0.0.1", 0, unsure.routes())) {
-            driver.manage().window().setSize(PHONE);
-            driver.get("http://127.0.0.1:" + server.port() + "/");
+            openOnAPhone("http://127.0.0.1:" + server.port() + "/");
             WebElement input = driver.findElement(By.id("sporsmal"));
             input.sendKeys("Hvordan spør jeg ordføreren om noe?");
             input.sendKeys(Keys.ENTER);
@@ -253,6 +275,186 @@ class BrowserEndToEndTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void aReflectionPromptPostedInTheChannel_isShownByTheInput_onAPhone() throws Exception {
+        openOnAPhone(fx.base() + "/");
+        js("localStorage.removeItem('folkevalgt.refleksjon.sett')");
+        driver.navigate().refresh();
+        /* A conversation long enough that #programmet, below the chat, is out of sight. */
+        driver.findElement(By.cssSelector("button[data-text=program]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#meldinger .message.bot:not(.pending)")).size() >= 2);
+        driver.findElement(By.cssSelector("button[data-text=hjelp]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#meldinger .message.bot:not(.pending)")).size() >= 3
+                && d.findElement(By.id("send")).isEnabled());
+        WebElement status = driver.findElement(By.id("oppgavevarsel-tekst"));
+        assertThat(status.getAttribute("role")).isEqualTo("status");
+        assertThat(status.getText()).isEmpty();
+
+        postPrompt(1);
+        wait.until(d -> d.findElement(By.id("kanal")).getText().contains("Refleksjonsoppgave 1: "));
+        String expected = "Ny refleksjonsoppgave: «Hva er viktigst i samspillet med administrasjonen?» — svar med "
+                + "/refleksjon <svaret ditt>";
+        wait.until(d -> status.getText().equals(expected));
+        WebElement banner = driver.findElement(By.id("oppgavevarsel"));
+        WebElement answer = driver.findElement(By.id("oppgavevarsel-svar"));
+        WebElement close = driver.findElement(By.id("oppgavevarsel-lukk"));
+        assertThat(answer.getText()).isEqualTo("Svar nå");
+        assertThat(close.getText()).isEqualTo("Lukk");
+        assertThat(banner.getText()).isEqualTo(expected + "\nSvar nå\nLukk");
+        /* In sight without scrolling, just above the text box; the post itself is further down, out of sight. */
+        double innerHeight = ((Number) js("return window.innerHeight")).doubleValue();
+        double bannerTop = top(banner);
+        double bannerBottom = bottom(banner);
+        assertThat(bannerTop).isGreaterThanOrEqualTo(0);
+        assertThat(bannerBottom).isLessThanOrEqualTo(innerHeight);
+        assertThat(bannerBottom).isLessThanOrEqualTo(top(driver.findElement(By.id("sporsmal"))));
+        WebElement post = driver.findElements(By.cssSelector("#kanal .message.post")).stream()
+                .filter(e -> e.getText().contains("Refleksjonsoppgave 1: ")).findFirst().orElseThrow();
+        assertThat(top(post)).as("the prompt in #programmet is out of sight").isGreaterThan(innerHeight);
+        assertNoSidewaysScroll();
+        screenshot("chat-refleksjon.png", false);
+
+        /* "Svar nå" starts the answer in the text box. */
+        answer.click();
+        assertThat(driver.findElement(By.id("sporsmal")).getAttribute("value")).isEqualTo("/refleksjon ");
+        assertThat(js("return document.activeElement.id")).isEqualTo("sporsmal");
+
+        /* Not acted on, it is shown again after a reload; once closed, it is not. */
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("oppgavevarsel-tekst")).getText().equals(expected));
+        driver.findElement(By.id("oppgavevarsel-lukk")).click();
+        assertThat(driver.findElement(By.id("oppgavevarsel-tekst")).getText()).isEmpty();
+        assertThat(driver.findElement(By.id("oppgavevarsel-svar")).isDisplayed()).isFalse();
+        assertThat(js("return document.activeElement.id")).isEqualTo("sporsmal");
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("kanal")).getText().contains("Refleksjonsoppgave 1: "));
+        assertThat(driver.findElement(By.id("oppgavevarsel-tekst")).getText()).isEmpty();
+        assertThat(driver.findElement(By.id("oppgavevarsel-svar")).isDisplayed()).isFalse();
+
+        /* A newer prompt is shown until its summary is posted. */
+        String second = "Ny refleksjonsoppgave: «Hvorfor engasjerte du deg?» — svar med /refleksjon <svaret ditt>";
+        postPrompt(2);
+        wait.until(d -> d.findElement(By.id("oppgavevarsel-tekst")).getText().equals(second));
+        post(PostKind.SUMMARY, 2);
+        wait.until(d -> d.findElement(By.id("kanal")).getText().contains("Oppsummering: «Hvorfor engasjerte du deg?»"));
+        assertThat(driver.findElement(By.id("oppgavevarsel-tekst")).getText()).isEmpty();
+
+        /* Posted again (as after a restart), it is shown again; answering it with /refleksjon puts it away. */
+        postPrompt(2);
+        wait.until(d -> d.findElement(By.id("oppgavevarsel-tekst")).getText().equals(second));
+        WebElement input = driver.findElement(By.id("sporsmal"));
+        input.sendKeys("/refleksjon 2 for skolen i bygda");
+        input.sendKeys(Keys.ENTER);
+        assertThat(driver.findElement(By.id("oppgavevarsel-tekst")).getText()).isEmpty();
+        wait.until(d -> d.findElement(By.id("send")).isEnabled());
+    }
+
+    @Test
+    @Order(7)
+    void theFacilitatorPage_onAPhone_scrollsItsTableSideways_notThePage() throws Exception {
+        /* Long unbroken words, as Norwegian compounds and web addresses are, wrap instead of widening the page. */
+        String compound = "kommunestyrerepresentantopplæringsprogramevalueringsrapportutkast";
+        fx.reflections.add(1, "web", "Kari Nordmann 10", compound, fx.clock.instant(), null);
+        fx.unanswered.record(new no.folkevalgt.core.UnansweredStore.Unanswered(
+                "Hva står på https://www.ks.no/fagomrader/demokrati-og-styring/folkevalgtprogrammet/?", "web",
+                fx.clock.instant()));
+        openOnAPhone(fx.base() + "/fasilitator");
+        wait.until(d -> !d.findElements(By.cssSelector("#poster tr")).isEmpty());
+        wait.until(d -> imageLoaded(d.findElement(By.id("ordsky-1"))));
+        assertThat(driver.findElement(By.id("poster")).getText()).contains("Sendt", "Feilet", "Planlagt");
+        wait.until(d -> d.findElement(By.id("oppgave-1")).getText().contains(compound));
+        assertThat(driver.findElement(By.id("ubesvart")).getText()).contains("https://www.ks.no/");
+        assertNoSidewaysScroll();
+
+        WebElement wrap = driver.findElement(By.cssSelector("#meldinger-seksjon .table-wrap"));
+        assertThat(wrap.getAttribute("role")).isEqualTo("region");
+        assertThat(wrap.getAttribute("aria-label")).isEqualTo("Tabell over planlagte meldinger");
+        assertThat(wrap.getAttribute("tabindex")).isEqualTo("0");
+        assertThat(((Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth", wrap)).intValue())
+                .as("the table is wider than its box, which scrolls").isPositive();
+        assertThat(driver.findElement(By.cssSelector("#meldinger-seksjon .narrow-only")).getText())
+                .isEqualTo("Tabellen kan rulles sidelengs.");
+        /* With the keyboard: tab to the table's box and press the right arrow. */
+        js("arguments[0].scrollIntoView({block: 'center'})", wrap);
+        wrap.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(js("return document.activeElement === arguments[0]", wrap)).isEqualTo(true);
+        wait.until(d -> ((Number) js("return arguments[0].scrollLeft", wrap)).doubleValue() > 0);
+        assertNoSidewaysScroll();
+        js("arguments[0].scrollLeft = 0; arguments[0].blur()", wrap);
+        screenshot("fasilitator-mobil.png");
+    }
+
+    /** Posts prompt {@code number} to #programmet as the programme's scheduler does when it opens. */
+    private void postPrompt(int number) throws Exception {
+        post(PostKind.PROMPT, number);
+    }
+
+    /** Posts the programme's post of this kind for prompt {@code number} to #programmet, as composed when due. */
+    private void post(PostKind kind, int number) throws Exception {
+        PlannedPost post = PostPlanner.plan(fx.programme).stream()
+                .filter(p -> p.kind() == kind && p.prompt() == number && p.channel().equals(Fixture.PROGRAMMET))
+                .findFirst().orElseThrow();
+        fx.web.poster().post(post.channel(), new ProgrammePosts(fx.programme, fx.summaries, fx.clock).compose(post, false));
+    }
+
+    /*
+     * A phone's screen, emulated: a window cannot be made narrower than 500 px, so the page is laid
+     * out as on a mobile device of PHONE's size (its viewport meta tag applies).
+     */
+    private void openOnAPhone(String url) {
+        emulate(PHONE.getHeight());
+        driver.get(url);
+        assertThat(js("return [window.innerWidth, window.innerHeight]"))
+                .isEqualTo(List.of((long) PHONE.getWidth(), (long) PHONE.getHeight()));
+    }
+
+    private void emulate(int height) {
+        emulatedHeight = height;
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", PHONE.getWidth(), "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    private void desktop() {
+        if (emulatedHeight > 0) {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            emulatedHeight = 0;
+        }
+        driver.manage().window().setSize(DESKTOP);
+    }
+
+    private void assertNoSidewaysScroll() {
+        assertThat((Long) js("return document.documentElement.scrollWidth"))
+                .as("the page does not scroll sideways (the window is %s px wide)", js("return window.innerWidth"))
+                .isLessThanOrEqualTo((Long) js("return document.documentElement.clientWidth"));
+    }
+
+    private double top(WebElement e) {
+        return ((Number) js("return arguments[0].getBoundingClientRect().top", e)).doubleValue();
+    }
+
+    private double bottom(WebElement e) {
+        return ((Number) js("return arguments[0].getBoundingClientRect().bottom", e)).doubleValue();
+    }
+
+    /* Whether the element's text, labels or titles hold an emoji (a pictographic character). */
+    private boolean hasEmoji(WebElement e) {
+        return Boolean.TRUE.equals(js("const n = arguments[0];"
+                + "const all = [n].concat(Array.from(n.querySelectorAll('*')));"
+                + "const text = n.textContent + all.map(x => (x.getAttribute('aria-label') || '') + (x.getAttribute('title') || '')).join('');"
+                + "return /\\p{Extended_Pictographic}/u.test(text);", e));
+    }
+
+    /* Returns once the browser has painted two more frames, so that a resize has been laid out and drawn. */
+    private void painted() {
+        ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     private void seed() {
         var now = fx.clock.instant();
         String[] answers = {"tillit åpenhet", "tillit respekt", "respekt for roller", "åpenhet og dialog",
@@ -271,15 +473,35 @@ class BrowserEndToEndTest {
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img));
     }
 
-    /* The whole page: the window is made as tall as the page (at most 4000 px) at the current width. */
     private void screenshot(String name) throws Exception {
-        Dimension size = driver.manage().window().getSize();
+        screenshot(name, true);
+    }
+
+    /*
+     * The whole page (the window is made as tall as the page, at most 4000 px, or the emulated phone's
+     * screen, at most 8000 px, at the current width), or what is in sight as the page is scrolled now.
+     */
+    private void screenshot(String name, boolean wholePage) throws Exception {
+        if (!wholePage) {
+            Files.write(screenshots.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return;
+        }
         long height = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return Math.ceil(document.documentElement.scrollHeight)");
+        if (emulatedHeight > 0) {
+            int phoneHeight = emulatedHeight;
+            emulate((int) Math.min(8000, height));
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+            painted();
+            Files.write(screenshots.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            emulate(phoneHeight);
+            return;
+        }
+        Dimension size = driver.manage().window().getSize();
         long chrome = (Long) ((JavascriptExecutor) driver).executeScript("return window.outerHeight - window.innerHeight");
         driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(4000, height + chrome)));
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
-        Thread.sleep(300);
+        painted();
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(screenshots.resolve(name), png);
         driver.manage().window().setSize(size);

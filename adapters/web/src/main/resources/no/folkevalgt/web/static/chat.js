@@ -22,6 +22,12 @@
     return e;
   }
 
+  /* The icon for an action (an inline SVG from the page's templates), hidden from screen readers, or null. */
+  function icon(id) {
+    const template = document.getElementById('ikon-' + id);
+    return template ? template.content.firstElementChild.cloneNode(true) : null;
+  }
+
   function cite(c) { return '«' + c.title + '», lysbilde ' + c.slide; }
 
   /* Slides offered when the bot is not sure: each with its title, best lines and where to read it. */
@@ -77,10 +83,9 @@
         b.type = 'button';
         b.dataset.action = a.id;
         b.setAttribute('aria-pressed', 'false');
-        const icon = el('span', 'icon', a.label);
-        icon.setAttribute('aria-hidden', 'true');
-        b.appendChild(icon);
-        if (words) { b.appendChild(el('span', 'words', words)); }
+        const drawn = icon(a.id);
+        if (drawn) { b.appendChild(drawn); }
+        b.appendChild(el('span', 'words', words || a.label));
         b.setAttribute('aria-label', a.id === 'feedback.up' ? 'Svaret var nyttig' : a.id === 'feedback.down'
           ? 'Svaret var ikke nyttig' : a.label);
         b.addEventListener('click', function () {
@@ -148,6 +153,7 @@
     e.preventDefault();
     const text = input.value;
     input.value = '';
+    if (/^\s*\/refleksjon\b/i.test(text)) { banner.answered(); }
     ask(text);
   });
   input.addEventListener('keydown', function (e) {
@@ -159,6 +165,105 @@
   document.querySelectorAll('.quick button').forEach(function (b) {
     b.addEventListener('click', function () { ask(b.dataset.text); });
   });
+
+  /*
+   * A reflection prompt posted in #programmet is shown above the input too, since on a phone the
+   * channel is below the chat, out of sight. The latest open prompt is shown until the user answers
+   * it with /refleksjon or closes the notice; after that it is not shown again in this browser.
+   * Prompts and their summaries are recognised by the text the programme posts (PostPlanner,
+   * ReflectionSummaries).
+   */
+  const banner = (function () {
+    const box = document.getElementById('oppgavevarsel');
+    const text = document.getElementById('oppgavevarsel-tekst');
+    const actions = box.querySelector('.prompt-banner-actions');
+    const answer = document.getElementById('oppgavevarsel-svar');
+    const close = document.getElementById('oppgavevarsel-lukk');
+    const SEEN = 'folkevalgt.refleksjon.sett';
+    const open = {};
+    let shown = null;
+
+    function seen() {
+      try { return JSON.parse(localStorage.getItem(SEEN) || '[]'); } catch (e) { return []; }
+    }
+    function markSeen(key) {
+      const keys = seen().filter(function (k) { return k !== key; }).concat([key]).slice(-50);
+      try { localStorage.setItem(SEEN, JSON.stringify(keys)); } catch (e) { /* private mode */ }
+    }
+    function hide() {
+      box.classList.remove('open');
+      actions.hidden = true;
+      text.textContent = '';
+      shown = null;
+    }
+    function done() {
+      if (shown) { markSeen(shown.key); }
+      hide();
+    }
+    function show(p) {
+      shown = p;
+      box.classList.add('open');
+      actions.hidden = false;
+      text.textContent = 'Ny refleksjonsoppgave: «' + p.title + '» — svar med ' + p.command;
+    }
+    /* A prompt post: "Refleksjonsoppgave 1: Tittel", ..., "Svar med /refleksjon <svaret ditt>. ..." */
+    function promptOf(blocks) {
+      const m = /^(?:\(forsinket\) )?Refleksjonsoppgave (\d+): ([\s\S]+)$/.exec((blocks[0] || '').trim());
+      if (!m) { return null; }
+      let command = '/refleksjon <svaret ditt>';
+      blocks.forEach(function (b) {
+        const c = /Svar med (\/refleksjon (?:\d+ )?<svaret ditt>)/.exec(b);
+        if (c) { command = c[1]; }
+      });
+      return { number: m[1], title: m[2].trim(), command: command, key: m[1] + ':' + m[2].trim() };
+    }
+    /* A summary post closes its prompt: "Oppsummering: «Tittel» — ...", "Du kan fortsatt svare: /refleksjon 1 ...". */
+    function closedBy(blocks, p) {
+      const first = (blocks[0] || '').trim().replace(/^\(forsinket\) /, '');
+      return first.indexOf('Oppsummering: «' + p.title + '»') === 0
+        || blocks.some(function (b) { return b.indexOf('Du kan fortsatt svare: /refleksjon ' + p.number + ' ') === 0; });
+    }
+
+    answer.addEventListener('click', function () {
+      const start = shown ? shown.command.replace('<svaret ditt>', '') : '/refleksjon ';
+      if (!input.value.trim()) { input.value = start; }
+      input.focus();
+      input.setSelectionRange(input.value.length, input.value.length);
+      input.scrollIntoView({ block: 'center' });
+    });
+    close.addEventListener('click', function () {
+      done();
+      input.focus();
+    });
+
+    return {
+      /* Posts from #programmet, oldest first. */
+      see: function (posts) {
+        posts.forEach(function (post) {
+          const blocks = (post.reply && post.reply.blocks) || [];
+          const p = promptOf(blocks);
+          if (p) {
+            delete open[p.key];
+            open[p.key] = p;
+            return;
+          }
+          Object.keys(open).forEach(function (k) {
+            if (closedBy(blocks, open[k])) { delete open[k]; }
+          });
+        });
+        const already = seen();
+        const keys = Object.keys(open).filter(function (k) { return already.indexOf(k) < 0; });
+        const latest = keys.length ? open[keys[keys.length - 1]] : null;
+        if (!latest) {
+          if (shown && !open[shown.key]) { hide(); }
+        } else if (!shown || shown.key !== latest.key) {
+          show(latest);
+        }
+      },
+      /* The user sent a /refleksjon answer. */
+      answered: function () { if (shown) { done(); } }
+    };
+  })();
 
   function poll() {
     fetch('/api/kanal?etter=' + lastSeq, { credentials: 'same-origin' })
@@ -175,6 +280,7 @@
           channel.appendChild(li);
           lastSeq = Math.max(lastSeq, p.seq);
         });
+        banner.see(j.posts);
       })
       .catch(function () { /* the server may be restarting; try again */ })
       .finally(function () { setTimeout(poll, 3000); });
