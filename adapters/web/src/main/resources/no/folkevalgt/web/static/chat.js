@@ -22,7 +22,7 @@
     return e;
   }
 
-  function cite(c) { return '«' + c.title + '», lysbilde ' + c.slide; }
+  function cite(c) { return (c.section ? '«' + c.section + '» › ' : '') + '«' + c.title + '», lysbilde ' + c.slide; }
 
   /* Slides offered when the bot is not sure: each with its title, best lines and where to read it. */
   function renderSuggestions(suggestions) {
