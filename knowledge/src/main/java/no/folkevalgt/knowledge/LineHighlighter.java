@@ -34,9 +34,9 @@ final class LineHighlighter {
     static final int SHORT_CHARS = 700;
     static final int MAX_LINES = 6;
 
-    /* A line that is only a figure: "40 %", "1,2 mrd.", "-3". */
+    /* A line that is only a figure: "40 %", "1,2 mrd.", "-3"; not a list's number ("1.", "2)"). */
     private static final Pattern FIGURE = Pattern.compile(
-            "^[-+−]?\\d[\\d .,]*\\s*(?:%|‰|prosent|kr\\.?|mrd\\.?|mill\\.?|millioner|milliarder)?$",
+            "^(?!\\d{1,2}[.)]$)[-+−]?\\d[\\d .,]*\\s*(?:%|‰|prosent|kr\\.?|mrd\\.?|mill\\.?|millioner|milliarder)?$",
             Pattern.CASE_INSENSITIVE);
     /* A word broken at a hyphen: "lønnsfor- handlinger" (not "plan- og bygningsloven"). */
     private static final Pattern BROKEN_WORD = Pattern.compile("(\\p{L})- (?!(?:og|eller|til|samt|enn)\\b)(\\p{Ll})");

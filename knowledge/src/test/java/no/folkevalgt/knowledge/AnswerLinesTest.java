@@ -138,8 +138,9 @@ class AnswerLinesTest {
     @Test
     void shape_joinsFiguresToLabels_dropsFragments_joinsBrokenWords() {
         assertThat(LineHighlighter.shape(List.of("Skatt", "40 %", "Gebyrer", "1,2 mrd.", ".", "Fra in n b", "Mandat for lønnsfor- handlinger",
-                "Plan- og bygningsloven", "2019", "2020")))
-                .containsExactly("Skatt 40 %", "Gebyrer 1,2 mrd.", "Mandat for lønnsforhandlinger", "Plan- og bygningsloven 2019", "2020");
+                "Plan- og bygningsloven", "2019", "2020", "Tenk selv", "2.")))
+                .containsExactly("Skatt 40 %", "Gebyrer 1,2 mrd.", "Mandat for lønnsforhandlinger", "Plan- og bygningsloven 2019", "2020",
+                        "Tenk selv", "2.");
     }
 
     @Test
