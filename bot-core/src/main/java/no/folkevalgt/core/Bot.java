@@ -414,7 +414,12 @@ public final class Bot {
      * {@value #MAX_EXCERPT_LINES} lines and {@value #MAX_EXCERPT} characters; the title when it has none.
      */
     static String excerpt(Hit hit) {
-        String text = String.join("\n", hit.lines().stream().map(String::strip).filter(line -> !line.isEmpty())
+        /* A suggestion is headed by its title already: a leading title line is not repeated under it. */
+        List<String> lines = hit.lines();
+        if (lines.size() > 1 && lines.get(0).strip().equals(hit.passage().title())) {
+            lines = lines.subList(1, lines.size());
+        }
+        String text = String.join("\n", lines.stream().map(String::strip).filter(line -> !line.isEmpty())
                 .limit(MAX_EXCERPT_LINES).toList());
         if (text.isEmpty()) {
             return hit.passage().title();

@@ -213,6 +213,21 @@ class BotTest {
     }
 
     @Test
+    void unsureSuggestion_whoseLinesStartWithItsTitle_doesNotRepeatTheTitleUnderIt() {
+        Passage frie = new Passage(DECK, 72, "Frie inntekter", "Skatteinntekter\n40 %", "Økonomi", 2);
+        when(kb.ask(anyString(), anyInt())).thenReturn(Answer.unsure("q", List.of(
+                hit(frie, 3.1, "Frie inntekter", "Skatteinntekter 40 %"), hit(SPORRETIME, 2.0, "Spørretime")), null));
+
+        List<Reply.Suggestion> suggestions = ask("Hva er frie midler?").suggestions();
+
+        assertThat(suggestions.get(0).text(1)).isEqualTo("""
+                1. Frie inntekter
+                   Skatteinntekter 40 %
+                   Kilde: «Frie inntekter», lysbilde 72 (ks-folkevalgtprogram.txt)""");
+        assertThat(suggestions.get(1).excerpt()).isEqualTo("Spørretime");
+    }
+
+    @Test
     void sureAndDeclinedQuestions_areNotUnsure_andOfferNoSuggestions() {
         when(kb.ask(anyString(), anyInt())).thenReturn(
                 new Answer("q", true, List.of(hit(INTERPELLASJON, 9.5, "• Et spørsmål")), null),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import no.folkevalgt.knowledge.Passage;
 import org.junit.jupiter.api.Test;
 
 class ValueTypesTest {
@@ -34,6 +35,26 @@ class ValueTypesTest {
         assertThatThrownBy(() -> new Citation("Tittel", 0, "deck.txt"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("slide must be 1 or more but was 0 in deck.txt");
+    }
+
+    @Test
+    void citation_namesTheSection_beforeATitleThatSaysLittle() {
+        Citation plain = new Citation("Frie inntekter", 72, "deck.txt");
+        assertThat(plain.reference()).isEqualTo("«Frie inntekter», lysbilde 72 (deck.txt)");
+        assertThat(plain.shortReference()).isEqualTo("«Frie inntekter» (lysbilde 72)");
+        assertThat(plain.section()).isEmpty();
+
+        Citation sectioned = new Citation("Case", 31, "deck.txt", "Samspillet med administrasjonen");
+        assertThat(sectioned.reference()).isEqualTo("«Samspillet med administrasjonen» › «Case», lysbilde 31 (deck.txt)");
+        assertThat(sectioned.shortReference()).isEqualTo("«Samspillet med administrasjonen» › «Case» (lysbilde 31)");
+        assertThat(sectioned.slideReference()).isEqualTo("«Samspillet med administrasjonen» › «Case», lysbilde 31");
+
+        Passage pause = new Passage("deck.txt", 12, "Pause", "Foto: Yuriy Garnaev", "KS – Kommunesektorens organisasjon", 1,
+                "KS – Kommunesektorens organisasjon");
+        assertThat(Citation.of(pause).reference())
+                .isEqualTo("«KS – Kommunesektorens organisasjon» › «Pause», lysbilde 12 (deck.txt)");
+        assertThat(Citation.of(new Passage("deck.txt", 12, "Pause", "", "", 1)).reference())
+                .isEqualTo("«Pause», lysbilde 12 (deck.txt)");
     }
 
     @Test

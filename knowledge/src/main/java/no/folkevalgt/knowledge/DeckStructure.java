@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * slide whose title is one of the sessions and that has little or no text is a section divider: it
  * sets the part to that session and the day to the session's day. Every slide gets the current day
  * and part; slides before any of this get day 0 and part "".
+ *
+ * <p>A slide whose title says little on its own ({@link #saysLittle}: "Case", "Pause", a diagram's
+ * ALL-CAPS label) also gets a section for its citation: its part, or failing that the nearest earlier
+ * title that says something.
  */
 final class DeckStructure {
 
@@ -35,6 +39,10 @@ final class DeckStructure {
             "^(?:kl\\.?\\s*)?\\d{1,2}[.:]\\d{2}(?:\\s*[-–—]\\s*\\d{1,2}[.:]\\d{2})?\\s*[:\\-–—]?\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /* A title of one word this short ("Case", "Lede", "Pause") names no subject. */
+    private static final int SHORT_WORD = 6;
+    /* A title of this many words or fewer may be a label; longer ones say something. */
+    private static final int LABEL_WORDS = 2;
 
     private DeckStructure() {
     }
@@ -49,9 +57,13 @@ final class DeckStructure {
             agenda.ifPresent(a -> a.sessions().forEach((key, s) -> sessions.merge(key, s, Session::plus)));
         }
 
+        Map<String, Integer> titleCounts = new LinkedHashMap<>();
+        slides.forEach(s -> titleCounts.merge(key(s.title()), 1, Integer::sum));
+
         List<Passage> out = new ArrayList<>();
         int day = 0;
         String part = "";
+        String lastTelling = "";
         boolean previousWasAgenda = false;
         for (int i = 0; i < slides.size(); i++) {
             Slide slide = slides.get(i);
@@ -72,9 +84,31 @@ final class DeckStructure {
                 slideDay = day;
             }
             previousWasAgenda = agenda.isPresent();
-            out.add(new Passage(source, slide.number(), slide.title(), slide.text(), part, slideDay));
+            boolean little = saysLittle(slide.title(), titleCounts.get(key(slide.title())) > 1);
+            String section = "";
+            if (little) {
+                String context = part.isBlank() ? lastTelling : part;
+                section = key(context).equals(key(slide.title())) ? "" : context;
+            } else {
+                lastTelling = slide.title();
+            }
+            out.add(new Passage(source, slide.number(), slide.title(), slide.text(), part, slideDay, section));
         }
         return out;
+    }
+
+    /**
+     * Whether a title says little on its own, so that a citation needs the slide's section: a title
+     * of at most {@value #LABEL_WORDS} words that is ALL CAPS (a diagram's label, "INFORMERE"), one
+     * short word ("Case", "Lede", "Pause"), or repeated on other slides of the file ("Refleksjonsoppgave").
+     */
+    static boolean saysLittle(String title, boolean repeated) {
+        String[] words = key(title).split(" ");
+        if (words.length > LABEL_WORDS || words[0].isEmpty()) {
+            return false;
+        }
+        return SlideText.isAllCaps(title) || repeated
+                || words.length == 1 && words[0].codePointCount(0, words[0].length()) <= SHORT_WORD;
     }
 
     /** Lowercase, with every run of punctuation and whitespace turned into one space. */
@@ -83,8 +117,22 @@ final class DeckStructure {
     }
 
     private static boolean isDivider(Slide slide) {
-        String text = slide.text().strip();
+        return isDividerText(slide.text());
+    }
+
+    private static boolean isDividerText(String raw) {
+        String text = raw.strip();
         return text.length() <= DIVIDER_MAX_TEXT && (text.isEmpty() || text.split("\n").length <= DIVIDER_MAX_LINES);
+    }
+
+    /**
+     * Whether a slide has content to answer from: its text without photo credits says more than a
+     * section divider's does (a subtitle or a speaker's name).
+     */
+    static boolean hasContent(Passage passage) {
+        String text = String.join("\n", passage.text().lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !SlideText.isPhotoCredit(l)).toList());
+        return !isDividerText(text);
     }
 
     private static Optional<Agenda> agenda(Slide slide) {

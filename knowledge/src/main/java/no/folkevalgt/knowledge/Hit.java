@@ -7,7 +7,10 @@ import java.util.Objects;
  * A passage that answers (part of) a question.
  *
  * @param passage the slide or page that matched
- * @param lines   the lines of the passage that answer the question, best first, at least one
+ * @param lines   the lines a user is shown, at least one: those of the passage that answer the question,
+ *                in the slide's order, shaped for reading (a chart's figure with its label, a diagram
+ *                as a list), the title first when it is the answer (see docs/search.md, "Which lines
+ *                are shown")
  * @param score   the search score; only comparable between hits of the same question
  */
 public record Hit(Passage passage, List<String> lines, double score) {

@@ -86,6 +86,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     static final String SLIDE = "slide";
     static final String PART = "part";
     static final String DAY = "day";
+    /** The section a citation names before a title that says little ({@link Passage#section()}). */
+    static final String SECTION = "section";
     /** Length of a passage's text (0 for a title-only slide), as doc values for the ranking. */
     static final String BODY_LENGTH = "bodyLength";
 
@@ -93,7 +95,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
      * Bump when analysis or fields change: an index of another version is rebuilt. The bundled word
      * lists the index side depends on (base forms, stop words) count too, by their checksum.
      */
-    static final String ANALYSIS_VERSION = "10-" + NorwegianAnalysis.resourcesChecksum();
+    static final String ANALYSIS_VERSION = "11-" + NorwegianAnalysis.resourcesChecksum();
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
     private static final String CURRENT = "CURRENT";
@@ -323,7 +325,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
                     "analysisVersion", ANALYSIS_VERSION,
                     "files", Integer.toString(files),
                     "passages", Integer.toString(ingested.passages().size()),
-                    "topics", String.join("\n", topics(ingested))).entrySet());
+                    "topics", String.join("\n", topics(ingested.passages()))).entrySet());
             writer.commit();
         }
         Path tmp = indexDir.resolve(CURRENT + ".tmp-" + ProcessHandle.current().pid());
@@ -349,6 +351,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         doc.add(new StoredField(SLIDE, p.slide()));
         doc.add(new StoredField(PART, p.part()));
         doc.add(new StoredField(DAY, p.day()));
+        doc.add(new StoredField(SECTION, p.section()));
         doc.add(new NumericDocValuesField(BODY_LENGTH, p.text().strip().length()));
         return doc;
     }
@@ -358,11 +361,15 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         return p.title() + "\n" + p.text() + (questions.isEmpty() ? "" : "\n" + String.join("\n", questions));
     }
 
-    /** The parts of the programme, in order of first appearance. */
-    private static List<String> topics(Ingested ingested) {
+    /**
+     * The parts of the programme that have content, in order of first appearance: a part counts when
+     * at least one of its slides says more than a section divider does ({@link DeckStructure#hasContent});
+     * an agenda item whose slides are only a title or a photo credit has nothing to answer from.
+     */
+    static List<String> topics(List<Passage> passages) {
         Set<String> parts = new LinkedHashSet<>();
-        for (Passage p : ingested.passages()) {
-            if (!p.part().isBlank()) {
+        for (Passage p : passages) {
+            if (!p.part().isBlank() && DeckStructure.hasContent(p)) {
                 parts.add(p.part().replace('\n', ' '));
             }
         }

@@ -15,14 +15,23 @@ import java.util.Objects;
  * @param text   the slide's text without the title; may be empty for a title-only slide
  * @param part   the part of the programme the slide belongs to, or "" when unknown
  * @param day    the programme day (1, 2, ...), or 0 when unknown
+ * @param section where the slide sits, for a citation whose title says little on its own ("Case",
+ *                "Pause", a diagram's ALL-CAPS label): the part, or failing that the nearest earlier
+ *                title that says something; "" when the title says enough by itself
  */
-public record Passage(String source, int slide, String title, String text, String part, int day) {
+public record Passage(String source, int slide, String title, String text, String part, int day, String section) {
+
+    /** A passage whose title says enough by itself (no section in its citation). */
+    public Passage(String source, int slide, String title, String text, String part, int day) {
+        this(source, slide, title, text, part, day, "");
+    }
 
     public Passage {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(title, "title");
         text = text == null ? "" : text;
         part = part == null ? "" : part;
+        section = section == null ? "" : section;
         if (source.isBlank()) {
             throw new IllegalArgumentException("source is blank");
         }
@@ -35,6 +44,11 @@ public record Passage(String source, int slide, String title, String text, Strin
         if (day < 0) {
             throw new IllegalArgumentException("day must be 0 (unknown) or more but was " + day);
         }
+    }
+
+    /** True when the slide says something beyond its title: text other than photo credits. */
+    public boolean hasContent() {
+        return text.lines().map(String::strip).anyMatch(l -> !l.isEmpty() && !SlideText.isPhotoCredit(l));
     }
 
     /** A stable id, unique within one content folder: {@code source#slide}. */

@@ -89,16 +89,31 @@ final class PassageSearcher {
         if (outcome == Answer.Outcome.NONE) {
             return Answer.declined(question);
         }
+        /*
+         * A slide that is only a title (or a photo credit) has nothing to answer with: it would repeat
+         * its title back. It is never shown; when it ranked first, the answer is not sure, and only
+         * slides close enough to be offered remain.
+         */
+        var stored = generation.reader.storedFields();
+        boolean titleOnlyFirst = !passage(stored.document(search.candidates().get(0).doc())).hasContent();
+        if (outcome == Answer.Outcome.SURE && titleOnlyFirst) {
+            outcome = Answer.Outcome.UNSURE;
+        }
         int wanted = outcome == Answer.Outcome.SURE ? top : Math.min(top, Answer.MAX_SUGGESTIONS);
         List<Hit> hits = new ArrayList<>();
-        var stored = generation.reader.storedFields();
         for (Candidate c : search.candidates()) {
             if (hits.size() >= wanted) {
                 break;
             }
             Passage passage = passage(stored.document(c.doc()));
+            if (!passage.hasContent() || titleOnlyFirst && c.covContent() < scoring.closeCoverage()) {
+                continue;
+            }
             List<String> lines = LineHighlighter.lines(passage, search.concepts(), search.weights(), generation.stemming);
             hits.add(new Hit(passage, lines, c.rank()));
+        }
+        if (hits.isEmpty()) {
+            return Answer.declined(question);
         }
         String interpreted = search.rewritten().equals(question) ? null : search.rewritten();
         return outcome == Answer.Outcome.SURE ? new Answer(question, true, hits, interpreted)
@@ -355,7 +370,8 @@ final class PassageSearcher {
                 doc.getField(LuceneKnowledgeBase.SLIDE).numericValue().intValue(),
                 doc.get(LuceneKnowledgeBase.TITLE), doc.get(LuceneKnowledgeBase.BODY),
                 doc.get(LuceneKnowledgeBase.PART),
-                doc.getField(LuceneKnowledgeBase.DAY).numericValue().intValue());
+                doc.getField(LuceneKnowledgeBase.DAY).numericValue().intValue(),
+                doc.get(LuceneKnowledgeBase.SECTION));
     }
 
     /**

@@ -23,7 +23,8 @@ record SlideText(String title, String text) {
     enum Wrapping {
         /**
          * Text extracted from a PDF: a line that starts with a lowercase letter continues the previous
-         * one, even across a single blank line.
+         * one, even across a single blank line; so does an ALL-CAPS line after an ALL-CAPS line that was
+         * broken (it ends with a space or a hyphen), as a diagram's label is ("INNBYGGERNE ER \nMED Å SETTE").
          */
         PDF,
         /** Markdown: adjacent lines of a paragraph belong together; lists, tables, quotes and fences do not. */
@@ -49,6 +50,9 @@ record SlideText(String title, String text) {
     private static final Pattern CONTROL = Pattern.compile("[\\x{0000}-\\x{0008}\\x{000B}-\\x{001F}\\x{007F}]");
     /* Link annotations are extracted as lines of their own and start with a lowercase letter too. */
     private static final Pattern URL_START = Pattern.compile("^(?:https?://|www\\.|mailto:)", Pattern.CASE_INSENSITIVE);
+    /* Photo credits on slides ("Foto: Shutterstock", "Photo by X on Unsplash") answer nothing. */
+    private static final Pattern PHOTO_CREDIT =
+            Pattern.compile("(foto|photo|bilde|illustrasjon)(\\s*:|\\s+by\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKDOWN_BLOCK_START = Pattern.compile("^(?:[-*+]\\s|\\d{1,3}[.)]\\s|>|\\||#|```|~~~)");
 
     SlideText {
@@ -132,6 +136,7 @@ record SlideText(String title, String text) {
         List<String> out = new ArrayList<>();
         int blanks = 0;
         boolean inFence = false;
+        boolean openEnd = false;
         for (String rawLine : LINE_BREAK.split(raw, -1)) {
             String line = cleanLine(rawLine);
             if (line.isEmpty()) {
@@ -140,7 +145,8 @@ record SlideText(String title, String text) {
             }
             boolean fenceMark = wrapping == Wrapping.MARKDOWN && (line.startsWith("```") || line.startsWith("~~~"));
             int last = out.size() - 1;
-            if (last >= 0 && !inFence && !fenceMark && continues(out.get(last), line, blanks, wrapping)) {
+            if (last >= 0 && !inFence && !fenceMark && (continues(out.get(last), line, blanks, wrapping)
+                    || wrapping == Wrapping.PDF && openEnd && blanks <= 1 && isAllCaps(out.get(last)) && isAllCaps(line))) {
                 out.set(last, join(out.get(last), line));
             } else {
                 out.add(line);
@@ -148,9 +154,31 @@ record SlideText(String title, String text) {
             if (fenceMark) {
                 inFence = !inFence;
             }
+            openEnd = Character.isWhitespace(rawLine.charAt(rawLine.length() - 1)) || line.endsWith("-");
             blanks = 0;
         }
         return out;
+    }
+
+    /** True when a (stripped) line is a photo credit: "Foto: Shutterstock", "Photo by X on Unsplash". */
+    static boolean isPhotoCredit(String line) {
+        return PHOTO_CREDIT.matcher(line).lookingAt();
+    }
+
+    /** True when a line has at least two letters and every letter is a capital: a label, not a sentence. */
+    static boolean isAllCaps(String line) {
+        int letters = 0;
+        for (int i = 0; i < line.length(); ) {
+            int c = line.codePointAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+            i += Character.charCount(c);
+        }
+        return letters >= 2;
     }
 
     /** The line without leading bullets, for use as a title. */

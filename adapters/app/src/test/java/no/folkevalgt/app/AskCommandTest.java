@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,43 @@ class AskCommandTest {
                 .contains("\nKilde: «Interpellasjon», lysbilde 2 (testprogram.txt)");
         assertThat(result.err()).isEmpty();
     }
+
+    @Test
+    void ask_bundledMaterial_showsTheAnsweringLines_andNamesTheSectionOfATitleThatSaysLittle() throws Exception {
+        Files.delete(cli.content.resolve("testprogram.txt"));
+        for (String name : List.of(BUNDLED_DECK, "ks-folkevalgtprogram-rakkestad-2019.sporsmal.txt")) {
+            Files.copy(Path.of("..", "..", "content", name), cli.content.resolve(name));
+        }
+
+        assertThat(cli.run("ask", "hvem har personalansvaret?").out()).isEqualTo("""
+                Kommunedirektøren har det løpende personalansvaret
+
+                Kilde: «Kommunedirektøren har det løpende personalansvaret», lysbilde 47 (%s)
+                """.formatted(BUNDLED_DECK));
+        assertThat(cli.run("ask", "hva er frie inntekter").out()).startsWith("""
+                Frie inntekter
+                Kommunesektorens inntekter
+                Skatteinntekter 40 %%
+                Rammetilskudd 32 %%
+                Øremerkede tilskudd 6 %%
+                Egenbetalinger og gebyrer 14 %%
+                «Bundne» inntekter
+
+                Kilde: «Frie inntekter», lysbilde 72 (%s)
+                """.formatted(BUNDLED_DECK));
+        assertThat(cli.run("ask", "hva er deltakelsestrappa").out()).startsWith("""
+                Deltakelsestrappa
+                • Informere
+                • Spørre
+                • Snakke med
+                • Innbyggerne er med å sette dagsorden
+                • Innbyggerne får ei hånd på rattet
+
+                Kilde: «Samspillet med innbyggerne» › «INFORMERE», lysbilde 90 (%s)
+                """.formatted(BUNDLED_DECK));
+    }
+
+    static final String BUNDLED_DECK = "ks-folkevalgtprogram-rakkestad-2019.txt";
 
     @Test
     void ask_batchWithoutJson_printsEachQuestionAndItsReply() {

@@ -56,6 +56,23 @@ class PlainTextRendererTest {
     }
 
     @Test
+    void sourceWhoseTitleSaysLittle_namesItsSection() {
+        Reply reply = Reply.builder()
+                .text("Deltakelsestrappa\n• Informere\n• Spørre")
+                .citation(new Citation("INFORMERE", 90, "deck.txt", "Samspillet med innbyggerne"))
+                .seeAlso(new Citation("Case", 31, "deck.txt", "Samspillet med administrasjonen"))
+                .build();
+
+        assertThat(PlainTextRenderer.render(reply)).isEqualTo("""
+                Deltakelsestrappa
+                • Informere
+                • Spørre
+
+                Kilde: «Samspillet med innbyggerne» › «INFORMERE», lysbilde 90 (deck.txt)
+                Se også: «Samspillet med administrasjonen» › «Case» (lysbilde 31)""");
+    }
+
+    @Test
     void textOnlyReply_isJustItsBlocks() {
         assertThat(PlainTextRenderer.render(Reply.text("Hei", "Hallo"))).isEqualTo("Hei\n\nHallo");
     }

@@ -48,6 +48,25 @@ class BlockKitTest {
     }
 
     @Test
+    void sourceWhoseTitleSaysLittle_namesItsSection() {
+        Reply reply = Reply.builder().text("Deltakelsestrappa\n• Informere\n• Spørre")
+                .citation(new Citation("INFORMERE", 90, "deck.txt", "Samspillet med innbyggerne"))
+                .seeAlso(new Citation("Case", 31, "deck.txt", "Samspillet med administrasjonen"))
+                .build();
+
+        List<LayoutBlock> blocks = BlockKit.render(reply, BlockKit.Options.PLAIN).blocks();
+
+        assertThat(context(blocks.get(1))).isEqualTo("Kilde: «Samspillet med innbyggerne» › «INFORMERE», lysbilde 90");
+        assertThat(context(blocks.get(2))).isEqualTo("Se også: «Samspillet med administrasjonen» › «Case» (lysbilde 31)");
+
+        Reply unsure = Reply.builder().text("Jeg er ikke helt sikker:")
+                .suggestion(new Reply.Suggestion(new Citation("Case", 31, "deck.txt", "Samspillet med administrasjonen"), "Arbeidsgiverrollen"))
+                .build();
+        assertThat(context(BlockKit.render(unsure, BlockKit.Options.PLAIN).blocks().get(2)))
+                .isEqualTo("Kilde: «Samspillet med administrasjonen» › «Case», lysbilde 31 (deck.txt)");
+    }
+
+    @Test
     void unsureReply_rendersEachSuggestionAsASectionWithItsSource_thenTheClosingLine() {
         Reply reply = Reply.builder().text("(tolket som «delegering»)", "Jeg er ikke helt sikker:")
                 .suggestion(new Reply.Suggestion(new Citation("Delegering", 2, "deck.txt"), "• Myndighet videre\n• Reglement"))

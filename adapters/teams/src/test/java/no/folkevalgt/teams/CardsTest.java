@@ -33,6 +33,22 @@ class CardsTest {
     }
 
     @Test
+    void sourceWhoseTitleSaysLittle_namesItsSection_inTheSourceAndSeeAlso() throws Exception {
+        Reply reply = Reply.builder().text("Deltakelsestrappa\n• Informere\n• Spørre")
+                .citation(new Citation("INFORMERE", 90, "deck.txt", "Samspillet med innbyggerne"))
+                .seeAlso(new Citation("Case", 31, "deck.txt", "Samspillet med administrasjonen"))
+                .build();
+
+        JsonNode card = Serialization.jsonToTree(Serialization.toString(Cards.card(reply, "spørsmålet")));
+
+        CardJson.assertValid(card);
+        assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsExactly(
+                "Deltakelsestrappa\n• Informere\n• Spørre", "Kilde: ",
+                "«Samspillet med innbyggerne» › «INFORMERE», lysbilde 90 (deck.txt)",
+                "Se også:", "• «Samspillet med administrasjonen» › «Case» (lysbilde 31)");
+    }
+
+    @Test
     void fallbackText_escapesWhatMarkdownWouldRead_andLeavesPlainWordsAlone() {
         assertThat(Cards.escapeMarkdown("Hva er en interpellasjon? Den er grei, 12.5 prosent - ja."))
                 .isEqualTo("Hva er en interpellasjon? Den er grei, 12.5 prosent - ja.");

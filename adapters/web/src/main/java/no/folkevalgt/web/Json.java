@@ -49,7 +49,8 @@ final class Json {
     /**
      * A reply as the pages render it: {@code blocks}, {@code suggestions} (each with {@code title},
      * {@code slide}, {@code source} and {@code excerpt}), {@code closing} (text after the suggestions),
-     * {@code citations} and {@code seeAlso} (each with {@code title}, {@code slide}, {@code source}),
+     * {@code citations} and {@code seeAlso} (each with {@code title}, {@code slide}, {@code source}, and
+     * {@code section} when the title says little on its own; suggestions carry it too),
      * {@code actions} ({@code id}, {@code label}, {@code value}), {@code image} ({@code src} as a data
      * URL, {@code alt}) or null, {@code ephemeral}.
      */
@@ -101,6 +102,9 @@ final class Json {
         m.put("title", c.title());
         m.put("slide", c.slide());
         m.put("source", c.source());
+        if (!c.section().isEmpty()) {
+            m.put("section", c.section());
+        }
         return m;
     }
 }

@@ -92,6 +92,20 @@ class WebAdapterHttpTest {
     }
 
     @Test
+    void citation_ofATitleThatSaysLittle_carriesItsSection() throws Exception {
+        JsonNode reply = postJson("/api/melding", Map.of("tekst", "hva er deltakelsestrappa")).get("reply");
+        assertThat(reply.get("blocks").get(0).asText()).isEqualTo("Deltakelsestrappa\n• Informere\n• Spørre\n"
+                + "• Snakke med\n• Innbyggerne er med å sette dagsorden\n• Innbyggerne får ei hånd på rattet");
+        JsonNode cite = reply.get("citations").get(0);
+        assertThat(cite.get("title").asText()).isEqualTo("INFORMERE");
+        assertThat(cite.get("section").asText()).isEqualTo("Samspillet med innbyggerne");
+        assertThat(cite.get("slide").asInt()).isEqualTo(90);
+        JsonNode plain = postJson("/api/melding", Map.of("tekst", "Hvordan kan jeg reise en sak i kommunestyret?"))
+                .get("reply").get("citations").get(0);
+        assertThat(plain.has("section")).isFalse();
+    }
+
+    @Test
     void message_thatIsNotJson_isRefused() throws Exception {
         var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create(fx.base() + "/api/melding"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -28,7 +28,7 @@
     return template ? template.content.firstElementChild.cloneNode(true) : null;
   }
 
-  function cite(c) { return '«' + c.title + '», lysbilde ' + c.slide; }
+  function cite(c) { return (c.section ? '«' + c.section + '» › ' : '') + '«' + c.title + '», lysbilde ' + c.slide; }
 
   /* Slides offered when the bot is not sure: each with its title, best lines and where to read it. */
   function renderSuggestions(suggestions) {
@@ -62,7 +62,7 @@
     }
     if (reply.seeAlso.length) {
       box.appendChild(el('p', 'see-also', 'Se også: ' + reply.seeAlso.map(function (c) {
-        return '«' + c.title + '» (lysbilde ' + c.slide + ')';
+        return (c.section ? '«' + c.section + '» › ' : '') + '«' + c.title + '» (lysbilde ' + c.slide + ')';
       }).join(', ')));
     }
     if (reply.image) {
