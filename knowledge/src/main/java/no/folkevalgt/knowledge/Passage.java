@@ -51,6 +51,20 @@ public record Passage(String source, int slide, String title, String text, Strin
         return text.lines().map(String::strip).anyMatch(l -> !l.isEmpty() && !SlideText.isPhotoCredit(l));
     }
 
+    /**
+     * True when the slide can answer a question: it says something beyond its title, or its title is a
+     * statement of its own ("Klart språk!", "Politiker eller privatperson?"). A slide that is only the
+     * name of its part (a section divider: "Utvalgsjobbing") or a label that says little ("Pause")
+     * cannot: it would repeat its title back.
+     */
+    public boolean canAnswer() {
+        if (hasContent()) {
+            return true;
+        }
+        boolean divider = !part.isBlank() && DeckStructure.key(title).equals(DeckStructure.key(part));
+        return !divider && section.isBlank();
+    }
+
     /** A stable id, unique within one content folder: {@code source#slide}. */
     public String id() {
         return source + "#" + slide;

@@ -90,12 +90,12 @@ final class PassageSearcher {
             return Answer.declined(question);
         }
         /*
-         * A slide that is only a title (or a photo credit) has nothing to answer with: it would repeat
-         * its title back. It is never shown; when it ranked first, the answer is not sure, and only
-         * slides close enough to be offered remain.
+         * A section divider or a label with nothing under it ({@link Passage#canAnswer()}) has nothing
+         * to answer with: it would repeat its title back. It is never shown; when it ranked first, the
+         * answer is not sure, and only slides close enough to be offered remain.
          */
         var stored = generation.reader.storedFields();
-        boolean titleOnlyFirst = !passage(stored.document(search.candidates().get(0).doc())).hasContent();
+        boolean titleOnlyFirst = !passage(stored.document(search.candidates().get(0).doc())).canAnswer();
         if (outcome == Answer.Outcome.SURE && titleOnlyFirst) {
             outcome = Answer.Outcome.UNSURE;
         }
@@ -106,7 +106,7 @@ final class PassageSearcher {
                 break;
             }
             Passage passage = passage(stored.document(c.doc()));
-            if (!passage.hasContent() || titleOnlyFirst && c.covContent() < scoring.closeCoverage()) {
+            if (!passage.canAnswer() || titleOnlyFirst && c.covContent() < scoring.closeCoverage()) {
                 continue;
             }
             List<String> lines = LineHighlighter.lines(passage, search.concepts(), search.weights(), generation.stemming);

@@ -98,13 +98,24 @@ class AnswerLinesTest {
     }
 
     @Test
-    void titleOnlySlide_isNeverASureAnswer_norOffered() {
+    void aSectionDivider_isNeverASureAnswer_norOffered() {
         for (String question : List.of("Utvalgsjobbing", "Hva skjer når pressen banker på døren?")) {
             Answer a = kb.ask(question, 3);
             assertThat(a.answered()).as(question).isFalse();
-            assertThat(a.suggestions()).as(question).allSatisfy(hit -> assertThat(hit.passage().hasContent()).isTrue());
-            assertThat(a.suggestions()).as(question).noneSatisfy(hit -> assertThat(hit.lines()).containsExactly(hit.passage().title()));
+            assertThat(a.suggestions()).as(question).allSatisfy(hit -> assertThat(hit.passage().canAnswer()).isTrue());
+            assertThat(a.suggestions()).as(question).noneSatisfy(hit -> assertThat(hit.passage().title())
+                    .isIn("Utvalgsjobbing", "Når pressen banker på døren"));
         }
+    }
+
+    /* A title that is a statement of its own is the slide's content: it still answers. */
+    @Test
+    void aTitleOnlySlideWithAStatement_canAnswer_withItsTitle() {
+        Hit hit = best("Er det stor frihet til politisk organisering?");
+        assertThat(hit.passage().slide()).isEqualTo(23);
+        assertThat(hit.passage().hasContent()).isFalse();
+        assertThat(hit.passage().canAnswer()).isTrue();
+        assertThat(hit.lines()).containsExactly("Stor frihet til politisk organisering");
     }
 
     @Test
