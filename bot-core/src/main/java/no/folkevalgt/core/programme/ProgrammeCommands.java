@@ -182,9 +182,11 @@ public final class ProgrammeCommands implements Commands {
                 return agendaOf(day.getAsInt());
             }
             if (state.phase() == ProgrammeState.Phase.NOT_STARTED) {
-                String first = state.summary().replace("Programmet har ikke startet. Det starter ", "Programmet starter ");
-                blocks.add((spec.given() && spec.kind() != DaySpec.Kind.TODAY ? notADay(spec) + " " : "") + first);
-                blocks.addAll(agendaOf(state.next().orElseThrow().day()));
+                Session first = state.next().orElseThrow();
+                blocks.add((spec.given() && spec.kind() != DaySpec.Kind.TODAY ? notADay(spec) + " " : "")
+                        + "Programmet starter " + Texts.dateWithoutYear(first.start().toLocalDate()) + " kl. "
+                        + Texts.time(first.start()) + " med " + first.title() + ".");
+                blocks.addAll(agendaOf(first.day()));
                 return blocks;
             }
             blocks.add(notADay(spec) + " " + runs());
