@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.programme.ProgrammeCommands;
 import no.folkevalgt.knowledge.Answer;
 import no.folkevalgt.knowledge.Hit;
 import no.folkevalgt.knowledge.KnowledgeBase;
@@ -19,7 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ask}: one question from the arguments, or one per line from standard input. */
+/**
+ * {@code ask}: one question from the arguments, or one per line from standard input. Questions about
+ * the programme ("program i morgen", "når er lunsj?") are answered as in the chat, by the same
+ * {@link ProgrammeCommands}, with the day's "Program for dagen" slide as the hit. The reflection
+ * commands are left out: they need a user and the database, and {@code ask} opens no database (it
+ * stays quick and writes nothing).
+ */
 @Command(name = "ask",
         description = {"Still ett spørsmål og vis svaret slik brukeren ser det.",
                 "Uten spørsmål leses ett spørsmål per linje fra standard inn (tomme linjer hoppes over)."},
@@ -61,10 +71,12 @@ final class AskCommand implements Callable<Integer> {
                     "--top må være fra 1 til " + MAX_TOP + ", men er " + top);
         }
         PrintStream out = app.out();
+        ProgrammeCommands programme = new ProgrammeCommands(app.programme(false), app.clock());
         try (KnowledgeBase kb = app.openKnowledgeBase()) {
-            Bot bot = new Bot(kb, top);
+            Bot bot = new Bot(kb, top, Bot.DEFAULT_EXAMPLES, List.of(programme), null, app.clock());
+            Asker asker = new Asker(bot, programme, kb);
             if (!words.isEmpty()) {
-                print(out, String.join(" ", words), bot, false);
+                print(out, String.join(" ", words), asker, false);
                 return 0;
             }
             if (app.interactive()) {
@@ -79,15 +91,29 @@ final class AskCommand implements Callable<Integer> {
                 if (!json && !first) {
                     out.println();
                 }
-                print(out, line, bot, !json);
+                print(out, line, asker, !json);
                 first = false;
             }
         }
         return 0;
     }
 
-    private void print(PrintStream out, String question, Bot bot, boolean echoQuestion) throws IOException {
-        Bot.Outcome outcome = bot.respond(Incoming.local(question));
+    private void print(PrintStream out, String question, Asker asker, boolean echoQuestion) throws IOException {
+        Optional<ProgrammeCommands.Answer> programmeAnswer = asker.programme().answer(question);
+        if (programmeAnswer.isPresent()) {
+            String answer = PlainTextRenderer.render(programmeAnswer.get().reply());
+            if (json) {
+                List<Hit> agenda = agendaSlide(asker.kb(), programmeAnswer.get().day()).map(List::of).orElse(List.of());
+                out.println(JSON.writeValueAsString(toJson(question, true, answer, agenda, List.of(), top)));
+            } else {
+                if (echoQuestion) {
+                    out.println("> " + question);
+                }
+                out.println(answer);
+            }
+            return;
+        }
+        Bot.Outcome outcome = asker.bot().respond(Incoming.local(question));
         String answer = PlainTextRenderer.render(outcome.reply());
         if (json) {
             out.println(JSON.writeValueAsString(toJson(question, outcome, answer, top)));
@@ -105,15 +131,50 @@ final class AskCommand implements Callable<Integer> {
      * of a hit; both lists are always there, empty when they do not apply.
      */
     static ObjectNode toJson(String question, Bot.Outcome outcome, String answer, int top) {
+        List<Hit> found = outcome.answered() ? outcome.answer().map(Answer::hits).orElse(List.of()) : List.of();
+        List<Hit> suggested = outcome.unsure() ? outcome.answer().map(Answer::suggestions).orElse(List.of()) : List.of();
+        return toJson(question, outcome.answered(), answer, found, suggested, top);
+    }
+
+    static ObjectNode toJson(String question, boolean answered, String answer, List<Hit> found, List<Hit> suggested,
+                             int top) {
         ObjectNode node = JSON.createObjectNode();
         node.put("question", question);
-        node.put("answered", outcome.answered());
+        node.put("answered", answered);
         node.put("answer", answer);
-        List<Hit> found = outcome.answered() ? outcome.answer().map(Answer::hits).orElse(List.of()) : List.of();
         passages(node.putArray("hits"), found, top);
-        List<Hit> suggested = outcome.unsure() ? outcome.answer().map(Answer::suggestions).orElse(List.of()) : List.of();
         passages(node.putArray("suggestions"), suggested, top);
         return node;
+    }
+
+    /** The title of the material's agenda slides. */
+    static final String AGENDA_TITLE = "Program for dagen";
+
+    /**
+     * The "Program for dagen" slide of programme day {@code day}, found by searching the material: the
+     * first such slide (by source and slide number) that belongs to the day, by the knowledge base's
+     * day or by its "Dag N" line. Empty when the material has none.
+     */
+    static Optional<Hit> agendaSlide(KnowledgeBase kb, int day) {
+        Answer found = kb.ask(AGENDA_TITLE + " dag " + day, MAX_TOP);
+        List<Hit> candidates = new ArrayList<>(found.hits());
+        candidates.addAll(found.suggestions());
+        return candidates.stream()
+                .filter(h -> h.passage().title().strip().equalsIgnoreCase(AGENDA_TITLE))
+                .filter(h -> dayOf(h.passage()) == day)
+                .min(Comparator.comparing((Hit h) -> h.passage().source()).thenComparingInt(h -> h.passage().slide()));
+    }
+
+    private static final java.util.regex.Pattern DAY_LINE = java.util.regex.Pattern.compile("(?i)^\\s*dag\\s+(\\d{1,2})\\b");
+
+    /** The day an agenda slide is for: its own "Dag 2: ..." line, else the day the material puts it in. */
+    private static int dayOf(Passage p) {
+        java.util.regex.Matcher m = DAY_LINE.matcher(p.text());
+        return m.find() ? Integer.parseInt(m.group(1)) : p.day();
+    }
+
+    /** What one question is put to: the bot, its programme group, and the knowledge base. */
+    private record Asker(Bot bot, ProgrammeCommands programme, KnowledgeBase kb) {
     }
 
     private static void passages(ArrayNode array, List<Hit> hits, int top) {

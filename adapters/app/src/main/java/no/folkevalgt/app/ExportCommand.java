@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code export}: the reflection answers for facilitators, as CSV. */
 @Command(name = "export",
-        description = {"Eksporter refleksjonssvarene som CSV (semikolon, UTF-8), for kursholderne.",
+        description = {"Eksporter refleksjonssvarene som CSV (semikolon, UTF-8), for fasilitatorene.",
                 "Svar på anonyme oppgaver eksporteres uten hvem som svarte."},
         footer = {"", "Eksempler:", "  ./bot export --format csv > svar.csv", "  ./bot export --format csv --prompt 2 --output svar-2.csv"})
 final class ExportCommand implements Callable<Integer> {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class PlanCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d. MMM HH.mm", Locale.forLanguageTag("nb-NO"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d. MMM 'kl.' HH.mm", Locale.forLanguageTag("nb-NO"));
 
     private final App app;
 

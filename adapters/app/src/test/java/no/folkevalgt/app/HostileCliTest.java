@@ -108,7 +108,7 @@ class HostileCliTest {
         cli.env.put("FACILITATORS", "local:kari");
         Cli.Result ola = cli.input("/refleksjon oppsummering\n", "chat", "--as", "ola");
         Cli.Result kari = cli.input("/refleksjon oppsummering\n", "chat", "--as", "kari");
-        assertThat(ola.out()).contains("Beklager, oppsummeringer kan bare kursledere be om.");
-        assertThat(kari.out()).doesNotContain("Beklager, oppsummeringer kan bare kursledere be om.");
+        assertThat(ola.out()).contains("Beklager, oppsummeringer kan bare fasilitatorer be om.");
+        assertThat(kari.out()).doesNotContain("Beklager, oppsummeringer kan bare fasilitatorer be om.");
     }
 }

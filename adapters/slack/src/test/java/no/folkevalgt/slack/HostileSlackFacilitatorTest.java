@@ -76,7 +76,7 @@ class HostileSlackFacilitatorTest {
             slack.signed(SlackRequests.slashCommand("/refleksjon", text, "U0KARI", "C0CHAN", "tr-" + text,
                     api.responseUrl("o")), SlackRequests.FORM);
             assertThat(api.await("response_url", 1).get(0).body()).as(text)
-                    .contains("Beklager, oppsummeringer kan bare kursledere be om.");
+                    .contains("Beklager, oppsummeringer kan bare fasilitatorer be om.");
             Thread.sleep(100);
             assertThat(api.calls("files.completeUploadExternal")).as("no word cloud for %s", text).isEmpty();
             assertThat(api.calls("chat.postMessage")).isEmpty();

@@ -332,7 +332,7 @@ class HostileTeamsTest {
         post(Activities.channelMention(microsoft.serviceUrl(), "f-2", jsonText("refleksjon oppsummering 1")));
         assertThat(microsoft.activities()).hasSize(2).allSatisfy(sent -> {
             JsonNode body = CardJson.card(sent.body()).path("body");
-            assertThat(CardJson.text(body.get(0))).startsWith("Beklager, oppsummeringer kan bare kursledere be om.");
+            assertThat(CardJson.text(body.get(0))).startsWith("Beklager, oppsummeringer kan bare fasilitatorer be om.");
             assertThat(body.findValues("type").stream().map(JsonNode::asText)).doesNotContain("Image");
         });
     }

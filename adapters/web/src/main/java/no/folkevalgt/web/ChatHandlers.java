@@ -148,7 +148,7 @@ final class ChatHandlers {
             p.put("seq", post.seq());
             p.put("channel", post.channel().id());
             p.put("at", post.at().toString());
-            p.put("time", java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(post.at().atZone(zone)));
+            p.put("time", java.time.format.DateTimeFormatter.ofPattern("'kl.' HH.mm", java.util.Locale.ROOT).format(post.at().atZone(zone)));
             p.put("reply", Json.reply(post.reply()));
             posts.add(p);
         }

@@ -13,6 +13,7 @@ import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.core.programme.Programme;
+import no.folkevalgt.core.programme.ProgrammeState;
 import no.folkevalgt.core.programme.Prompt;
 import no.folkevalgt.core.programme.Session;
 import no.folkevalgt.core.reflection.ReflectionAnswer;
@@ -40,8 +41,8 @@ import java.util.function.Supplier;
 
 /**
  * The facilitator page and its data: {@code GET /fasilitator} (the page), {@code /fasilitator/data}
- * (JSON: timeline, delivery status, prompts with counts and the word cloud's words, gaps: unsure and declined
- * questions), {@code /fasilitator/ordsky/N.png}
+ * (JSON: the programme's state as the chat gives it, timeline, delivery status, prompts with counts
+ * and the word cloud's words, gaps: unsure and declined questions), {@code /fasilitator/ordsky/N.png}
  * (prompt N's word cloud) and {@code /fasilitator/eksport.csv}. Every one is behind the
  * {@link FacilitatorGuard}. Anonymous prompts never show who answered; feedback never shows who gave it.
  */
@@ -51,8 +52,10 @@ final class FacilitatorHandlers {
     static final int RECENT_GAPS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(FacilitatorHandlers.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d.M. 'kl.' HH:mm", Locale.ROOT);
+    /* Times as users read them everywhere: "09.00", "kl. 09.00". */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("'kl.' HH.mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d.M. 'kl.' HH.mm", Locale.ROOT);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy", Locale.ROOT);
 
     private final FacilitatorGuard guard;
@@ -121,6 +124,16 @@ final class FacilitatorHandlers {
         out.put("now", DAY_TIME.format(now.atZone(zone)));
         Optional<Session> current = p.sessionAt(now);
         Optional<Session> next = p.nextSession(now);
+        if (!p.sessions().isEmpty()) {
+            /* The same state, in the same words, as the chat's "hva skjer nå?". */
+            ProgrammeState state = p.stateAt(now);
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("phase", state.phase().code());
+            st.put("text", state.summary());
+            out.put("state", st);
+        } else {
+            out.put("state", Map.of("phase", "not-started", "text", "Programmet har ingen økter."));
+        }
         out.put("current", current.map(s -> session(s, "na")).orElse(null));
         out.put("next", next.map(s -> session(s, "neste")).orElse(null));
         List<Map<String, Object>> days = new ArrayList<>();
@@ -231,7 +244,7 @@ final class FacilitatorHandlers {
                 ReflectionAnswer a = answers.get(i);
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("text", a.text());
-                r.put("at", TIME.format(a.at().atZone(p.zone())));
+                r.put("at", CLOCK.format(a.at().atZone(p.zone())));
                 if (!prompt.anonymous()) {
                     r.put("user", a.user());
                 }

@@ -126,9 +126,9 @@ class HostileWebChatTest {
     @Test
     void facilitatorOnlySummaries_areRefusedToAWebUser_evenOnLoopback() throws Exception {
         for (String text : List.of("/refleksjon oppsummering", "/refleksjon oppsummering 1", "refleksjon sammendrag 2")) {
-            HttpResponse<String> r = post(JSON.writeValueAsBytes(Map.of("tekst", text, "navn", "kursleder")));
+            HttpResponse<String> r = post(JSON.writeValueAsBytes(Map.of("tekst", text, "navn", "fasilitator")));
             String reply = JSON.readTree(r.body()).path("reply").path("blocks").get(0).asText();
-            assertThat(reply).as(text).startsWith("Beklager, oppsummeringer kan bare kursledere be om.");
+            assertThat(reply).as(text).startsWith("Beklager, oppsummeringer kan bare fasilitatorer be om.");
             assertThat(JSON.readTree(r.body()).path("reply").path("image").isMissingNode()
                     || JSON.readTree(r.body()).path("reply").path("image").isNull()).as("no word cloud").isTrue();
         }

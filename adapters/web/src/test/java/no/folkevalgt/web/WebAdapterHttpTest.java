@@ -160,7 +160,7 @@ class WebAdapterHttpTest {
         JsonNode last = posts.get(posts.size() - 1);
         assertThat(last.get("reply").get("image").get("src").asText()).startsWith("data:image/png;base64,");
         assertThat(last.get("reply").get("image").get("alt").asText()).startsWith("Ordsky for");
-        assertThat(last.get("time").asText()).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+        assertThat(last.get("time").asText()).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("'kl.' HH.mm")
                 .format(java.time.Instant.parse(last.get("at").asText()).atZone(Fixture.OSLO)));
     }
 

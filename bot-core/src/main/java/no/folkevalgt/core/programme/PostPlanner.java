@@ -123,8 +123,8 @@ public final class PostPlanner {
         if (prompt.maxWords() > 0) {
             out.append(" Skriv inntil ").append(Texts.number(prompt.maxWords())).append(" ord.");
         }
-        out.append(prompt.anonymous() ? " Svarene er anonyme: ingen, heller ikke kursholderne, ser hvem som har svart."
-                : " Kursholderne ser hvem som har svart.");
+        out.append(prompt.anonymous() ? " Svarene er anonyme: ingen, heller ikke fasilitatorene, ser hvem som har svart."
+                : " Fasilitatorene ser hvem som har svart.");
         out.append(" Oppsummeringen kommer kl. ").append(Texts.time(prompt.closes())).append('.');
         return out.toString();
     }

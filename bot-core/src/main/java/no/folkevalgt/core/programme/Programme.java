@@ -53,8 +53,8 @@ public record Programme(String title, String place, ZoneId zone, List<Session> s
             Session before = sessions.get(i - 1);
             Session after = sessions.get(i);
             if (after.start().isBefore(before.end())) {
-                throw new IllegalArgumentException("«" + after.title() + "» (" + after.start().toLocalTime()
-                        + ") begynner før «" + before.title() + "» er slutt (" + before.end().toLocalTime() + ")");
+                throw new IllegalArgumentException("«" + after.title() + "» (kl. " + Texts.time(after.start())
+                        + ") begynner før «" + before.title() + "» er slutt (kl. " + Texts.time(before.end()) + ")");
             }
         }
     }
@@ -96,6 +96,32 @@ public record Programme(String title, String place, ZoneId zone, List<Session> s
         return sessions.stream()
                 .filter(s -> !s.start().toInstant().isAfter(t) && s.end().toInstant().isAfter(t))
                 .findFirst();
+    }
+
+    /**
+     * Where the programme stands at {@code t}: not started, a session, a break, between days or over,
+     * with the slot going on and the next one. The chat and the facilitator page both read it.
+     *
+     * @throws IllegalStateException when the programme has no sessions
+     */
+    public ProgrammeState stateAt(Instant t) {
+        Optional<Session> current = sessionAt(t);
+        Optional<Session> next = nextSession(t);
+        if (!start().toInstant().isAfter(t) && current.isEmpty() && next.isEmpty()) {
+            return new ProgrammeState(ProgrammeState.Phase.OVER, days(), current, next, t);
+        }
+        if (start().toInstant().isAfter(t)) {
+            return new ProgrammeState(ProgrammeState.Phase.NOT_STARTED, sessions.get(0).day(), current, next, t);
+        }
+        if (current.isPresent()) {
+            Session s = current.get();
+            return new ProgrammeState(s.kind() == SessionKind.SESSION ? ProgrammeState.Phase.SESSION
+                    : ProgrammeState.Phase.BREAK, s.day(), current, next, t);
+        }
+        /* In a gap: within a day when the next slot is on the same day as the last one that ended. */
+        Session last = sessions.stream().filter(s -> !s.end().toInstant().isAfter(t)).reduce((a, b) -> b).orElseThrow();
+        return new ProgrammeState(next.get().day() == last.day() ? ProgrammeState.Phase.BREAK
+                : ProgrammeState.Phase.BETWEEN_DAYS, last.day(), current, next, t);
     }
 
     /** The first slot that starts after {@code t}, on any day. */

@@ -71,6 +71,35 @@ public final class ProgrammeCommands implements Commands {
         return ProgrammeQuestions.parse(text, p).map(q -> new View(p, clock.instant()).answer(q));
     }
 
+    /**
+     * The answer to a programme question together with the programme day it is about, for front ends
+     * that show the day's agenda slide beside it ({@code ./bot ask --json}); empty when {@code text} is
+     * not a programme question.
+     */
+    public Optional<Answer> answer(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Programme p = programme.get();
+        if (p.sessions().isEmpty()) {
+            return Optional.empty();
+        }
+        return ProgrammeQuestions.parse(text, p).map(q -> {
+            View view = new View(p, clock.instant());
+            return new Answer(view.answer(q), view.dayAbout(q));
+        });
+    }
+
+    /**
+     * A programme answer.
+     *
+     * @param reply the reply as the chat gives it
+     * @param day   the programme day the question is about (the day going on, the next one before
+     *              the programme starts, the last one after it), from 1
+     */
+    public record Answer(Reply reply, int day) {
+    }
+
     @Override
     public List<String> help() {
         return List.of(
@@ -103,6 +132,8 @@ public final class ProgrammeCommands implements Commands {
                 case AFTER -> List.of(after(q));
                 case AT_TIME -> List.of(atTime(q));
                 case WHEN_KIND -> List.of(whenKind(q));
+                case WHERE_KIND -> List.of(whenKind(q) + " Programmet sier ikke hvor " + definite(q.kind())
+                        + " er; spør fasilitatoren.");
                 case WHEN_MEAL -> List.of(meal());
                 case WHEN_PROMPT -> List.of(whenPrompt(q.day()));
                 case WHEN_TITLE -> List.of(whenTitle(q));
@@ -112,17 +143,81 @@ public final class ProgrammeCommands implements Commands {
             return Reply.builder().text(blocks.toArray(String[]::new)).ephemeral(true).build();
         }
 
+        /** The programme day a question is about; see {@link Answer#day}. */
+        int dayAbout(Query q) {
+            if (!q.titles().isEmpty()) {
+                OptionalInt asked = resolve(q.day());
+                return q.titles().stream().filter(s -> !q.day().given() || asked.orElse(-1) == s.day())
+                        .findFirst().orElse(q.titles().get(0)).day();
+            }
+            OptionalInt day = resolve(q.day());
+            if (day.isPresent()) {
+                return day.getAsInt();
+            }
+            ProgrammeState state = p.stateAt(now);
+            return state.phase() == ProgrammeState.Phase.BETWEEN_DAYS ? state.next().orElseThrow().day() : state.day();
+        }
+
         /* ---- the agenda ---- */
 
+        /**
+         * The agenda of the day asked for. Before the programme, a day that is not a programme day
+         * gets a line on when it starts and day 1's agenda; after it, a line saying it is over and,
+         * when the day asked for is a programme day, that day's agenda.
+         */
         List<String> agenda(DaySpec spec) {
             OptionalInt day = resolve(spec);
+            ProgrammeState state = p.stateAt(now);
+            List<String> blocks = new ArrayList<>();
+            if (state.phase() == ProgrammeState.Phase.OVER) {
+                blocks.add("Programmet er over. " + runs());
+                if (day.isPresent()) {
+                    blocks.addAll(agendaOf(day.getAsInt()));
+                } else {
+                    blocks.add("Skriv " + Texts.or(dayCommands(0)) + " for å se programmet for en av dagene.");
+                }
+                return blocks;
+            }
             if (day.isPresent()) {
                 return agendaOf(day.getAsInt());
             }
-            List<String> blocks = new ArrayList<>();
+            if (state.phase() == ProgrammeState.Phase.NOT_STARTED) {
+                Session first = state.next().orElseThrow();
+                blocks.add((spec.given() && spec.kind() != DaySpec.Kind.TODAY ? notADay(spec) + " " : "")
+                        + "Programmet starter " + Texts.dateWithoutYear(first.start().toLocalDate()) + " kl. "
+                        + Texts.time(first.start()) + " med " + first.title() + ".");
+                blocks.addAll(agendaOf(first.day()));
+                return blocks;
+            }
             blocks.add(notADay(spec) + " " + runs());
-            blocks.addAll(agendaOf(1));
+            OptionalInt today = currentDay();
+            List<String> others = dayHints(today.orElse(0));
+            blocks.add(today.isPresent()
+                    ? "Skriv «program» for dagens program" + (others.isEmpty() ? "." : " eller " + Texts.or(others) + ".")
+                    : "Skriv " + Texts.or(others) + ".");
             return blocks;
+        }
+
+        /** "«program dag 1» for tirsdag 5. november", ... for every day but {@code except}. */
+        private List<String> dayHints(int except) {
+            List<String> out = new ArrayList<>();
+            for (int d = 1; d <= p.days(); d++) {
+                if (d != except) {
+                    out.add("«program dag " + d + "» for " + Texts.dateWithoutYear(date(d)));
+                }
+            }
+            return out;
+        }
+
+        /** "«program dag 1»", "«program dag 2»" ... for every day but {@code except}. */
+        private List<String> dayCommands(int except) {
+            List<String> out = new ArrayList<>();
+            for (int d = 1; d <= p.days(); d++) {
+                if (d != except) {
+                    out.add("«program dag " + d + "»");
+                }
+            }
+            return out;
         }
 
         private List<String> agendaOf(int day) {
@@ -132,6 +227,7 @@ public final class ProgrammeCommands implements Commands {
             blocks.add(heading + "\n" + where);
             Optional<Session> current = p.sessionAt(now);
             Optional<Session> next = p.nextSession(now);
+            boolean over = p.stateAt(now).phase() == ProgrammeState.Phase.OVER;
             List<String> lines = new ArrayList<>();
             for (Session s : p.sessions(day)) {
                 String line = Texts.span(s.start(), s.end()) + "  " + s.title();
@@ -152,22 +248,27 @@ public final class ProgrammeCommands implements Commands {
                 }
                 blocks.add(String.join("\n", promptLines));
             }
-            List<String> others = new ArrayList<>();
-            for (int d = 1; d <= p.days(); d++) {
-                if (d != day) {
-                    others.add("«program dag " + d + "»");
-                }
+            List<String> others = dayHints(day);
+            String nextHint = over ? "" : "«neste» for det som kommer etterpå";
+            if (others.isEmpty()) {
+                blocks.add(over ? "Programmet hadde bare denne dagen." : "Skriv " + nextHint + ".");
+            } else {
+                blocks.add("Skriv " + Texts.or(others) + (over ? "." : ", og " + nextHint + "."));
             }
-            blocks.add(others.isEmpty() ? "Skriv «neste» for det som kommer etterpå."
-                    : "Skriv " + Texts.and(others) + " for " + (others.size() == 1 ? "den andre dagen" : "de andre dagene")
-                    + ", og «neste» for det som kommer etterpå.");
             return blocks;
         }
 
         /* ---- now and next ---- */
 
         String now() {
-            Optional<Session> current = p.sessionAt(now);
+            ProgrammeState state = p.stateAt(now);
+            if (state.phase() == ProgrammeState.Phase.OVER) {
+                return state.summary() + " " + runs() + " Takk for nå!";
+            }
+            if (state.phase() == ProgrammeState.Phase.NOT_STARTED || state.phase() == ProgrammeState.Phase.BETWEEN_DAYS) {
+                return state.summary();
+            }
+            Optional<Session> current = state.current();
             if (current.isEmpty()) {
                 OptionalInt day = currentDay();
                 Optional<Session> next = p.nextSession(now);
@@ -177,7 +278,7 @@ public final class ProgrammeCommands implements Commands {
                 return next();
             }
             Session s = current.get();
-            String text = "Nå: " + s.title() + " (" + Texts.span(s.start(), s.end()) + ").";
+            String text = state.summary();
             Optional<Session> next = p.nextSession(now);
             return next.map(n -> text + " " + nextSentence(n)).orElse(text + " Det er det siste i programmet.");
         }
@@ -185,13 +286,15 @@ public final class ProgrammeCommands implements Commands {
         String next() {
             Optional<Session> current = p.sessionAt(now);
             Optional<Session> next = p.nextSession(now);
-            String nowPart = current.map(s -> "Nå: " + s.title() + " (til " + Texts.time(s.end()) + "). ").orElse("");
+            String nowPart = current.map(s -> "Nå: " + s.title() + " (til kl. " + Texts.time(s.end()) + "). ").orElse("");
             if (next.isEmpty()) {
                 return current.isPresent() ? nowPart + "Det er det siste i programmet."
-                        : "Programmet er over. " + runs() + " Takk for nå!";
+                        : p.stateAt(now).summary() + " " + runs() + " Takk for nå!";
             }
             String prefix = nowPart;
-            if (current.isEmpty() && currentDay().isEmpty()) {
+            if (p.stateAt(now).phase() == ProgrammeState.Phase.NOT_STARTED) {
+                prefix = "Programmet har ikke startet. ";
+            } else if (current.isEmpty() && currentDay().isEmpty()) {
                 prefix = notADay(DaySpec.NONE) + " ";
             }
             return prefix + nextSentence(next.get());
@@ -231,22 +334,22 @@ public final class ProgrammeCommands implements Commands {
             String name = q.kind() != null ? definite(q.kind()) : "«" + a.title() + "»";
             Optional<Session> after = p.sessions(a.day()).stream().filter(s -> !s.start().isBefore(a.end())).findFirst();
             String head = "Etter " + name + relative(a.day(), false);
-            return after.map(s -> head + " kommer " + (s.kind() == SessionKind.SESSION ? "«" + s.title() + "»" : s.title())
-                            + ", kl. " + Texts.time(s.start()) + ".")
+            return after.map(s -> head + (s.kind() == SessionKind.SESSION ? " kommer «" + s.title() + "»"
+                            : " er det " + label(s.kind())) + " kl. " + Texts.time(s.start()) + ".")
                     .orElse(head + " er det ikke mer på programmet den dagen.");
         }
 
         String atTime(Query q) {
             OptionalInt day = q.day().given() ? resolve(q.day()) : currentDay();
             if (day.isEmpty()) {
-                return notADay(q.day()) + " " + runs();
+                return noProgramme(q.day());
             }
             ZonedDateTime at = ProgrammeLoader.at(date(day.getAsInt()), q.time(), p.zone());
             String head = "Kl. " + Texts.time(at) + relative(day.getAsInt(), false);
             Optional<Session> slot = p.sessionAt(at.toInstant()).filter(s -> s.day() == day.getAsInt());
             if (slot.isPresent()) {
                 Session s = slot.get();
-                return head + ": " + s.title() + " (" + Texts.span(s.start(), s.end()) + ").";
+                return head + ": " + s.title() + " (kl. " + Texts.span(s.start(), s.end()) + ").";
             }
             Optional<Session> next = p.nextSession(at.toInstant()).filter(s -> s.day() == day.getAsInt());
             return head + " står ingenting på programmet."
@@ -265,8 +368,8 @@ public final class ProgrammeCommands implements Commands {
                 Optional<Session> s = candidates.stream()
                         .filter(x -> x.kind() == kind && x.end().toInstant().isAfter(now)).findFirst();
                 if (s.isEmpty()) {
-                    return q.day().given() && resolve(q.day()).isEmpty() ? notADay(q.day()) + " " + runs()
-                            : "Det er ingen flere " + plural(kind) + " i programmet" + (q.day().given() ? relative(resolve(q.day()).getAsInt(), false) : "") + ".";
+                    return q.day().given() && resolve(q.day()).isEmpty() ? noProgramme(q.day())
+                            : overPrefix() + "Det er ingen flere " + plural(kind) + " i programmet" + (q.day().given() ? relative(resolve(q.day()).getAsInt(), false) : "") + ".";
                 }
                 return describe(s.get(), kind, true);
             }
@@ -274,6 +377,9 @@ public final class ProgrammeCommands implements Commands {
             if (day.isEmpty()) {
                 if (q.day().given()) {
                     String all = everywhere(kind);
+                    if (p.stateAt(now).phase() == ProgrammeState.Phase.OVER) {
+                        return "Programmet er over." + (all.isEmpty() ? " " + runs() : all);
+                    }
                     return notADay(q.day()) + (all.isEmpty() ? " " + runs() : all);
                 }
                 String all = everywhere(kind).strip();
@@ -284,7 +390,7 @@ public final class ProgrammeCommands implements Commands {
                 return "Det står ingen " + label(kind) + " i programmet" + relative(day.getAsInt(), false) + "." + everywhere(kind);
             }
             if (slots.size() > 1 || q.plural()) {
-                List<String> spans = slots.stream().map(s -> Texts.span(s.start(), s.end())).toList();
+                List<String> spans = slots.stream().map(s -> "kl. " + Texts.span(s.start(), s.end())).toList();
                 return Texts.capitalise(plural(kind)) + relative(day.getAsInt(), false) + ": " + Texts.and(spans) + ".";
             }
             Session s = slots.get(0);
@@ -305,7 +411,7 @@ public final class ProgrammeCommands implements Commands {
                             && x.end().toInstant().isAfter(now))
                     .findFirst();
             return s.map(x -> describe(x, x.kind(), false))
-                    .orElse("Det står ingen flere måltider i programmet.");
+                    .orElse(overPrefix() + "Det står ingen flere måltider i programmet.");
         }
 
         /** "Lunsj i dag: kl. 11.30–12.15." / "Det er lunsj nå, til 12.15." / "Lunsj i dag var kl. ..." */
@@ -313,7 +419,7 @@ public final class ProgrammeCommands implements Commands {
             Instant start = s.start().toInstant();
             Instant end = s.end().toInstant();
             if (!start.isAfter(now) && end.isAfter(now)) {
-                return "Det er " + label(kind) + " nå, til " + Texts.time(s.end()) + "."
+                return "Det er " + label(kind) + " nå, til kl. " + Texts.time(s.end()) + "."
                         + p.nextSession(now).map(n -> " " + nextSentence(n)).orElse("");
             }
             String name = (next && kind == SessionKind.BREAK ? "Neste pause" : Texts.capitalise(label(kind)));
@@ -374,7 +480,7 @@ public final class ProgrammeCommands implements Commands {
             if (spec.given()) {
                 OptionalInt day = resolve(spec);
                 if (day.isEmpty()) {
-                    return notADay(spec) + " " + runs();
+                    return noProgramme(spec);
                 }
                 List<Prompt> prompts = p.prompts(day.getAsInt());
                 if (prompts.isEmpty()) {
@@ -392,7 +498,7 @@ public final class ProgrammeCommands implements Commands {
                     .min((a, b) -> a.opens().compareTo(b.opens()));
             StringBuilder out = new StringBuilder();
             open.ifPresent(x -> out.append("Refleksjonsoppgave ").append(x.number()).append(" «").append(x.title())
-                    .append("» er åpen nå, til ").append(Texts.time(x.closes()))
+                    .append("» er åpen nå, til kl. ").append(Texts.time(x.closes()))
                     .append(". Svar med /refleksjon <svaret ditt>."));
             if (next.isPresent()) {
                 Prompt x = next.get();
@@ -437,11 +543,12 @@ public final class ProgrammeCommands implements Commands {
             if (spec.given()) {
                 OptionalInt day = resolve(spec);
                 if (day.isEmpty()) {
-                    return notADay(spec) + " " + runs();
+                    return noProgramme(spec);
                 }
                 Session first = p.sessions(day.getAsInt()).get(0);
-                return Texts.capitalise(relative(day.getAsInt(), false).strip()) + " starter vi kl. " + Texts.time(first.start())
-                        + " med " + first.title() + ".";
+                boolean started = !first.start().toInstant().isAfter(now);
+                return Texts.capitalise(relative(day.getAsInt(), false).strip()) + (started ? " startet" : " starter")
+                        + " vi kl. " + Texts.time(first.start()) + " med " + first.title() + ".";
             }
             OptionalInt today = currentDay();
             if (today.isPresent()) {
@@ -472,7 +579,7 @@ public final class ProgrammeCommands implements Commands {
             OptionalInt day = spec.given() ? resolve(spec) : currentDay();
             if (day.isEmpty()) {
                 if (spec.given()) {
-                    return notADay(spec) + " " + runs();
+                    return noProgramme(spec);
                 }
                 List<String> parts = new ArrayList<>();
                 for (int d = 1; d <= p.days(); d++) {
@@ -600,6 +707,22 @@ public final class ProgrammeCommands implements Commands {
                 return "kl. " + Texts.time(t);
             }
             return relative(day, false).strip() + " kl. " + Texts.time(t);
+        }
+
+        /**
+         * For a day that is not a programme day: "Programmet er over. KS Folkevalgtprogram ... gikk ..."
+         * after the programme, else "I morgen er det ikke program. KS Folkevalgtprogram ... går ...".
+         */
+        private String noProgramme(DaySpec spec) {
+            if (p.stateAt(now).phase() == ProgrammeState.Phase.OVER) {
+                return "Programmet er over. " + runs();
+            }
+            return notADay(spec) + " " + runs();
+        }
+
+        /** "Programmet er over. " after the programme, else "". */
+        private String overPrefix() {
+            return p.stateAt(now).phase() == ProgrammeState.Phase.OVER ? "Programmet er over. " : "";
         }
 
         /** "I dag er det ikke program." and the like, for a day that is not a programme day. */

@@ -28,6 +28,8 @@ final class ProgrammeQuestions {
 
     /** What was asked. */
     enum Type {
+        /** Where (and so when) lunch, dinner or a break is ("hvor er lunsjen?"). */
+        WHERE_KIND,
         /** The agenda of a day. */
         AGENDA,
         /** "/program" with an argument we do not understand. */
@@ -94,37 +96,81 @@ final class ProgrammeQuestions {
 
     private static final Set<String> NOW = Set.of("nå", "no", "nu");
     private static final Set<String> NEXT = Set.of("neste", "etterpå", "etterpaa", "deretter", "seinare", "senere");
-    private static final Set<String> HVA = Set.of("hva", "kva", "ka", "hvad");
+    private static final Set<String> HVA = Set.of("hva", "kva", "ka", "hvad", "hvilken", "hvilket", "hvilke");
+    /* What "etter" may point at when it means what is on now: "hva skjer etter dette / denne økta?" */
+    private static final Set<String> THIS = Set.of("dette", "denne", "det", "her", "no", "nå", "økta", "økten", "økt",
+            "sesjonen", "foredraget", "innlegget", "bolken", "posten", "punktet", "programposten");
     private static final Set<String> HVA_ALLOWED = Set.of("skjer", "foregår", "er", "står", "stend", "på", "programmet",
             "program", "det", "som", "har", "vi", "me", "egentlig", "eigentleg", "da", "då", "skal", "gjør", "gjer",
             "gjøre", "gjere", "akkurat", "kommer", "kjem", "så", "agenda", "agendaen", "planen", "neste", "nå", "no",
             "kl", "klokka", "klokken", "dagen", "i", "hei", "hallo", "økt", "økta", "punkt", "post", "sesjon",
-            "etterpå", "etterpaa", "deretter", "seinare", "senere");
+            "etterpå", "etterpaa", "deretter", "seinare", "senere", "en", "ei", "ein", "for", "første", "fyrste");
 
-    private static final Map<String, SessionKind> KIND_WORDS = Map.ofEntries(
-            Map.entry("lunsj", SessionKind.LUNCH), Map.entry("lunsjen", SessionKind.LUNCH),
-            Map.entry("lunch", SessionKind.LUNCH), Map.entry("lunchen", SessionKind.LUNCH),
-            Map.entry("lønsj", SessionKind.LUNCH), Map.entry("lønsjen", SessionKind.LUNCH),
-            Map.entry("lunsjpause", SessionKind.LUNCH), Map.entry("lunsjpausen", SessionKind.LUNCH),
-            Map.entry("lunchpause", SessionKind.LUNCH), Map.entry("lunchpausen", SessionKind.LUNCH),
-            Map.entry("middag", SessionKind.DINNER), Map.entry("middagen", SessionKind.DINNER),
-            Map.entry("kveldsmat", SessionKind.DINNER), Map.entry("kveldsmaten", SessionKind.DINNER),
-            Map.entry("festmiddag", SessionKind.DINNER), Map.entry("festmiddagen", SessionKind.DINNER),
-            Map.entry("pause", SessionKind.BREAK), Map.entry("pausen", SessionKind.BREAK),
-            Map.entry("kaffepause", SessionKind.BREAK), Map.entry("kaffepausen", SessionKind.BREAK),
-            Map.entry("kaffe", SessionKind.BREAK),
-            Map.entry("pauser", SessionKind.BREAK), Map.entry("pausene", SessionKind.BREAK),
-            Map.entry("pausar", SessionKind.BREAK), Map.entry("pausane", SessionKind.BREAK));
-    private static final Set<String> PLURAL = Set.of("pauser", "pausene", "pausar", "pausane");
+    /**
+     * The base forms that name the programme's item kinds, Bokmål and Nynorsk; their inflected forms
+     * ("lunsjen", "pausa", "pausane", "kaffien") are found by {@link #kindOf}. A coffee is a break.
+     */
+    private static final Map<String, SessionKind> KIND_BASES = Map.ofEntries(
+            Map.entry("lunsj", SessionKind.LUNCH), Map.entry("lunch", SessionKind.LUNCH),
+            Map.entry("lønsj", SessionKind.LUNCH), Map.entry("lunsjpause", SessionKind.LUNCH),
+            Map.entry("lunchpause", SessionKind.LUNCH), Map.entry("matpause", SessionKind.LUNCH),
+            Map.entry("middag", SessionKind.DINNER), Map.entry("kveldsmat", SessionKind.DINNER),
+            Map.entry("kveldsmiddag", SessionKind.DINNER), Map.entry("festmiddag", SessionKind.DINNER),
+            Map.entry("pause", SessionKind.BREAK), Map.entry("kaffepause", SessionKind.BREAK),
+            Map.entry("kaffipause", SessionKind.BREAK), Map.entry("kaffe", SessionKind.BREAK),
+            Map.entry("kaffi", SessionKind.BREAK), Map.entry("kaffekopp", SessionKind.BREAK),
+            Map.entry("beinstrekk", SessionKind.BREAK), Map.entry("strekk", SessionKind.BREAK));
+    /* Noun endings: singular definite (Bokmål -en/-n/-et/-t, Nynorsk -a), plural (-er/-ar/-r, -ene/-ane/-ne). */
+    private static final List<String> SINGULAR_ENDINGS = List.of("en", "n", "a", "et", "t");
+    private static final List<String> PLURAL_ENDINGS = List.of("ene", "ane", "ne", "er", "ar", "r");
+
+    /** The item kind a word names ("pausen", "kaffien", "lunsjen", "middagane"), or null. */
+    static SessionKind kindOf(String word) {
+        SessionKind kind = KIND_BASES.get(word);
+        if (kind != null) {
+            return kind;
+        }
+        for (List<String> endings : List.of(SINGULAR_ENDINGS, PLURAL_ENDINGS)) {
+            for (String ending : endings) {
+                if (word.endsWith(ending)) {
+                    String base = word.substring(0, word.length() - ending.length());
+                    SessionKind k = KIND_BASES.getOrDefault(base, KIND_BASES.get(base + "e"));
+                    if (k != null) {
+                        return k;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a kind word is plural ("pausene", "pausar"): every break rather than the next. */
+    static boolean isPlural(String word) {
+        if (KIND_BASES.containsKey(word)) {
+            return false;
+        }
+        for (String ending : PLURAL_ENDINGS) {
+            if (word.endsWith(ending) && kindOf(word) != null) {
+                String base = word.substring(0, word.length() - ending.length());
+                if (KIND_BASES.containsKey(base) || KIND_BASES.containsKey(base + "e")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> PROMPT_WORDS = Set.of("refleksjon", "refleksjonen", "refleksjonsoppgave",
             "refleksjonsoppgaven", "refleksjonsoppgaver", "refleksjonsoppgavene", "refleksjonsoppgåve",
             "refleksjonsoppgåva", "refleksjonsoppgåver", "oppgave", "oppgaven", "oppgaver", "oppgavene", "oppgåve",
             "oppgåva", "oppgåver", "menti", "mentimeter");
     private static final Set<String> MEAL = Set.of("spise", "spiser", "ete", "et", "mat", "maten");
     private static final Set<String> START = Set.of("starter", "start", "starte", "startar", "begynner", "begynne",
-            "byrjar", "byrjer", "byrje", "oppstart", "oppstarten", "starten", "åpner", "opnar", "begynnelsen");
+            "byrjar", "byrjer", "byrje", "oppstart", "oppstarten", "starten", "åpner", "opnar", "begynnelsen",
+            "oppmøte", "oppmøtet", "møtes", "møtast", "møter", "møte", "startes", "begynnes");
     private static final Set<String> END = Set.of("slutter", "slutt", "slutte", "sluttar", "slutta", "slutten",
-            "ferdig", "ferdige", "avslutter", "avsluttes", "avslutning", "avslutningen", "avslutninga", "hjem", "heim");
+            "ferdig", "ferdige", "avslutter", "avsluttes", "avslutning", "avslutningen", "avslutninga", "hjem", "heim",
+            "over", "ferdigstilt", "fri");
     private static final Set<String> SUBJECT = Set.of("dagen", "programmet", "program", "kurset", "samlingen",
             "samlinga", "samling", "opplæringen", "opplæringa", "folkevalgtprogrammet", "faglig", "faglige",
             "fagleg", "faglege", "fagprogrammet", "programdagen", "kursdagen", "dag");
@@ -136,7 +182,8 @@ final class ProgrammeQuestions {
             "held", "kommer", "kjem", "økt", "økta", "økten", "sesjon", "sesjonen", "bolk", "bolken", "foredrag",
             "foredraget", "innlegg", "innlegget", "tema", "temaet", "punkt", "punktet", "post", "posten",
             "programpost", "programposten", "som", "at", "ca", "cirka", "omtrent", "så", "akkurat", "begynt",
-            "startet", "starta", "byrja", "sluttet", "dei", "oss", "gå", "dra", "reise", "reiser", "snakker", "snakke", "snakkar", "handler", "handlar", "tar", "ta", "please", "takk", "mon", "tro", "egentleg");
+            "startet", "starta", "byrja", "sluttet", "får", "få", "tid", "gang", "gong", "første", "fyrste",
+            "opp", "igang", "nokon", "noen", "litt", "dei", "oss", "gå", "dra", "reise", "reiser", "snakker", "snakke", "snakkar", "handler", "handlar", "tar", "ta", "please", "takk", "mon", "tro", "egentleg");
     private static final Set<String> WHEN_SECOND = Set.of("tid", "tidspunkt", "klokkeslett");
     private static final Set<String> WHEN_FIRST = Set.of("hva", "kva", "kor", "hvilken", "hvilket", "når", "ka");
 
@@ -207,9 +254,9 @@ final class ProgrammeQuestions {
         if ((first.equals("nå") || first.equals("nu")) && args.isEmpty()) {
             return Optional.of(Query.of(Type.NOW, day));
         }
-        if (!slash && args.isEmpty() && KIND_WORDS.containsKey(first)) {
+        if (!slash && args.isEmpty() && kindOf(first) != null) {
             /* "lunsj?" or "pause i morgen" on its own asks when. */
-            return Optional.of(new Query(Type.WHEN_KIND, day, KIND_WORDS.get(first), PLURAL.contains(first), false,
+            return Optional.of(new Query(Type.WHEN_KIND, day, kindOf(first), isPlural(first), false,
                     List.of(), null));
         }
         return Optional.empty();
@@ -229,12 +276,15 @@ final class ProgrammeQuestions {
             if (!HVA_ALLOWED.containsAll(before)) {
                 return Optional.empty();
             }
-            target.removeIf(FILLER::contains);
+            if (!target.isEmpty() && THIS.containsAll(target) && phrase.isEmpty()) {
+                return Optional.of(Query.of(Type.NEXT, day));
+            }
+            target.removeIf(w -> FILLER.contains(w) || END.contains(w) || w.equals("at"));
             if (target.isEmpty() && !phrase.isEmpty()) {
                 return Optional.of(new Query(Type.AFTER, day, null, false, false, List.copyOf(phrase), null));
             }
-            if (target.size() == 1 && KIND_WORDS.containsKey(target.get(0)) && phrase.isEmpty()) {
-                return Optional.of(new Query(Type.AFTER, day, KIND_WORDS.get(target.get(0)), false, false, List.of(), null));
+            if (target.size() == 1 && kindOf(target.get(0)) != null && phrase.isEmpty()) {
+                return Optional.of(new Query(Type.AFTER, day, kindOf(target.get(0)), false, false, List.of(), null));
             }
             if (!target.isEmpty() && phrase.isEmpty()) {
                 List<Session> titled = titled(target, programme);
@@ -259,7 +309,7 @@ final class ProgrammeQuestions {
         if (rest.stream().anyMatch(NOW::contains) && !day.given()) {
             return Optional.of(Query.of(Type.NOW, day));
         }
-        if (rest.stream().anyMatch(NEXT::contains)) {
+        if (rest.stream().anyMatch(NEXT::contains) || rest.contains("så") && !day.given()) {
             return Optional.of(Query.of(Type.NEXT, day));
         }
         if (day.given() || rest.contains("programmet") || rest.contains("program") || rest.contains("agenda")
@@ -293,10 +343,15 @@ final class ProgrammeQuestions {
         List<String> rest = new ArrayList<>();
         boolean when = false;
         boolean soon = false;
+        boolean where = false;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             String next = i + 1 < words.size() ? words.get(i + 1) : "";
-            if (w.equals("når") || (w.equals("nar") && i == 0)) {
+            if ((w.equals("hvor") || w.equals("kor")) && !next.equals("lenge") && !WHEN_SECOND.contains(next)) {
+                where = true;
+            } else if (w.equals("og") && i > 0 && (words.get(i - 1).equals("hvor") || words.get(i - 1).equals("kor"))) {
+                continue; /* "hvor og når er lunsj?" */
+            } else if (w.equals("når") || (w.equals("nar") && i == 0)) {
                 when = true;
                 if (WHEN_SECOND.contains(next)) {
                     i++;
@@ -313,6 +368,13 @@ final class ProgrammeQuestions {
                 rest.add(w);
             }
         }
+        int after = rest.indexOf("etter");
+        if (after >= 0) {
+            if (!when || where) {
+                return Optional.empty();
+            }
+            return afterInWhen(rest.subList(0, after), rest.subList(after + 1, rest.size()), day, phrase, programme);
+        }
         SessionKind kind = null;
         boolean plural = false;
         boolean next = false;
@@ -323,12 +385,12 @@ final class ProgrammeQuestions {
         boolean prompt = false;
         List<String> unknown = new ArrayList<>();
         for (String w : rest) {
-            if (KIND_WORDS.containsKey(w)) {
-                if (kind != null && kind != KIND_WORDS.get(w)) {
+            if (kindOf(w) != null) {
+                if (kind != null && kind != kindOf(w)) {
                     return Optional.empty(); /* "når er lunsj og middag?": two questions; leave it */
                 }
-                kind = KIND_WORDS.get(w);
-                plural |= PLURAL.contains(w);
+                kind = kindOf(w);
+                plural |= isPlural(w);
             } else if (NEXT.contains(w)) {
                 next = true;
             } else if (START.contains(w)) {
@@ -344,6 +406,11 @@ final class ProgrammeQuestions {
             } else if (!FILLER.contains(w)) {
                 unknown.add(w);
             }
+        }
+        if (where) {
+            /* "Hvor er lunsjen?": the programme has the time, not the room. */
+            boolean clean = kind != null && unknown.isEmpty() && phrase.isEmpty() && !prompt && !start && !end;
+            return clean ? Optional.of(new Query(Type.WHERE_KIND, day, kind, plural, next, List.of(), null)) : Optional.empty();
         }
         if (!when && !(soon && kind != null)) {
             return Optional.empty();
@@ -381,6 +448,35 @@ final class ProgrammeQuestions {
         }
         if (meal) {
             return Optional.of(Query.of(Type.WHEN_MEAL, day));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Når begynner vi igjen etter lunsj?", "Når er vi ferdige etter Kommunetorg?": what comes after
+     * a slot, when the words before "etter" only say when something starts.
+     */
+    private static Optional<Query> afterInWhen(List<String> before, List<String> targetWords, DaySpec day,
+                                               List<Session> phrase, Programme programme) {
+        for (String w : before) {
+            if (kindOf(w) != null || !(FILLER.contains(w) || START.contains(w) || END.contains(w) || NEXT.contains(w)
+                    || SUBJECT.contains(w))) {
+                return Optional.empty();
+            }
+        }
+        List<String> target = new ArrayList<>(targetWords);
+        target.removeIf(w -> FILLER.contains(w) || END.contains(w) || w.equals("at"));
+        if (target.isEmpty() && !phrase.isEmpty()) {
+            return Optional.of(new Query(Type.AFTER, day, null, false, false, List.copyOf(phrase), null));
+        }
+        if (target.size() == 1 && kindOf(target.get(0)) != null && phrase.isEmpty()) {
+            return Optional.of(new Query(Type.AFTER, day, kindOf(target.get(0)), false, false, List.of(), null));
+        }
+        if (!target.isEmpty() && phrase.isEmpty()) {
+            List<Session> titled = titled(target, programme);
+            if (!titled.isEmpty()) {
+                return Optional.of(new Query(Type.AFTER, day, null, false, false, titled, null));
+            }
         }
         return Optional.empty();
     }

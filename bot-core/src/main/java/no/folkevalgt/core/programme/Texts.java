@@ -78,6 +78,14 @@ final class Texts {
         return String.join(", ", items.subList(0, items.size() - 1)) + " og " + items.get(items.size() - 1);
     }
 
+    /** "a, b eller c". */
+    static String or(List<String> items) {
+        if (items.size() < 2) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " eller " + items.get(items.size() - 1);
+    }
+
     /** The first letter upper-cased, for sentences that start with a generated phrase. */
     static String capitalise(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);

@@ -62,7 +62,7 @@ public final class ReflectionCommands implements Commands {
     static final String MAYBE_STORED = "Beklager, noe gikk galt, og jeg vet ikke sikkert om svaret ble lagret. "
             + "Skriv /refleksjon mine for å sjekke.";
     static final String STORE_DOWN = "Jeg får ikke hentet svarene akkurat nå. Prøv igjen om litt.";
-    static final String FACILITATORS_ONLY = "Beklager, oppsummeringer kan bare kursledere be om. "
+    static final String FACILITATORS_ONLY = "Beklager, oppsummeringer kan bare fasilitatorer be om. "
             + "Oppsummeringen blir lagt ut i kanalen når oppgaven lukkes.";
 
     /** Most answers listed by {@code /refleksjon mine}; the newest are shown. */
@@ -129,7 +129,7 @@ public final class ReflectionCommands implements Commands {
                 "/refleksjon <svar> – svar på refleksjonsoppgaven (/refleksjon 2 <svar> for oppgave 2)",
                 "/refleksjon – se oppgaven som er åpen, og hvordan du svarer",
                 "/refleksjon mine – se svarene dine; /refleksjon slett [N] – slett dem",
-                "/refleksjon oppsummering [N] – antall svar, mest brukte ord og ordsky (for kursledere)");
+                "/refleksjon oppsummering [N] – antall svar, mest brukte ord og ordsky (for fasilitatorer)");
     }
 
     private Reply dispatch(Incoming incoming, String argument, String requestId) {
@@ -167,16 +167,23 @@ public final class ReflectionCommands implements Commands {
                 return Reply.privateText("Refleksjonsoppgave " + prompt.get().number() + " åpner ikke før "
                         + PromptTimes.when(prompt.get().opens(), now) + ", så svaret ble ikke lagret.");
             }
-            return answer(incoming, prompt.get(), answer, now, requestId);
+            return answer(incoming, prompt.get(), answer, now, requestId, false);
         }
         Optional<Prompt> prompt = current.promptFor(now);
         if (prompt.isEmpty()) {
             return Reply.privateText(noneOpened(current, now, "Ingen refleksjonsoppgave har åpnet ennå, så svaret ble ikke lagret."));
         }
-        return answer(incoming, prompt.get(), argument, now, requestId);
+        boolean over = !current.sessions().isEmpty()
+                && current.stateAt(now).phase() == no.folkevalgt.core.programme.ProgrammeState.Phase.OVER;
+        return answer(incoming, prompt.get(), argument, now, requestId, over);
     }
 
-    private Reply answer(Incoming incoming, Prompt prompt, String answer, Instant now, String requestId) {
+    /**
+     * @param afterTheProgramme a bare answer given after the programme is over, filed under the last
+     *                          prompt: the reply says so
+     */
+    private Reply answer(Incoming incoming, Prompt prompt, String answer, Instant now, String requestId,
+                         boolean afterTheProgramme) {
         if (answer.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return Reply.privateText("Jeg fant ingen ord i svaret, så ingenting ble lagret. "
                     + "Skriv svaret etter kommandoen, for eksempel: /refleksjon Mer åpenhet");
@@ -200,7 +207,10 @@ public final class ReflectionCommands implements Commands {
         /* Built only after add() returned: the answer is committed before anyone is told so. */
         List<String> blocks = new ArrayList<>();
         blocks.add("Takk! Svaret ditt på «" + prompt.title() + "» er lagret: «" + answer + "»");
-        if (!PromptTimes.isOpen(prompt, now)) {
+        if (afterTheProgramme) {
+            blocks.add("Programmet er over, men svaret ditt er lagret under den siste refleksjonsoppgaven, «"
+                    + prompt.title() + "» (oppgave " + prompt.number() + "). Svar på en annen oppgave med /refleksjon <nummer> <svaret ditt>.");
+        } else if (!PromptTimes.isOpen(prompt, now)) {
             blocks.add("Oppgaven er lukket, men svaret ditt teller med.");
         }
         if (prompt.maxWords() > 0 && words > prompt.maxWords()) {
@@ -245,8 +255,8 @@ public final class ReflectionCommands implements Commands {
             blocks.add(prompt.text().strip());
         }
         blocks.add("Svar med /refleksjon " + (open ? "" : prompt.number() + " ") + "<svaret ditt>" + limits(prompt));
-        blocks.add(prompt.anonymous() ? "Svarene er anonyme: ingen, heller ikke kursledere, ser hvem som svarte."
-                : "Svarene er ikke anonyme: kursledere kan se hvem som svarte.");
+        blocks.add(prompt.anonymous() ? "Svarene er anonyme: ingen, heller ikke fasilitatorene, ser hvem som svarte."
+                : "Svarene er ikke anonyme: fasilitatorene kan se hvem som svarte.");
         return Reply.privateText(blocks.toArray(String[]::new));
     }
 

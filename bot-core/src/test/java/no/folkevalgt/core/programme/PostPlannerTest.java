@@ -156,7 +156,7 @@ class PostPlannerTest {
         assertThat(prompts.get(0).text()).contains("Svar med /refleksjon 1 <svaret ditt>.");
         assertThat(prompts.get(1).text()).contains("Svar med /refleksjon 2 <svaret ditt>.")
                 .contains("Skriv inntil ett ord.")
-                .contains("Kursholderne ser hvem som har svart.");
+                .contains("Fasilitatorene ser hvem som har svart.");
     }
 
     @Test

@@ -95,21 +95,6 @@ class ProgrammeCommandsTest {
         }
 
         @Test
-        void program_outsideTheProgrammeDays_saysWhenItRuns_andShowsDayOne() {
-            String before = ask(EVENING_BEFORE, "program");
-            assertThat(before).startsWith("I dag er det ikke program. KS Folkevalgtprogram i Rakkestad kommune går "
-                    + "dag 1 tirsdag 5. november og dag 2 onsdag 6. november 2019.");
-            assertThat(before).contains("Program dag 1 – tirsdag 5. november 2019 (i morgen)");
-
-            String after = ask(AFTER_THE_PROGRAMME, "program");
-            assertThat(after).startsWith("I dag er det ikke program. KS Folkevalgtprogram i Rakkestad kommune gikk ");
-            assertThat(after).contains("Program dag 1 – tirsdag 5. november 2019\n").doesNotContain("▶ nå");
-
-            assertThat(ask(DAY_TWO_LUNCH, "program i morgen")).startsWith("I morgen er det ikke program.")
-                    .contains("Program dag 1 – tirsdag 5. november 2019 (i går)");
-        }
-
-        @Test
         void program_aDayThatDoesNotExist_orAnArgumentWeDoNotKnow() {
             assertThat(ask(DURING_LUNCH, "program dag 5")).startsWith("Programmet har 2 dager, så det er ingen dag 5.");
             assertThat(ask(DURING_LUNCH, "/program neste uke")).isEqualTo(
@@ -131,24 +116,24 @@ class ProgrammeCommandsTest {
         @Test
         void neste_duringASession_saysWhatIsOnAndWhatComesNext() {
             assertThat(ask(DURING_FIRST_TASK, "neste")).isEqualTo(
-                    "Nå: Hvorfor engasjerte jeg meg i lokalpolitikken? (til 09.50). Neste: Pause, kl. 09.50 (om 20 minutter). "
+                    "Nå: Hvorfor engasjerte jeg meg i lokalpolitikken? (til kl. 09.50). Neste: Pause, kl. 09.50 (om 20 minutter). "
                             + "Deretter: Hva innebærer det å være folkevalgt?, kl. 10.05.");
         }
 
         @Test
         void neste_beforeTheDay_andBetweenDays_andAfter() {
             assertThat(ask(MORNING_BEFORE_START, "/neste"))
-                    .isEqualTo("Neste: KS – Kommunesektorens organisasjon, kl. 09.00 (om 30 minutter).");
+                    .isEqualTo("Programmet har ikke startet. Neste: KS – Kommunesektorens organisasjon, kl. 09.00 (om 30 minutter).");
             assertThat(ask(EVENING_OF_DAY_ONE, "neste")).isEqualTo("Neste: Refleksjoner fra i går, i morgen kl. 09.00.");
             assertThat(ask(EVENING_BEFORE, "neste"))
-                    .isEqualTo("I dag er det ikke program. Neste: KS – Kommunesektorens organisasjon, i morgen kl. 09.00.");
+                    .isEqualTo("Programmet har ikke startet. Neste: KS – Kommunesektorens organisasjon, i morgen kl. 09.00.");
             assertThat(ask(AFTER_THE_PROGRAMME, "neste")).startsWith("Programmet er over.").endsWith("Takk for nå!");
         }
 
         @Test
         void neste_inTheLastSession_saysItIsTheLast() {
             assertThat(ask("2019-11-06T14:40", "neste"))
-                    .isEqualTo("Nå: Vi er snart klare for avgang (til 15.00). Det er det siste i programmet.");
+                    .isEqualTo("Nå: Vi er snart klare for avgang (til kl. 15.00). Det er det siste i programmet.");
         }
     }
 
@@ -160,7 +145,7 @@ class ProgrammeCommandsTest {
         @Test
         void naarErLunsj_atSeveralTimes() {
             assertThat(ask(MORNING_BEFORE_START, "Når er lunsj?")).isEqualTo("Lunsj i dag: kl. 11.30–12.15 (om 3 timer).");
-            assertThat(ask(DURING_LUNCH, "når er lunsj")).startsWith("Det er lunsj nå, til 12.15. Neste: Kommunetorg, kl. 12.15");
+            assertThat(ask(DURING_LUNCH, "når er lunsj")).startsWith("Det er lunsj nå, til kl. 12.15. Neste: Kommunetorg, kl. 12.15");
             assertThat(ask(BETWEEN_PROGRAMME_AND_DINNER, "når er lunsj?"))
                     .isEqualTo("Lunsjen i dag var kl. 11.30–12.15. Lunsj i morgen: kl. 11.45–12.30.");
             assertThat(ask(EVENING_BEFORE, "når er lunsj?")).isEqualTo(
@@ -210,19 +195,20 @@ class ProgrammeCommandsTest {
         @Test
         void hvaSkjerNaa_inBokmaalAndNynorsk() {
             String during = ask(DURING_FIRST_TASK, "Hva skjer nå?");
-            assertThat(during).startsWith("Nå: Hvorfor engasjerte jeg meg i lokalpolitikken? (09.20–09.50). Neste: Pause, kl. 09.50");
+            assertThat(during).startsWith("Nå: Hvorfor engasjerte jeg meg i lokalpolitikken? (kl. 09.20–09.50). Neste: Pause, kl. 09.50");
             assertThat(ask(DURING_FIRST_TASK, "kva skjer no?")).isEqualTo(during);
             assertThat(ask(BETWEEN_PROGRAMME_AND_DINNER, "hva skjer nå"))
                     .isEqualTo("Akkurat nå står ingenting på programmet. Neste: Middag, kl. 16.30 (om 20 minutter).");
-            assertThat(ask(EVENING_BEFORE, "hva skjer nå")).startsWith("I dag er det ikke program. Neste: KS");
+            assertThat(ask(EVENING_BEFORE, "hva skjer nå")).isEqualTo(
+                    "Programmet har ikke startet. Det starter tirsdag 5. november kl. 09.00 med KS – Kommunesektorens organisasjon.");
         }
 
         @Test
         void naarErPausen() {
             assertThat(ask(DURING_FIRST_TASK, "når er pausen?")).isEqualTo("Neste pause i dag: kl. 09.50–10.05 (om 20 minutter).");
-            assertThat(ask("2019-11-05T09:55", "når er det pause?")).startsWith("Det er pause nå, til 10.05. Neste: Hva innebærer");
+            assertThat(ask("2019-11-05T09:55", "når er det pause?")).startsWith("Det er pause nå, til kl. 10.05. Neste: Hva innebærer");
             assertThat(ask(EVENING_OF_DAY_ONE, "når er neste pause")).isEqualTo("Neste pause i morgen: kl. 10.45–11.00.");
-            assertThat(ask(DURING_LUNCH, "når er pausene i dag?")).isEqualTo("Pauser i dag: 09.50–10.05, 14.00–14.15 og 14.45–15.00.");
+            assertThat(ask(DURING_LUNCH, "når er pausene i dag?")).isEqualTo("Pauser i dag: kl. 09.50–10.05, kl. 14.00–14.15 og kl. 14.45–15.00.");
             assertThat(ask(DURING_FIRST_TASK, "er det pause snart?")).isEqualTo("Neste pause i dag: kl. 09.50–10.05 (om 20 minutter).");
         }
 
@@ -232,16 +218,16 @@ class ProgrammeCommandsTest {
             assertThat(ask(DURING_FIRST_TASK, "hvor lenge varer lunsjen?")).startsWith("Lunsj i dag: kl. 11.30–12.15");
             assertThat(ask(DURING_FIRST_TASK, "kor tid er det middag")).startsWith("Middag i dag: kl. 16.30–18.00");
             assertThat(ask(DURING_FIRST_TASK, "når skal vi spise?")).startsWith("Lunsj i dag: kl. 11.30–12.15");
-            assertThat(ask(DURING_FIRST_TASK, "hva skjer etter lunsj?")).isEqualTo("Etter lunsjen i dag kommer «Kommunetorg», kl. 12.15.");
+            assertThat(ask(DURING_FIRST_TASK, "hva skjer etter lunsj?")).isEqualTo("Etter lunsjen i dag kommer «Kommunetorg» kl. 12.15.");
             assertThat(ask(DURING_FIRST_TASK, "hva skjer kl. 13?"))
-                    .isEqualTo("Kl. 13.00 i dag: Samspillet med administrasjonen (13.00–14.00).");
+                    .isEqualTo("Kl. 13.00 i dag: Samspillet med administrasjonen (kl. 13.00–14.00).");
             assertThat(ask(DURING_FIRST_TASK, "hva skjer i morgen?")).startsWith("Program dag 2 – onsdag 6. november 2019 (i morgen)");
             assertThat(ask(DURING_FIRST_TASK, "hva er neste?")).startsWith("Nå: Hvorfor engasjerte");
             assertThat(ask(DURING_FIRST_TASK, "kva skjer etterpå?")).startsWith("Nå: Hvorfor engasjerte");
             assertThat(ask(DURING_FIRST_TASK, "lunsj?")).startsWith("Lunsj i dag: kl. 11.30–12.15");
             assertThat(ask(DURING_FIRST_TASK, "når er det kaffe?")).startsWith("Neste pause i dag: kl. 09.50–10.05");
             assertThat(ask(DURING_FIRST_TASK, "hva skjer etter pausen?"))
-                    .isEqualTo("Etter pausen i dag kommer «Hva innebærer det å være folkevalgt?», kl. 10.05.");
+                    .isEqualTo("Etter pausen i dag kommer «Hva innebærer det å være folkevalgt?» kl. 10.05.");
             assertThat(ask(DURING_FIRST_TASK, "når snakker vi om sosiale medier?"))
                     .isEqualTo("«Å være folkevalgt i sosiale medier»: i dag kl. 15.00–16.00.");
             assertThat(ask(DURING_FIRST_TASK, "kor tid sluttar dagen?"))
@@ -254,7 +240,7 @@ class ProgrammeCommandsTest {
             assertThat(ask(MORNING_BEFORE_START, "Når er neste refleksjonsoppgave?"))
                     .isEqualTo("Neste refleksjonsoppgave: 1 «Hvorfor engasjerte du deg i lokalpolitikken?», i dag kl. 09.25–09.50.");
             assertThat(ask(DURING_FIRST_TASK, "når er refleksjonsoppgaven")).isEqualTo(
-                    "Refleksjonsoppgave 1 «Hvorfor engasjerte du deg i lokalpolitikken?» er åpen nå, til 09.50. "
+                    "Refleksjonsoppgave 1 «Hvorfor engasjerte du deg i lokalpolitikken?» er åpen nå, til kl. 09.50. "
                             + "Svar med /refleksjon <svaret ditt>. Neste refleksjonsoppgave: 2 «Kulturen hos oss», i dag kl. 10.45–11.00.");
             assertThat(ask(DURING_LUNCH, "når er oppgavene i morgen?"))
                     .isEqualTo("Refleksjonsoppgaver i morgen:\n09.20–09.40  4. Hvilke ord sitter vi igjen fra dagen i går?");

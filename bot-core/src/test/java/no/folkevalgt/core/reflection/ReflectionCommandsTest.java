@@ -246,7 +246,7 @@ class ReflectionCommandsTest {
                 "Refleksjonsoppgave 1: «" + P1 + "» (åpen til i dag kl. 10.45)",
                 "Refleksjonsoppgave: " + P1 + " Del gjerne med sidemannen først.",
                 "Svar med /refleksjon <svaret ditt>.",
-                "Svarene er ikke anonyme: kursledere kan se hvem som svarte.");
+                "Svarene er ikke anonyme: fasilitatorene kan se hvem som svarte.");
 
         clock.set(at(5, 13, 0));
         assertThat(say("U1", "/refleksjon").plainText()).contains("«" + P2 + "»")

@@ -15,7 +15,7 @@
     children.forEach(function (c) { parent.appendChild(c); });
   }
 
-  function sessionText(s) { return s ? s.title + ' (' + s.start + '–' + s.end + ')' : 'ingenting planlagt'; }
+  function sessionText(s) { return s ? s.title + ' (kl. ' + s.start + '–' + s.end + ')' : 'ingenting planlagt'; }
 
   function card(p) {
     const box = el('article', 'prompt');
@@ -78,7 +78,8 @@
     document.getElementById('tittel').textContent = 'Fasilitator: ' + d.title;
     document.getElementById('sted').textContent = d.place;
     document.getElementById('klokka').textContent = 'Sist oppdatert ' + d.now;
-    document.getElementById('naa').textContent = d.current ? sessionText(d.current) : 'pause / ingen økt';
+    /* Between slots, before, between days and after: the programme's state in the chat's words. */
+    document.getElementById('naa').textContent = d.current ? sessionText(d.current) : d.state.text;
     document.getElementById('neste').textContent = sessionText(d.next);
 
     const holder = document.getElementById('oppgaver');
