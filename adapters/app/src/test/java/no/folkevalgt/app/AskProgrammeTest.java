@@ -89,6 +89,16 @@ class AskProgrammeTest {
         assertThat(hit.get("score").isNumber()).isTrue();
     }
 
+    /* Dinner is on day 1 only: after the event, the hit is the agenda of the day the answer names. */
+    @Test
+    void aKindOnlyOneDayHas_getsThatDaysSlide() throws Exception {
+        Cli.Result result = cli.run("ask", "--json", "Når spiser vi middag?");
+
+        JsonNode answer = JSON.readTree(result.out().strip());
+        assertThat(answer.get("answer").asText()).contains("dag 1 (tirsdag 5. november) kl. 16.30");
+        assertThat(answer.get("hits").get(0).get("slide").asInt()).isEqualTo(2);
+    }
+
     @Test
     void theFirstDaysQuestion_getsTheFirstDaysSlide_andTheMaterialStillAnswersTheRest() throws Exception {
         Cli.Result result = cli.input("Hva kommer etter Kommunetorget?\nHva er et formannskap?\n", "ask", "--json");

@@ -151,6 +151,14 @@ public final class ProgrammeCommands implements Commands {
                         .findFirst().orElse(q.titles().get(0)).day();
             }
             OptionalInt day = resolve(q.day());
+            if (q.kind() != null) {
+                /* "når er middag?": when only one day has that kind of slot, the answer is about that day. */
+                List<Integer> days = p.sessions().stream().filter(s -> s.kind() == q.kind()).map(Session::day)
+                        .distinct().toList();
+                if (days.size() == 1) {
+                    return days.get(0);
+                }
+            }
             if (day.isPresent()) {
                 return day.getAsInt();
             }
