@@ -215,7 +215,7 @@ public final class ReflectionCommands implements Commands {
         }
         if (prompt.maxWords() > 0 && words > prompt.maxWords()) {
             blocks.add("Oppgaven ber om høyst " + prompt.maxWords() + " ord, og svaret ditt har " + words
-                    + ". Ordskyen teller de første " + prompt.maxWords() + ".");
+                    + ". Hele svaret er lagret, og ordskyen teller alle ordene.");
         }
         blocks.add((prompt.anonymous() ? "Svaret er anonymt: ingen ser hvem som skrev det. " : "")
                 + "Se svarene dine med /refleksjon mine.");
@@ -365,25 +365,6 @@ public final class ReflectionCommands implements Commands {
     }
 
     /** Words as a person counts them: runs separated by spaces that hold a letter or digit ("e-post" is one). */
-    /** The first {@code max} words of an answer (all of it when max is 0), for the word cloud. */
-    static String firstWords(String answer, int max) {
-        if (max <= 0) {
-            return answer;
-        }
-        StringBuilder kept = new StringBuilder();
-        int count = 0;
-        for (String part : answer.strip().split("\\s+")) {
-            if (count == max) {
-                break;
-            }
-            kept.append(kept.length() == 0 ? "" : " ").append(part);
-            if (part.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                count++;
-            }
-        }
-        return kept.toString();
-    }
-
     static int words(String answer) {
         int count = 0;
         for (String part : answer.strip().split("\\s+")) {
