@@ -242,7 +242,7 @@ public final class Bot {
                     outcome = newSubject(key, text, previous);
                 } else {
                     String query = FollowUp.combine(text, previous.topic());
-                    outcome = ask(query, previous);
+                    outcome = ask(query, text, previous);
                     remember(key, previous.topic(), query, outcome, List.of());
                 }
             }
@@ -289,7 +289,7 @@ public final class Bot {
         Outcome alone = ask(text, null);
         if (!alone.answered()) {
             String query = FollowUp.combine(text, previous.topic());
-            Outcome read = ask(query, previous);
+            Outcome read = ask(query, text, previous);
             boolean repeats = read.answered() && !previous.shown().isEmpty()
                     && read.answer().get().hits().get(0).passage().id().equals(previous.shown().get(0));
             if (read.answered() && !repeats) {
@@ -357,9 +357,14 @@ public final class Bot {
     }
 
     private Outcome ask(String question, DialogueMemory.Turn previous) {
+        return ask(question, null, previous);
+    }
+
+    /* @param focus a follow-up's own words, whose lines are shown first; null for a question that stands alone */
+    private Outcome ask(String question, String focus, DialogueMemory.Turn previous) {
         Answer answer;
         try {
-            answer = knowledgeBase.ask(question, top);
+            answer = focus == null ? knowledgeBase.ask(question, top) : knowledgeBase.ask(question, focus, top);
         } catch (RuntimeException e) {
             log.error("The knowledge base failed on a question of {} characters", question.length(), e);
             return Outcome.of(Reply.privateText(FAILURE));

@@ -21,6 +21,16 @@ public interface KnowledgeBase extends AutoCloseable {
      */
     Answer ask(String question, int top);
 
+    /**
+     * Finds the passages for a follow-up read together with its topic: searched as {@code question}
+     * (the follow-up's words and the topic's), with each hit's lines chosen for {@code focus} (the
+     * follow-up's own words) where the passage has them. A knowledge base that cannot tell lines
+     * apart answers as {@link #ask(String, int)}.
+     */
+    default Answer ask(String question, String focus, int top) {
+        return ask(question, top);
+    }
+
     /** The parts of the programme the material covers, in order, for "what can I ask" hints. */
     List<String> topics();
 

@@ -107,6 +107,52 @@ final class LineHighlighter {
         return lines.stream().anyMatch(l -> (DeckStructure.key(l) + " ").startsWith(start));
     }
 
+    /**
+     * The lines that carry a follow-up's own words ("hvor ofte …samtale…"), in slide order: those scoring
+     * at least half the best line. Empty when no line carries them, or the slide is a diagram; then the
+     * lines are chosen for the whole question ({@link #lines}).
+     */
+    static List<String> focusedLines(Passage passage, List<PassageSearcher.Concept> concepts, double[] weights,
+                                     Analyzer stemming) {
+        List<String> raw = passage.text().lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !SlideText.isPhotoCredit(l)).toList();
+        if (raw.isEmpty() || !diagram(passage.title(), raw).isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = shape(raw);
+        double[] scores = new double[lines.size()];
+        double best = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Set<String> stems = new HashSet<>(NorwegianAnalysis.terms(stemming, LuceneKnowledgeBase.BODY, lines.get(i)));
+            for (int c = 0; c < concepts.size(); c++) {
+                double credit = concepts.get(c).credit(stems);
+                scores[i] += weights[c] * (credit > 0 ? credit : headCredit(concepts.get(c), stems));
+            }
+            best = Math.max(best, scores[i]);
+        }
+        return best == 0 ? List.of() : atLeast(lines, scores, best / 2);
+    }
+
+    /** Shortest word matched as the head of a compound the splitter did not split. */
+    static final int MIN_HEAD = 5;
+
+    /*
+     * Norwegian compounds end in their head: "utviklingssamtale" is a kind of "samtale". A follow-up's
+     * word found as the end of a longer word of the line counts as carried, when the splitter, which
+     * knows only the material's own words, left the compound whole.
+     */
+    private static double headCredit(PassageSearcher.Concept concept, Set<String> stems) {
+        for (List<String> alternative : concept.alternatives()) {
+            if (alternative.size() == 1 && alternative.get(0).length() >= MIN_HEAD) {
+                String head = alternative.get(0);
+                if (stems.stream().anyMatch(s -> s.length() > head.length() && s.endsWith(head))) {
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+
     /** The lines scoring at least {@code floor} (and above 0), in slide order, at most {@link #MAX_LINES}. */
     private static List<String> atLeast(List<String> lines, double[] scores, double floor) {
         List<String> out = new ArrayList<>();

@@ -166,15 +166,33 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             return Answer.declined(question);
         }
         String key = Math.min(top, Questions.MAX_TOP) + "|" + cleaned.toLowerCase(Locale.ROOT);
-        Answer found = cache == null ? search(cleaned, Math.min(top, Questions.MAX_TOP))
-                : cache.get(key, k -> search(cleaned, Math.min(top, Questions.MAX_TOP)));
+        Answer found = cache == null ? search(cleaned, null, Math.min(top, Questions.MAX_TOP))
+                : cache.get(key, k -> search(cleaned, null, Math.min(top, Questions.MAX_TOP)));
         return found.forQuestion(question);
     }
 
-    private Answer search(String question, int top) {
+    @Override
+    public Answer ask(String question, String focus, int top) {
+        Objects.requireNonNull(question, "question");
+        if (focus == null || focus.isBlank()) {
+            return ask(question, top);
+        }
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be 1 or more but was " + top);
+        }
+        String cleaned = Questions.clean(question);
+        String cleanFocus = Questions.clean(focus);
+        if (cleaned.isEmpty() || cleaned.length() > Questions.MAX_LENGTH) {
+            return Answer.declined(question);
+        }
+        /* Follow-ups are rarely asked twice alike: searched, not cached. */
+        return search(cleaned, cleanFocus, Math.min(top, Questions.MAX_TOP)).forQuestion(question);
+    }
+
+    private Answer search(String question, String focus, int top) {
         Generation g = acquire();
         try {
-            return g.searcher.answer(question, top);
+            return g.searcher.answer(question, focus, top);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed for the index in " + indexDir, e);
         } finally {

@@ -78,6 +78,14 @@ final class PassageSearcher {
     }
 
     Answer answer(String question, int top) throws IOException {
+        return answer(question, null, top);
+    }
+
+    /**
+     * @param focus words whose lines are shown first where a passage has them (a follow-up's own words,
+     *              searched with its topic), or null to choose lines by the whole question
+     */
+    Answer answer(String question, String focus, int top) throws IOException {
         if (OffTopic.matches(question) || OffTopic.offDomainWord(question, generation.vocabulary.surfaces()::contains) != null) {
             return Answer.declined(question);
         }
@@ -100,6 +108,10 @@ final class PassageSearcher {
             outcome = Answer.Outcome.UNSURE;
         }
         int wanted = outcome == Answer.Outcome.SURE ? top : Math.min(top, Answer.MAX_SUGGESTIONS);
+        List<Concept> focusConcepts = focus == null || !Questions.hasWords(focus) ? List.of()
+                : concepts(rewriter.rewrite(focus)).stream().filter(c -> !c.light()).toList();
+        Search focused = focusConcepts.isEmpty() ? null
+                : new Search(focus, focusConcepts, weights(focusConcepts, generation.reader), 0, 0, List.of());
         List<Hit> hits = new ArrayList<>();
         for (Candidate c : search.candidates()) {
             if (hits.size() >= wanted) {
@@ -109,7 +121,7 @@ final class PassageSearcher {
             if (!passage.canAnswer() || titleOnlyFirst && c.covContent() < scoring.closeCoverage()) {
                 continue;
             }
-            List<String> lines = LineHighlighter.lines(passage, search.concepts(), search.weights(), generation.stemming);
+            List<String> lines = lines(passage, search, focused);
             hits.add(new Hit(passage, lines, c.rank()));
         }
         if (hits.isEmpty()) {
@@ -118,6 +130,21 @@ final class PassageSearcher {
         String interpreted = search.rewritten().equals(question) ? null : search.rewritten();
         return outcome == Answer.Outcome.SURE ? new Answer(question, true, hits, interpreted)
                 : Answer.unsure(question, hits, interpreted);
+    }
+
+    /*
+     * The lines of a hit: those carrying the focus's words when the passage has any (the follow-up's
+     * own question), otherwise those carrying the whole question's.
+     */
+    private List<String> lines(Passage passage, Search search, Search focused) {
+        if (focused != null) {
+            List<String> lines = LineHighlighter.focusedLines(passage, focused.concepts(), focused.weights(),
+                    generation.stemming);
+            if (!lines.isEmpty()) {
+                return lines;
+            }
+        }
+        return LineHighlighter.lines(passage, search.concepts(), search.weights(), generation.stemming);
     }
 
     /**

@@ -89,6 +89,22 @@ class AnswerLinesTest {
         assertThat(hit.lines()).containsExactly("• Interpellasjon");
     }
 
+    /*
+     * A follow-up searched with its topic shows the lines that carry its own words, here the head of a
+     * compound the splitter leaves whole ("utviklingssamtale" for "samtale").
+     */
+    @Test
+    void aFollowUpsOwnWords_chooseTheLines_ofTheSlideFoundWithItsTopic() {
+        String followUp = "hvor ofte skal vi ha samtale med henne?";
+        Answer a = kb.ask(followUp + " Hvem er arbeidsgiver for kommunedirektøren?", followUp, 3);
+
+        assertThat(a.outcome()).isEqualTo(Answer.Outcome.SURE);
+        assertThat(a.hits().get(0).passage().slide()).isEqualTo(49);
+        assertThat(a.hits().get(0).lines()).containsExactly("• Utviklingssamtale med kommunedirektøren minst en gang i året");
+        assertThat(kb.ask("Hvem er arbeidsgiver for kommunedirektøren?", 3).hits().get(0).lines())
+                .contains("• Kommunestyret / fylkestinget er arbeidsgiver for kommunedirektøren");
+    }
+
     @Test
     void topics_areOnlyThePartsWithContent() {
         assertThat(kb.topics()).containsExactly("KS – Kommunesektorens organisasjon",

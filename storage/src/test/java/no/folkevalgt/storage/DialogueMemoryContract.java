@@ -106,6 +106,7 @@ abstract class DialogueMemoryContract extends DatabaseTestBase {
         Passage hastesak = new Passage("deck.txt", 24, "Hastesaker", "• Ordføreren kan avgjøre hastesaker", "", 1);
         when(kb.ask(anyString(), anyInt())).thenReturn(new Answer("q", true,
                 List.of(new Hit(hastesak, List.of("• Ordføreren kan avgjøre hastesaker"), 2.0)), null));
+        when(kb.ask(anyString(), anyString(), anyInt())).thenCallRealMethod();
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         try (Database other = reopen()) {
             Bot first = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), null, clock)

@@ -63,10 +63,19 @@ public final class MeteredKnowledgeBase implements KnowledgeBase {
 
     @Override
     public Answer ask(String question, int top) {
+        return measured(() -> delegate.ask(question, top));
+    }
+
+    @Override
+    public Answer ask(String question, String focus, int top) {
+        return measured(() -> delegate.ask(question, focus, top));
+    }
+
+    private Answer measured(java.util.function.Supplier<Answer> search) {
         long start = System.nanoTime();
         Answer answer = null;
         try {
-            answer = delegate.ask(question, top);
+            answer = search.get();
             return answer;
         } finally {
             latency.record(Duration.ofNanos(System.nanoTime() - start));
