@@ -53,6 +53,8 @@ public final class Bot {
     static final String NO_MORE = "Jeg har ikke mer om dette i programmaterialet. Still gjerne et nytt spørsmål.";
     static final String NO_MORE_UNSURE = "Forslagene jeg ga, er det nærmeste jeg fant i programmaterialet. "
             + "Skriv gjerne spørsmålet på en annen måte.";
+    /* After a decline that listed the topics, a follow-up's decline does not list them again. */
+    static final String NOT_FOUND_AGAIN = "Skriv «hjelp» for å se hva jeg kan svare på.";
     static final String LANGUAGE = "Svarene er lysbildenes egen tekst, og lysbildene er på bokmål. "
             + "Du kan gjerne spørre på nynorsk, jeg forstår begge målformene.";
     /** Longest topic shown in "(om: …)", in characters. */
@@ -237,7 +239,8 @@ public final class Bot {
                 recordAs = text + " (om: " + previous.topic() + ")";
                 if (Answer.Outcome.NONE.name().equals(previous.outcome()) && FollowUp.ownWords(text) <= 1) {
                     /* It points back at something the material does not have: searching its few words alone finds an unrelated slide. */
-                    outcome = new Outcome(declined(text, previous), Optional.of(Answer.declined(text)));
+                    outcome = new Outcome(context(Reply.builder(), previous).text(NOT_FOUND, NOT_FOUND_AGAIN)
+                            .ephemeral(true).build(), Optional.of(Answer.declined(text)));
                 } else if (FollowUp.replacesSubject(text)) {
                     outcome = newSubject(key, text, previous);
                 } else {

@@ -26,14 +26,7 @@ class AskProgrammeTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        cli = new Cli(home);
-        Files.delete(cli.content.resolve("testprogram.txt"));
-        for (Path dir : new Path[] {Path.of("../../content"), Path.of("content")}) {
-            if (Files.isRegularFile(dir.resolve(DECK))) {
-                Files.copy(dir.resolve(DECK), cli.content.resolve(DECK));
-                break;
-            }
-        }
+        cli = new Cli(home).withBundledMaterial();
         assertThat(cli.content.resolve(DECK)).exists();
     }
 

@@ -41,6 +41,18 @@ final class Cli {
         env.put("BOT_HOME", home.toString());
     }
 
+    /** Replaces the small deck with the bundled material: the deck and its question bank from content/. */
+    Cli withBundledMaterial() throws IOException {
+        Files.delete(content.resolve("testprogram.txt"));
+        Path bundled = Path.of("../../content");
+        try (var files = Files.list(bundled)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("ks-folkevalgtprogram")).toList()) {
+                Files.copy(file, content.resolve(file.getFileName().toString()));
+            }
+        }
+        return this;
+    }
+
     Result input(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

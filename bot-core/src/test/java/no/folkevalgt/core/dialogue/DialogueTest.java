@@ -117,8 +117,8 @@ class DialogueTest {
         say("Hvor mye koster en ny brannbil?");
         Reply reply = say("hvem avgjør det?");
 
-        assertThat(reply.blocks().get(0)).isEqualTo("(om: «Hvor mye koster en ny brannbil?»)");
-        assertThat(reply.blocks().get(1)).isEqualTo("Det finner jeg ikke i programmaterialet.");
+        assertThat(reply.blocks()).containsExactly("(om: «Hvor mye koster en ny brannbil?»)",
+                "Det finner jeg ikke i programmaterialet.", "Skriv «hjelp» for å se hva jeg kan svare på.");
         assertThat(reply.citations()).isEmpty();
     }
 
