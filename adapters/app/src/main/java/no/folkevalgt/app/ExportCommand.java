@@ -10,6 +10,7 @@ import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.reflection.ReflectionExport;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcReflectionStore;
+import no.folkevalgt.web.WebUsers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +58,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         OptionalInt which = prompt == null ? OptionalInt.empty() : OptionalInt.of(prompt);
         try (Database database = app.openDatabase()) {
-            ReflectionExport export = new ReflectionExport(new JdbcReflectionStore(database), programme);
+            ReflectionExport export = new ReflectionExport(new JdbcReflectionStore(database), programme)
+                    .withShownUser(WebUsers::shown);
             int rows;
             if (output != null) {
                 try (OutputStream out = Files.newOutputStream(output)) {

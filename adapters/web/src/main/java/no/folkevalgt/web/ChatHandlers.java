@@ -37,7 +37,7 @@ final class ChatHandlers {
     static final int MAX_NAME = 60;
 
     private static final Logger log = LoggerFactory.getLogger(ChatHandlers.class);
-    private static final Pattern SESSION_ID = Pattern.compile("web-[0-9a-f]{16}");
+    static final Pattern SESSION_ID = Pattern.compile("web-[0-9a-f]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Bot bot;

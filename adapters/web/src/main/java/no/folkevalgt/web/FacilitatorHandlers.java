@@ -246,7 +246,7 @@ final class FacilitatorHandlers {
                 r.put("text", a.text());
                 r.put("at", CLOCK.format(a.at().atZone(p.zone())));
                 if (!prompt.anonymous()) {
-                    r.put("user", a.user());
+                    r.put("user", WebUsers.shown(a.platform(), a.user()));
                 }
                 recent.add(r);
             }

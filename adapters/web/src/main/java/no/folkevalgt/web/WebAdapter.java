@@ -147,8 +147,9 @@ public final class WebAdapter {
             return this;
         }
 
+        /** The CSV export; web members without a name are shown as {@value WebUsers#NO_NAME}, never by their session. */
         public Builder export(ReflectionExport export) {
-            this.export = export;
+            this.export = export == null ? null : export.withShownUser(WebUsers::shown);
             return this;
         }
 

@@ -386,6 +386,76 @@ class BrowserEndToEndTest {
     }
 
     /** Posts prompt {@code number} to #programmet as the programme's scheduler does when it opens. */
+    /*
+     * A conversation typed into the web chat on a phone, as a member would: questions, follow-ups read
+     * in context ("(om: …)"), "si mer" in Nynorsk, the answers' language, a new subject, an opinion
+     * declined and a follow-up to it, the programme and a reflection answer. The same turns as the
+     * terminal conversation in README.md (ScriptedConversationTest), each checked by its first lines.
+     */
+    @Test
+    @Order(8)
+    void aConversation_withFollowUps_programmeAndAReflection_onAPhone() throws Exception {
+        driver.manage().deleteAllCookies();
+        openOnAPhone(fx.base() + "/");
+        assertThat(say("Hvem er arbeidsgiver for kommunedirektøren?")).startsWith(
+                "• Kommunestyret / fylkestinget er arbeidsgiver for kommunedirektøren\n")
+                .contains("Kilde: «Arbeidsgiveransvaret for kommunedirektøren», lysbilde 49");
+        assertThat(say("hvor ofte skal vi ha samtale med henne?")).startsWith(
+                "(om: «Hvem er arbeidsgiver for kommunedirektøren?»)\n• Utviklingssamtale med kommunedirektøren minst en gang i året\n"
+                        + "Kilde: «Arbeidsgiveransvaret for kommunedirektøren», lysbilde 49");
+        assertThat(say("Kva er deltakelsestrappa?")).startsWith("Deltakelsestrappa\n• Informere\n• Spørre\n• Snakke med\n")
+                .contains("Kilde: «Samspillet med innbyggerne» › «INFORMERE», lysbilde 90");
+        assertThat(say("kan du fortelje meir?")).startsWith("(om: «Kva er deltakelsestrappa?»)\n")
+                .doesNotContain("lysbilde 90");
+        assertThat(say("og på nynorsk?")).startsWith("(om: «Kva er deltakelsestrappa?»)\nSvarene er lysbildenes egen tekst");
+        assertThat(say("Hvor kommer kommunens inntekter fra?")).startsWith("– Skatteinntekter\n– Rammetilskudd\n");
+        assertThat(say("hva med frie inntekter?")).startsWith("Frie inntekter\nKommunesektorens inntekter\n"
+                + "Skatteinntekter 40 %\nRammetilskudd 32 %\n");
+        assertThat(say("Hva mener du om bompenger?")).startsWith("Det finner jeg ikke i programmaterialet.\n"
+                + "Jeg kan svare på spørsmål om:\n• KS – Kommunesektorens organisasjon\n");
+        assertThat(say("hvem avgjør det?")).isEqualTo("(om: «Hva mener du om bompenger?»)\n"
+                + "Det finner jeg ikke i programmaterialet.\nSkriv «hjelp» for å se hva jeg kan svare på.");
+        assertThat(say("program")).contains("Program dag");
+        assertThat(say("/refleksjon Jeg vil ha bedre skoler i bygda"))
+                .startsWith("Takk! Svaret ditt på «").contains("er lagret: «Jeg vil ha bedre skoler i bygda»");
+        assertThat(say("si mer")).as("a reflection answer is never remembered as a question")
+                .startsWith("(om: «Hva mener du om bompenger?»)");
+        assertNoSidewaysScroll();
+    }
+
+    /* For docs/screenshots: a follow-up read in context and an unsure answer's suggestions, on a phone. */
+    @Test
+    @Order(9)
+    void aFollowUpAndASuggestion_onAPhone_forTheScreenshot() throws Exception {
+        driver.manage().deleteAllCookies();
+        openOnAPhone(fx.base() + "/");
+        say("Hvem er arbeidsgiver for kommunedirektøren?");
+        assertThat(say("hvor ofte skal vi ha samtale med henne?")).startsWith("(om: «Hvem er arbeidsgiver for kommunedirektøren?»)");
+        assertThat(say("Hvem bestemmer over eiendomsskatten?"))
+                .startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:");
+        assertThat(driver.findElements(By.cssSelector("#meldinger .suggestions li"))).isNotEmpty();
+        screenshot("chat-oppfolging.png");
+    }
+
+    /* Types a message, sends it, and returns the bot's reply as the page shows it (buttons left out). */
+    private String say(String text) {
+        By replies = By.cssSelector("#meldinger .message.bot:not(.pending)");
+        int before = driver.findElements(replies).size();
+        wait.until(d -> d.findElement(By.id("send")).isEnabled());
+        WebElement input = driver.findElement(By.id("sporsmal"));
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+        wait.until(d -> d.findElements(replies).size() > before && d.findElement(By.id("send")).isEnabled());
+        WebElement reply = driver.findElements(replies).get(before);
+        String shown = (String) js("return arguments[0].innerText;", reply);
+        List<String> buttons = reply.findElements(By.cssSelector("button, .action-status")).stream()
+                .map(WebElement::getText).map(String::strip).toList();
+        return shown.lines().map(String::strip).filter(line -> !line.isEmpty() && !buttons.contains(line))
+                .map(line -> line.startsWith("Boten svarte:") ? line.substring("Boten svarte:".length()).strip() : line)
+                .filter(line -> !line.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private void postPrompt(int number) throws Exception {
         post(PostKind.PROMPT, number);
     }

@@ -89,6 +89,32 @@ class FacilitatorWordsTest {
         assertThat(cloud()).isNotEqualTo(before);
     }
 
+    /*
+     * A member who gives no name is stored under the session cookie; the page (projected in the room)
+     * and the CSV export show "uten navn", never the cookie, which would let anyone act as that member.
+     */
+    @Test
+    void aNamelessMembersSession_isNeverShown_onThePageOrInTheExport() throws Exception {
+        String session = ChatHandlers.newSessionId();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fx.base() + "/api/melding"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", ChatHandlers.SESSION_COOKIE + "=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst",
+                        "/refleksjon 2 for skolen i bygda"))))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(fx.reflections.forPrompt(2)).extracting(a -> a.user()).contains(session);
+
+        String page = http.send(HttpRequest.newBuilder(URI.create(fx.base() + "/fasilitator/data")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        JsonNode prompt2 = JSON.readTree(page).get("prompts").get(1);
+        assertThat(prompt2.get("answers")).anySatisfy(a -> assertThat(a.get("user").asText()).isEqualTo(WebUsers.NO_NAME));
+        String csv = http.send(HttpRequest.newBuilder(URI.create(fx.base() + "/fasilitator/eksport.csv?oppgave=2")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertThat(csv).contains(";web;uten navn;for skolen i bygda");
+        assertThat(page + csv).doesNotContain(session).doesNotContain(session.substring(4, 10));
+    }
+
     /* Each person in their own browser: their own session cookie, as the chat page would set it. */
     private final Map<String, String> sessions = new HashMap<>();
 

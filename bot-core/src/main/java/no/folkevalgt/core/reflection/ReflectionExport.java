@@ -54,9 +54,25 @@ public final class ReflectionExport {
     private final ReflectionStore store;
     private final Supplier<Programme> programme;
 
+    private final java.util.function.BinaryOperator<String> shownUser;
+
     public ReflectionExport(ReflectionStore store, Supplier<Programme> programme) {
+        this(store, programme, (platform, user) -> user);
+    }
+
+    private ReflectionExport(ReflectionStore store, Supplier<Programme> programme,
+                             java.util.function.BinaryOperator<String> shownUser) {
         this.store = Objects.requireNonNull(store, "store");
         this.programme = Objects.requireNonNull(programme, "programme");
+        this.shownUser = Objects.requireNonNull(shownUser, "shownUser");
+    }
+
+    /**
+     * This export with the user column as {@code shownUser(platform, user)} gives it: a front end whose
+     * user ids are secrets (the web chat's session) shows something else.
+     */
+    public ReflectionExport withShownUser(java.util.function.BinaryOperator<String> shownUser) {
+        return new ReflectionExport(store, programme, shownUser);
     }
 
     public ReflectionExport(ReflectionStore store, Programme programme) {
@@ -98,7 +114,7 @@ public final class ReflectionExport {
                         cell(p.title()),
                         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(answer.at().atZone(zone).truncatedTo(ChronoUnit.SECONDS)),
                         cell(answer.platform()),
-                        p.anonymous() ? "" : cell(answer.user()),
+                        p.anonymous() ? "" : cell(shownUser.apply(answer.platform(), answer.user())),
                         cell(answer.text()));
                 rows++;
             }
