@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Follow-ups in Slack, end to end: signed requests into the real Bolt app on the real HTTP server, the
- * bot on a real index with a conversation memory, and what reaches the fake Slack Web API. A thread and
- * a direct message are each one conversation per member.
+ * A conversation in Slack, end to end: signed requests into the real Bolt app on the real HTTP server,
+ * the bot on a real index with a conversation memory and the bundled programme (the clock is in day 1's
+ * first session), and what reaches the fake Slack Web API. A thread and a direct message are each one
+ * conversation per member.
  */
-class FollowUpSlackTest {
+class ConversationSlackTest {
 
     static final String THREAD = "1700000000.000100";
 
@@ -75,5 +76,17 @@ class FollowUpSlackTest {
         List<String> shown = UnsureSlackTest.shown(more.json("blocks"));
         assertThat(shown.get(0)).isEqualTo("section: (om: «Hvem setter opp saklista?»)");
         assertThat(more.form().get("blocks")).doesNotContain("Kilde: «Saklista», lysbilde 3");
+    }
+
+    @Test
+    void programmeQuestionsInEverydayWords_areAnsweredFromTheProgramme_inKlFormat() throws Exception {
+        f.slack.signed(SlackRequests.directMessage("EvP1", "D0KARI", "U0KARI", "når blir det kaffe?", THREAD), JSON);
+        f.slack.signed(SlackRequests.directMessage("EvP2", "D0KARI", "U0KARI", "Kva skjer etter lunsj?",
+                "1700000000.000200"), JSON);
+
+        List<FakeSlackApi.Call> posts = f.api.await("chat.postMessage", 2);
+        /* Two messages are answered side by side: in either order. */
+        assertThat(posts).extracting(post -> post.form().get("text")).containsExactlyInAnyOrder(
+                "Neste pause i dag: kl. 09.50–10.05 (om 20 minutter).", "Etter lunsjen i dag kommer «Kommunetorg» kl. 12.15.");
     }
 }
