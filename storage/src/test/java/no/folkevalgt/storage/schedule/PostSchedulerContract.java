@@ -454,7 +454,9 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
         scheduler.schedule(List.of(post));
         scheduler.start();
 
-        await("posted", Duration.ofSeconds(5), () -> poster.calls().size() == 1);
+        /* The attempt is logged just after the post goes out: wait for both, not only the post. */
+        await("posted and logged", Duration.ofSeconds(5),
+                () -> poster.calls().size() == 1 && !deliveryLog.attempts(post.id()).isEmpty());
 
         assertThat(poster.calls().get(0).late()).isTrue();
         assertThat(deliveryLog.attempts(post.id())).singleElement().satisfies(a -> {
