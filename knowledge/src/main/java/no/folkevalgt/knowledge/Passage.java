@@ -53,7 +53,7 @@ public record Passage(String source, int slide, String title, String text, Strin
 
     /**
      * True when the slide can answer a question: it says something beyond its title, or its title is a
-     * statement of its own ("Klart språk!", "Politiker eller privatperson?"). A slide that is only the
+     * statement of its own ("Stor frihet til politisk organisering", "Spill hverandre gode"). A slide that is only the
      * name of its part (a section divider: "Utvalgsjobbing") or a label that says little ("Pause")
      * cannot: it would repeat its title back.
      */
