@@ -245,7 +245,7 @@ public final class Bot {
                     outcome = newSubject(key, text, previous);
                 } else {
                     String query = FollowUp.combine(text, previous.topic());
-                    outcome = ask(query, text, previous);
+                    outcome = onTopicsSlide(ask(query, text, previous), previous);
                     remember(key, previous.topic(), query, outcome, List.of());
                 }
             }
@@ -302,6 +302,23 @@ public final class Bot {
         }
         remember(key, text, text, alone, List.of());
         return alone;
+    }
+
+    /*
+     * A follow-up points back at the answer before it: when reading it with its topic leaves the search
+     * unsure but its closest slide is the one that answered the topic, that slide answers it (its lines
+     * chosen by the follow-up's own words).
+     */
+    private Outcome onTopicsSlide(Outcome outcome, DialogueMemory.Turn previous) {
+        if (!outcome.unsure() || !Answer.Outcome.SURE.name().equals(previous.outcome()) || previous.shown().isEmpty()) {
+            return outcome;
+        }
+        Answer unsure = outcome.answer().orElseThrow();
+        if (!unsure.suggestions().get(0).passage().id().equals(previous.shown().get(0))) {
+            return outcome;
+        }
+        Answer sure = new Answer(unsure.question(), true, unsure.suggestions(), unsure.interpretedAs());
+        return new Outcome(answered(sure, previous), Optional.of(sure));
     }
 
     /* "si mer": the next passages for the topic that were not shown yet. */

@@ -86,6 +86,35 @@ class DialogueTest {
     }
 
     @Test
+    void aFollowUpLeftUnsure_whoseClosestSlideAnsweredTheTopic_isAnsweredFromThatSlide() {
+        when(kb.ask("Hva er en hastesak?", 3)).thenReturn(sure("Hva er en hastesak?", HASTESAK));
+        when(kb.ask("hvem avgjør det? Hva er en hastesak?", 3)).thenReturn(Answer.unsure("q",
+                List.of(new Hit(HASTESAK, List.of("• Ordføreren kan avgjøre hastesaker"), 0.5),
+                        new Hit(DELEGERING, List.of("• Delegering"), 0.4)), null));
+
+        say("Hva er en hastesak?");
+        Reply reply = say("hvem avgjør det?");
+
+        assertThat(reply.blocks()).containsExactly("(om: «Hva er en hastesak?»)", "• Ordføreren kan avgjøre hastesaker");
+        assertThat(reply.citations().get(0).slide()).isEqualTo(24);
+        assertThat(reply.suggestions()).isEmpty();
+    }
+
+    @Test
+    void aFollowUpLeftUnsure_closestToAnotherSlide_staysUnsure() {
+        when(kb.ask("Hva er en hastesak?", 3)).thenReturn(sure("Hva er en hastesak?", HASTESAK));
+        when(kb.ask("hvem avgjør det? Hva er en hastesak?", 3)).thenReturn(Answer.unsure("q",
+                List.of(new Hit(DELEGERING, List.of("• Delegering"), 0.5)), null));
+
+        say("Hva er en hastesak?");
+        Reply reply = say("hvem avgjør det?");
+
+        assertThat(reply.blocks()).containsExactly("(om: «Hva er en hastesak?»)",
+                "Jeg er ikke helt sikker, men dette kan være det du lurer på:");
+        assertThat(reply.suggestions()).hasSize(1);
+    }
+
+    @Test
     void siMer_showsTheNextPassagesNotShownYet_thenSaysThereIsNoMore() {
         when(kb.ask("Hva er delegering?", 3)).thenReturn(sure("Hva er delegering?", DELEGERING, FORMANNSKAP));
         Passage[] five = {DELEGERING, FORMANNSKAP, KOMMUNESTYRET, HASTESAK};
