@@ -279,20 +279,7 @@ final class ProgrammeQuestions {
             if (!target.isEmpty() && THIS.containsAll(target) && phrase.isEmpty()) {
                 return Optional.of(Query.of(Type.NEXT, day));
             }
-            target.removeIf(w -> FILLER.contains(w) || END.contains(w) || w.equals("at"));
-            if (target.isEmpty() && !phrase.isEmpty()) {
-                return Optional.of(new Query(Type.AFTER, day, null, false, false, List.copyOf(phrase), null));
-            }
-            if (target.size() == 1 && kindOf(target.get(0)) != null && phrase.isEmpty()) {
-                return Optional.of(new Query(Type.AFTER, day, kindOf(target.get(0)), false, false, List.of(), null));
-            }
-            if (!target.isEmpty() && phrase.isEmpty()) {
-                List<Session> titled = titled(target, programme);
-                if (!titled.isEmpty()) {
-                    return Optional.of(new Query(Type.AFTER, day, null, false, false, titled, null));
-                }
-            }
-            return Optional.empty();
+            return after(target, phrase, day, programme);
         }
         if (!phrase.isEmpty()) {
             return Optional.empty();
@@ -464,7 +451,14 @@ final class ProgrammeQuestions {
                 return Optional.empty();
             }
         }
-        List<String> target = new ArrayList<>(targetWords);
+        return after(new ArrayList<>(targetWords), phrase, day, programme);
+    }
+
+    /*
+     * "etter X": the slot X names, by a session title's words ({@code phrase}), a kind of slot ("lunsj")
+     * or the words left once fillers are dropped ({@code target}, changed here).
+     */
+    private static Optional<Query> after(List<String> target, List<Session> phrase, DaySpec day, Programme programme) {
         target.removeIf(w -> FILLER.contains(w) || END.contains(w) || w.equals("at"));
         if (target.isEmpty() && !phrase.isEmpty()) {
             return Optional.of(new Query(Type.AFTER, day, null, false, false, List.copyOf(phrase), null));
