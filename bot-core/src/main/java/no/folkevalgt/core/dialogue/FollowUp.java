@@ -36,7 +36,18 @@ public enum FollowUp {
                     + MORE_WORD + ABOUT_IT + POLITE,
             "(hva|kva|noe|noko|finnes det|fins det|står det) " + MORE_WORD + "( står det| finnes| fins)?" + ABOUT_IT + POLITE,
             "(utdyp|utdjup|fortsett|hald fram|hold fram)( det| dette)?( litt)?" + POLITE,
-            "(flere|fleire) (detaljer|detaljar|lysbilder|lysbilete|lysbilde)" + POLITE));
+            "(flere|fleire) (detaljer|detaljar|lysbilder|lysbilete|lysbilde)" + POLITE,
+            "((kan|kunne) du )?(forklar|forklare|forklara) (det|dette|den|denne) ?(nærmere|nærmare|bedre|betre|grundigere|grundigare)"
+                    + POLITE,
+            /* English, as the search also takes English questions */
+            "((and|but) )?((can|could) you )?(tell|show|give) (me|us) (some )?more( about (it|that|this))?( please)?",
+            "(more|more please|go on|anything else|what else)( about (it|that|this))?"));
+    /* Asking for an example of what was just answered: read with the topic, which has the subject. */
+    private static final Pattern EXAMPLE_PATTERN = Pattern.compile(
+            "((og|men) )?((kan|kunne) du )?((gi|gje|vis|vise|nevn|nevne|nemn) ((meg|oss) )?)?((et|eit|noen|nokre|noen flere|nokre fleire) )?"
+                    + "(eksempel|eksempler|eksemplar|døme|dømer|døme på det)( på (det|dette|den|denne))?" + POLITE
+                    + "|(har|finnes|fins|finst) (du |det )?(et |eit |noen |nokre )?(eksempel|eksempler|døme)( på (det|dette))?"
+                    + "|(for|til) (eksempel|døme)");
     private static final Pattern LANGUAGE_PATTERN = Pattern.compile(
             "((og|men) )?(((kan|kunne|vil) (du|dere) )?((svare|svara|skrive|skriva|si|sei|seie|vise|visa|ta) )?"
                     + "(det |dette |svaret )?(også )?)?(på|paa) (nynorsk|bokmål|bokmal|engelsk)( også)?" + POLITE);
@@ -67,6 +78,9 @@ public enum FollowUp {
         }
         if (!hasContext) {
             return ALONE;
+        }
+        if (EXAMPLE_PATTERN.matcher(bare).matches()) {
+            return CONTEXT;
         }
         List<String> words = QuestionWords.words(lower);
         if (words.isEmpty() || words.size() > MAX_WORDS) {

@@ -12,7 +12,11 @@ class FollowUpTest {
             // asking for more, in both written standards
             "si mer|MORE", "Kan du si mer?|MORE", "kan du fortelle litt mer om det?|MORE", "Sei meir!|MORE",
             "kan du fortelje meir om dette?|MORE", "mer|MORE", "Mer, takk|MORE", "hva mer står det?|MORE",
-            "noko meir?|MORE", "utdyp|MORE", "flere detaljer|MORE", "vis meg mer|MORE",
+            "noko meir?|MORE", "utdyp|MORE", "flere detaljer|MORE", "vis meg mer|MORE", "forklar det nærmere|MORE",
+            "Kan du forklare dette betre?|MORE", "tell me more|MORE", "Can you tell me more about that?|MORE",
+            "more please|MORE",
+            // an example of what was just answered
+            "gi et eksempel|CONTEXT", "Har du eit døme?|CONTEXT", "kan du gi meg noen eksempler på det?|CONTEXT",
             // the answer's language
             "og på nynorsk?|LANGUAGE", "Kan du svare på nynorsk?|LANGUAGE", "på engelsk takk|LANGUAGE",
             // pointing back with a pronoun or a connective, short
