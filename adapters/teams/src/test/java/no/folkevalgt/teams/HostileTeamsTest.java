@@ -96,7 +96,7 @@ class HostileTeamsTest {
                 List.of(new Prompt(1, "Hva tar du med deg?", "Hva tar du med deg?", now.minusMinutes(5),
                         now.plusMinutes(30), true, 0)),
                 List.of(new ChannelRef("local", "programmet")), Duration.ofMinutes(10));
-        Bot bot = new Bot(new TeamsAdapterTest.OneAnswer(), 3, Bot.DEFAULT_EXAMPLES,
+        Bot bot = new Bot(TeamsAdapterTest.oneAnswer(), 3, Bot.DEFAULT_EXAMPLES,
                 List.of(new ReflectionCommands(reflections, programme, Facilitators.none(), clock,
                         new WordCounter()::top, new WordCloud())), null, clock);
         teams = TeamsAdapter.create(TeamsSettings.emulator(), bot, new JdbcFeedbackStore(db),
@@ -175,38 +175,10 @@ class HostileTeamsTest {
         Passage slide = new Passage("deck.txt", 7, "**Tittel** [lenke](https://evil.example)",
                 "# Overskrift\n- [klikk](https://evil.example) <at>Alle</at>", "Del 1", 1);
         Passage next = new Passage("deck.txt", 8, "_Se_ [her](https://evil.example)", "Mer", "Del 1", 1);
-        KnowledgeBase material = new KnowledgeBase() {
-            @Override
-            public Answer ask(String question, int top) {
-                return new Answer(question, true, List.of(new Hit(slide, List.of(slide.text().split("\n")), 9.0),
-                        new Hit(next, List.of("Mer"), 5.0)), null);
-            }
-
-            @Override
-            public List<String> topics() {
-                return List.of(slide.title());
-            }
-
-            @Override
-            public Stats stats() {
-                return new Stats(2, "x", 0, 0);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        TeamsAdapter other = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(material), new JdbcFeedbackStore(db),
-                new JdbcConversationStore(db), Clock.systemUTC());
-        try (WebServer otherServer = WebServer.start("127.0.0.1", 0, other.routes())) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + otherServer.port() + TeamsAdapter.PATH))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Activities.personalMessage(microsoft.serviceUrl(), "m-1", "Hva er en tittel?")))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isBetween(200, 202);
-        } finally {
-            other.close();
-        }
+        KnowledgeBase material = new FixedKnowledge(question -> new Answer(question, true, List.of(
+                new Hit(slide, List.of(slide.text().split("\n")), 9.0), new Hit(next, List.of("Mer"), 5.0)), null),
+                slide.title());
+        askAnotherAdapter(material, "m-1");
 
         JsonNode card = CardJson.card(microsoft.activities().get(0).body());
         CardJson.assertValid(card);
@@ -223,38 +195,10 @@ class HostileTeamsTest {
         Passage slide = new Passage("deck.txt", 7, "**Tittel** [lenke](https://evil.example)",
                 "# Overskrift\n- [klikk](https://evil.example) <at>Alle</at>", "Del 1", 1);
         Passage next = new Passage("deck.txt", 8, "_Se_ [her](https://evil.example)", "1. <b>fet</b>", "Del 1", 1);
-        KnowledgeBase unsure = new KnowledgeBase() {
-            @Override
-            public Answer ask(String question, int top) {
-                return Answer.unsure(question, List.of(new Hit(slide, List.of(slide.text().split("\n")), 3.0),
-                        new Hit(next, List.of(next.text()), 2.0)), null);
-            }
-
-            @Override
-            public List<String> topics() {
-                return List.of(slide.title());
-            }
-
-            @Override
-            public Stats stats() {
-                return new Stats(2, "x", 0, 0);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        TeamsAdapter other = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(unsure), new JdbcFeedbackStore(db),
-                new JdbcConversationStore(db), Clock.systemUTC());
-        try (WebServer otherServer = WebServer.start("127.0.0.1", 0, other.routes())) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + otherServer.port() + TeamsAdapter.PATH))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Activities.personalMessage(microsoft.serviceUrl(), "u-1", "Hva er en tittel?")))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isBetween(200, 202);
-        } finally {
-            other.close();
-        }
+        KnowledgeBase unsure = new FixedKnowledge(question -> Answer.unsure(question, List.of(
+                new Hit(slide, List.of(slide.text().split("\n")), 3.0), new Hit(next, List.of(next.text()), 2.0)), null),
+                slide.title());
+        askAnotherAdapter(unsure, "u-1");
 
         JsonNode card = CardJson.card(microsoft.activities().get(0).body());
         CardJson.assertValid(card);
@@ -347,5 +291,20 @@ class HostileTeamsTest {
     static String jsonText(String text) throws Exception {
         String quoted = JSON.writeValueAsString(text);
         return quoted.substring(1, quoted.length() - 1);
+    }
+
+    /* A personal message to an adapter whose bot asks {@code material}; its card reaches the fake connector. */
+    private void askAnotherAdapter(KnowledgeBase material, String activityId) throws Exception {
+        TeamsAdapter other = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(material), new JdbcFeedbackStore(db),
+                new JdbcConversationStore(db), Clock.systemUTC());
+        try (WebServer otherServer = WebServer.start("127.0.0.1", 0, other.routes())) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + otherServer.port() + TeamsAdapter.PATH))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Activities.personalMessage(microsoft.serviceUrl(), activityId, "Hva er en tittel?")))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isBetween(200, 202);
+        } finally {
+            other.close();
+        }
     }
 }

@@ -78,7 +78,7 @@ class TeamsAdapterTest {
         conversations = new JdbcConversationStore(db);
         feedback = new JdbcFeedbackStore(db);
         teams = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
-                .bot(new Bot(new OneAnswer()))
+                .bot(new Bot(oneAnswer()))
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
                 .tokenEndpoint(microsoft.tokenEndpoint())
@@ -140,13 +140,10 @@ class TeamsAdapterTest {
     @Test
     void aFollowUpInPersonalChat_isReadWithTheQuestionBefore_andTheCardSaysSo() throws Exception {
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        OneAnswer recording = new OneAnswer() {
-            @Override
-            public Answer ask(String question, int top) {
-                asked.add(question);
-                return super.ask(question, top);
-            }
-        };
+        KnowledgeBase recording = new FixedKnowledge(question -> {
+            asked.add(question);
+            return oneAnswer(question);
+        }, "Interpellasjon");
         TeamsAdapter remembering = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
                 .bot(new Bot(recording).remembering(new JdbcDialogueMemory(db)))
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
@@ -173,7 +170,7 @@ class TeamsAdapterTest {
     @Test
     void personalMessage_withAnUnsureAnswer_showsEachSuggestedSlideInItsOwnContainer_withoutFeedbackButtons() throws Exception {
         TeamsAdapter unsure = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
-                .bot(new Bot(new Unsure()))
+                .bot(new Bot(unsure()))
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
                 .tokenEndpoint(microsoft.tokenEndpoint())
@@ -423,49 +420,19 @@ class TeamsAdapterTest {
     }
 
     /** Is never sure: offers the interpellation slide and the next one as suggestions. */
-    static final class Unsure implements KnowledgeBase {
-        @Override
-        public Answer ask(String question, int top) {
-            return Answer.unsure(question, List.of(
-                    new Hit(INTERPELLASJON, List.of("• Et spørsmål til ordføreren om en sak av større interesse"), 3.0),
-                    new Hit(GRUNNGITT, List.of("• Kortere"), 2.0)), null);
-        }
-
-        @Override
-        public List<String> topics() {
-            return List.of("Interpellasjon");
-        }
-
-        @Override
-        public Stats stats() {
-            return new Stats(2, "x", 0, 0);
-        }
-
-        @Override
-        public void close() {
-        }
+    static KnowledgeBase unsure() {
+        return new FixedKnowledge(question -> Answer.unsure(question, List.of(
+                new Hit(INTERPELLASJON, List.of("• Et spørsmål til ordføreren om en sak av større interesse"), 3.0),
+                new Hit(GRUNNGITT, List.of("• Kortere"), 2.0)), null), "Interpellasjon");
     }
 
     /** Answers every question with the interpellation slide and "Se også" the next one. */
-    static class OneAnswer implements KnowledgeBase {
-        @Override
-        public Answer ask(String question, int top) {
-            return new Answer(question, true, List.of(new Hit(INTERPELLASJON, List.of("Et spørsmål til ordføreren"), 9.0),
-                    new Hit(GRUNNGITT, List.of("Kortere"), 5.0)), question);
-        }
+    static KnowledgeBase oneAnswer() {
+        return new FixedKnowledge(TeamsAdapterTest::oneAnswer, "Interpellasjon");
+    }
 
-        @Override
-        public List<String> topics() {
-            return List.of("Interpellasjon");
-        }
-
-        @Override
-        public Stats stats() {
-            return new Stats(2, "x", 0, 0);
-        }
-
-        @Override
-        public void close() {
-        }
+    private static Answer oneAnswer(String question) {
+        return new Answer(question, true, List.of(new Hit(INTERPELLASJON, List.of("Et spørsmål til ordføreren"), 9.0),
+                new Hit(GRUNNGITT, List.of("Kortere"), 5.0)), question);
     }
 }
