@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import no.folkevalgt.core.dialogue.DialogueMemory;
 import no.folkevalgt.core.dialogue.FollowUp;
+import no.folkevalgt.core.teaching.Lesson;
+import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.knowledge.Answer;
 import no.folkevalgt.knowledge.Hit;
 import no.folkevalgt.knowledge.KnowledgeBase;
@@ -40,6 +42,8 @@ public final class Bot {
     static final int MAX_TOPICS = 10;
 
     static final String NOT_FOUND = "Det finner jeg ikke i programmaterialet.";
+    /* A facilitator marked the question as not answered by the material. */
+    static final String NOT_IN_MATERIAL = "Det står ikke i programmaterialet.";
     static final String UNSURE = "Jeg er ikke helt sikker, men dette kan være det du lurer på:";
     static final String REPHRASE = "Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.";
     /** Most lines of a slide shown under a suggestion, and most characters. */
@@ -76,6 +80,7 @@ public final class Bot {
     private final java.time.Clock clock;
     private final RateLimiter limiter;
     private final DialogueMemory memory;
+    private final Lessons lessons;
 
     /** A bot that shows the best answer and up to two "Se også" slides. */
     public Bot(KnowledgeBase knowledgeBase) {
@@ -138,10 +143,11 @@ public final class Bot {
             throw new IllegalArgumentException("examples is empty; give at least one example question");
         }
         this.memory = null;
+        this.lessons = null;
         command(HELP, text -> new Outcome(help(), Optional.empty()));
     }
 
-    private Bot(Bot bot, DialogueMemory memory) {
+    private Bot(Bot bot, DialogueMemory memory, Lessons lessons) {
         this.knowledgeBase = bot.knowledgeBase;
         this.top = bot.top;
         this.examples = bot.examples;
@@ -151,6 +157,7 @@ public final class Bot {
         this.clock = bot.clock;
         this.limiter = bot.limiter;
         this.memory = memory;
+        this.lessons = lessons;
     }
 
     /**
@@ -164,7 +171,20 @@ public final class Bot {
      * }</pre>
      */
     public Bot remembering(DialogueMemory memory) {
-        return new Bot(this, Objects.requireNonNull(memory, "memory"));
+        return new Bot(this, Objects.requireNonNull(memory, "memory"), lessons);
+    }
+
+    /**
+     * This bot with what facilitators taught it: a question like a taught one gets the slide the
+     * facilitator linked it to as a sure answer, or the facilitator's "ikke i materialet" reply, and
+     * is not put on the gap list again.
+     *
+     * <pre>{@code
+     * Bot bot = new Bot(kb, ...).taught(new Lessons(new JdbcLessonStore(database), kb, clock));
+     * }</pre>
+     */
+    public Bot taught(Lessons lessons) {
+        return new Bot(this, memory, Objects.requireNonNull(lessons, "lessons"));
     }
 
     /** Answers one message. */
@@ -382,6 +402,12 @@ public final class Bot {
 
     /* @param focus a follow-up's own words, whose lines are shown first; null for a question that stands alone */
     private Outcome ask(String question, String focus, DialogueMemory.Turn previous) {
+        if (focus == null && lessons != null) {
+            Outcome taught = taught(question, previous);
+            if (taught != null) {
+                return taught;
+            }
+        }
         Answer answer;
         try {
             answer = focus == null ? knowledgeBase.ask(question, top) : knowledgeBase.ask(question, focus, top);
@@ -397,6 +423,41 @@ public final class Bot {
             case UNSURE -> new Outcome(unsure(answer, previous), Optional.of(answer));
             case NONE -> new Outcome(declined(question, previous), Optional.of(answer));
         };
+    }
+
+    /*
+     * What a facilitator taught about a question like this one: the linked slide as a sure answer, or
+     * the "ikke i materialet" reply (not a gap any more: no answer is recorded). Null when nothing was
+     * taught, or the linked slide is gone from the material; then the question is searched.
+     */
+    private Outcome taught(String question, DialogueMemory.Turn previous) {
+        Optional<Lesson> lesson;
+        try {
+            lesson = lessons.match(question);
+        } catch (RuntimeException e) {
+            log.warn("Could not look up the taught lessons: {}", e.toString());
+            return null;
+        }
+        if (lesson.isEmpty()) {
+            return null;
+        }
+        if (!lesson.get().isLink()) {
+            Reply.Builder reply = context(Reply.builder(), previous).text(NOT_IN_MATERIAL);
+            if (!lesson.get().reply().isEmpty()) {
+                reply.text(lesson.get().reply());
+            } else {
+                reply.text(topicsHint());
+            }
+            return Outcome.of(reply.ephemeral(true).build());
+        }
+        Answer answer;
+        try {
+            answer = knowledgeBase.answerFrom(question, lesson.get().passageId(), top);
+        } catch (RuntimeException e) {
+            log.error("The knowledge base failed on a taught question of {} characters", question.length(), e);
+            return null;
+        }
+        return answer == null || !answer.answered() ? null : new Outcome(answered(answer, previous), Optional.of(answer));
     }
 
     private static void interpretation(Answer answer, Reply.Builder reply) {

@@ -31,6 +31,42 @@ public interface KnowledgeBase extends AutoCloseable {
         return ask(question, top);
     }
 
+    /**
+     * Which of {@code known} asks what {@code question} asks: the same words, or the same content words
+     * in other forms, spellings, Nynorsk or synonyms, with at most a light word more or less (see
+     * docs/search.md, "What facilitators teach"). Used for the questions a facilitator taught the bot.
+     * A knowledge base without analysis compares the cleaned, lower-cased texts.
+     *
+     * @return the index in {@code known} of the closest such question, or -1 when none is alike
+     */
+    default int closest(String question, List<String> known) {
+        String asked = Questions.clean(question).toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < known.size(); i++) {
+            if (Questions.clean(known.get(i)).toLowerCase(java.util.Locale.ROOT).equals(asked)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A sure answer from the passage a facilitator chose for this question: that passage first, with
+     * the lines that answer the question, then up to {@code top - 1} others the search finds ("Se også").
+     *
+     * @return null when no passage has that id (the material changed)
+     */
+    default Answer answerFrom(String question, String passageId, int top) {
+        return passages().stream().filter(p -> p.id().equals(passageId)).findFirst()
+                .map(p -> new Answer(question, true, List.of(new Hit(p, List.of(p.text().isBlank() ? p.title() : p.text()), 1)),
+                        null))
+                .orElse(null);
+    }
+
+    /** Every passage of the material, in order (a few hundred at most), for choosing a slide by number. */
+    default List<Passage> passages() {
+        return List.of();
+    }
+
     /** The parts of the programme the material covers, in order, for "what can I ask" hints. */
     List<String> topics();
 

@@ -44,6 +44,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -213,6 +214,47 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         } finally {
             g.release();
         }
+    }
+
+    @Override
+    public int closest(String question, List<String> known) {
+        Objects.requireNonNull(question, "question");
+        Generation g = acquire();
+        try {
+            return g.searcher.closest(question, known);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed for the index in " + indexDir, e);
+        } finally {
+            g.release();
+        }
+    }
+
+    @Override
+    public Answer answerFrom(String question, String passageId, int top) {
+        Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(passageId, "passageId");
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be 1 or more but was " + top);
+        }
+        String cleaned = Questions.clean(question);
+        Generation g = acquire();
+        try {
+            TopDocs found = g.newSearcher().search(new TermQuery(new Term(ID, passageId)), 1);
+            if (found.scoreDocs.length == 0) {
+                return null;
+            }
+            return g.searcher.answerFrom(cleaned.isEmpty() ? question : cleaned, found.scoreDocs[0].doc,
+                    Math.min(top, Questions.MAX_TOP)).forQuestion(question);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed for the index in " + indexDir, e);
+        } finally {
+            g.release();
+        }
+    }
+
+    @Override
+    public List<Passage> passages() {
+        return generation.all;
     }
 
     @Override
@@ -531,6 +573,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         final String contentHash;
         final int passages;
         final List<String> topics;
+        /** Every passage, in the material's order. */
+        final List<Passage> all;
         final QueryRewriter.Vocabulary vocabulary;
         final Analyzer stemming;
         /** {@link #stemming} with stop words marked rather than dropped, for a question's words. */
@@ -556,6 +600,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             this.stemming = NorwegianAnalysis.stemming(dictionary);
             this.question = NorwegianAnalysis.question(dictionary);
             this.topics = topics(reader);
+            this.all = all(reader);
             this.searcher = new PassageSearcher(this, synonyms);
         }
 
@@ -624,6 +669,16 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
                 }
             }
             return Map.copyOf(out);
+        }
+
+        private static List<Passage> all(DirectoryReader reader) throws IOException {
+            List<Passage> out = new ArrayList<>();
+            var stored = reader.storedFields();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                out.add(PassageSearcher.passage(stored.document(doc)));
+            }
+            out.sort(java.util.Comparator.comparing(Passage::source).thenComparingInt(Passage::slide));
+            return List.copyOf(out);
         }
 
         private static List<String> topics(DirectoryReader reader) throws IOException {

@@ -68,6 +68,11 @@ final class PassageSearcher {
     /** The slides' titles analysed as questions, by global doc id, filled as slides become candidates. */
     private final Map<Integer, BankQuestion> titles = new java.util.concurrent.ConcurrentHashMap<>();
     private static final BankQuestion NO_TITLE = new BankQuestion(Set.of(), List.of(), List.of(), new double[0]);
+    /** How much of each other's weight a question and a taught question must cover to count as alike. */
+    static final double ALIKE = 0.8;
+    /** Taught questions analysed, by their cleaned lower-cased text (few: what facilitators taught). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, BankQuestion> taught =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(5_000).build();
 
     PassageSearcher(LuceneKnowledgeBase.Generation generation, Synonyms synonyms) {
         this.generation = generation;
@@ -246,6 +251,75 @@ final class PassageSearcher {
         return Map.copyOf(out);
     }
 
+    /**
+     * The index of the known question that asks what {@code question} asks, or -1: the same text, or
+     * each covering at least {@link #ALIKE} of the other's weight (its words in any form, spelling,
+     * Nynorsk or synonym; compounds by their parts), the best such by harmonic mean.
+     */
+    int closest(String question, List<String> known) throws IOException {
+        String asked = Questions.clean(question).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < known.size(); i++) {
+            if (Questions.clean(known.get(i)).toLowerCase(Locale.ROOT).equals(asked)) {
+                return i;
+            }
+        }
+        if (known.isEmpty() || !Questions.hasWords(asked)) {
+            return -1;
+        }
+        List<Concept> concepts = concepts(rewriter.rewrite(asked));
+        if (concepts.isEmpty()) {
+            return -1;
+        }
+        double[] weights = weights(concepts, generation.reader);
+        double total = Arrays.stream(weights).sum();
+        Set<String> stems = stems(concepts);
+        int best = -1;
+        double bestMatch = 0;
+        for (int i = 0; i < known.size(); i++) {
+            BankQuestion q = taught.get(Questions.clean(known.get(i)).toLowerCase(Locale.ROOT), this::analyseTaught);
+            if (q == null || q == NO_TITLE || total == 0) {
+                continue;
+            }
+            double covered = 0;
+            for (int c = 0; c < concepts.size(); c++) {
+                covered += weights[c] * concepts.get(c).credit(q.stems());
+            }
+            BankMatch m = new BankMatch(covered / total, q.precision(stems));
+            if (m.coverage() >= ALIKE && m.precision() >= ALIKE && m.f1() > bestMatch) {
+                best = i;
+                bestMatch = m.f1();
+            }
+        }
+        return best;
+    }
+
+    /* A taught question is written as a member wrote it: spelling and dialect fixed first, as for a question. */
+    private BankQuestion analyseTaught(String question) {
+        BankQuestion q = analyse(rewriter.rewrite(question));
+        return q == null ? NO_TITLE : q;
+    }
+
+    /**
+     * A sure answer from the passage a facilitator chose: it first, with the lines that answer the
+     * question, then what the search finds besides it.
+     */
+    Answer answerFrom(String question, int doc, int top) throws IOException {
+        var stored = generation.reader.storedFields();
+        Passage chosen = passage(stored.document(doc));
+        Search search = search(question, CANDIDATES);
+        List<String> lines = search == null ? LineHighlighter.lines(chosen, List.of(), new double[0], generation.stemming)
+                : LineHighlighter.lines(chosen, search.concepts(), search.weights(), generation.stemming);
+        List<Hit> hits = new ArrayList<>();
+        hits.add(new Hit(chosen, lines, 1));
+        Answer searched = answer(question, top + 1);
+        for (Hit hit : searched.answered() ? searched.hits() : searched.suggestions()) {
+            if (hits.size() < top && !hit.passage().id().equals(chosen.id())) {
+                hits.add(hit);
+            }
+        }
+        return new Answer(question, true, hits, null);
+    }
+
     /** A question of the bank (or a slide's title, which reads like one) analysed; null when it has no content words. */
     private BankQuestion analyse(String question) {
         List<Word> content = words(question).stream().filter(w -> !w.stop()).toList();
@@ -392,7 +466,7 @@ final class PassageSearcher {
         }
     }
 
-    private static Passage passage(Document doc) {
+    static Passage passage(Document doc) {
         return new Passage(doc.get(LuceneKnowledgeBase.SOURCE),
                 doc.getField(LuceneKnowledgeBase.SLIDE).numericValue().intValue(),
                 doc.get(LuceneKnowledgeBase.TITLE), doc.get(LuceneKnowledgeBase.BODY),

@@ -23,12 +23,15 @@ import no.folkevalgt.core.reflection.ReflectionExport;
 import no.folkevalgt.core.reflection.ReflectionStore;
 import no.folkevalgt.core.reflection.ReflectionSummaries;
 import no.folkevalgt.core.reflection.WordCloud;
+import no.folkevalgt.core.teaching.GapList;
+import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcDeliveryLog;
 import no.folkevalgt.storage.JdbcDialogueMemory;
 import no.folkevalgt.storage.JdbcFeedbackStore;
+import no.folkevalgt.storage.JdbcLessonStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
 import no.folkevalgt.storage.JdbcUnansweredStore;
 import no.folkevalgt.storage.schedule.PostScheduler;
@@ -57,6 +60,9 @@ final class Services implements AutoCloseable {
     final ReflectionSummaries summaries;
     final ReflectionExport export;
     final Bot bot;
+    /** What facilitators taught, shared by every instance through the database. */
+    final Lessons lessons;
+    final GapList gaps;
     private final ProgrammePosts composer;
     /* Volatile so that /readyz reads it without waiting for close(), which holds the lock while a post finishes. */
     private volatile PostScheduler scheduler;
@@ -81,9 +87,13 @@ final class Services implements AutoCloseable {
                 new ReflectionCommands(reflections, current, app.settings().facilitators(), clock, words::top, cloud));
         /* Per-user budgets on wall time, also in a demo whose programme clock runs faster; the terminal is exempt. */
         /* Follow-ups are read with the conversation's last question, kept in the database so that any instance has it. */
+        /* What facilitators taught is read through a cache that trusts the database for two seconds. */
+        this.lessons = new Lessons(new JdbcLessonStore(database), knowledgeBase, clock);
+        this.gaps = new GapList(unanswered, feedback, lessons, knowledgeBase);
         this.bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock,
                 RateLimiter.defaults(Clock.systemUTC()))
-                .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)));
+                .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)))
+                .taught(lessons);
         this.composer = new ProgrammePosts(current, summaries, clock);
     }
 

@@ -100,6 +100,21 @@ public final class MeteredKnowledgeBase implements KnowledgeBase {
     }
 
     @Override
+    public int closest(String question, List<String> known) {
+        return delegate.closest(question, known);
+    }
+
+    @Override
+    public Answer answerFrom(String question, String passageId, int top) {
+        return measured(() -> delegate.answerFrom(question, passageId, top));
+    }
+
+    @Override
+    public List<no.folkevalgt.knowledge.Passage> passages() {
+        return delegate.passages();
+    }
+
+    @Override
     public List<String> topics() {
         return delegate.topics();
     }
