@@ -1,7 +1,7 @@
 -- What facilitators taught the bot: for a question (and questions like it), either the slide that
 -- answers it (passage_id, "file#slide") or that the material does not answer it, with an optional
--- reply the bot gives instead. One row per question (question_key: SHA-256 of the cleaned,
--- lower-cased question); teaching it again replaces the row, undo deletes it. Never who asked.
+-- reply the bot gives instead. One row per question (question_key: SHA-256 of its words,
+-- lower-cased and single-spaced); teaching it again replaces the row, undo deletes it. Never who asked.
 create table taught_questions (
     question_key varchar(64)              not null,
     question     varchar(300)             not null,  -- Lesson.MAX_QUESTION

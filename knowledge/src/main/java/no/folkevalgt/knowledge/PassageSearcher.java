@@ -71,7 +71,7 @@ final class PassageSearcher {
     /** How much of each other's weight a question and a taught question must cover to count as alike. */
     static final double ALIKE = 0.8;
     /** Taught questions analysed, by their cleaned lower-cased text (few: what facilitators taught). */
-    private final com.github.benmanes.caffeine.cache.Cache<String, BankQuestion> taught =
+    private final com.github.benmanes.caffeine.cache.Cache<String, Analysed> taught =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(5_000).build();
 
     PassageSearcher(LuceneKnowledgeBase.Generation generation, Synonyms synonyms) {
@@ -253,8 +253,9 @@ final class PassageSearcher {
 
     /**
      * The index of the known question that asks what {@code question} asks, or -1: the same text, or
-     * each covering at least {@link #ALIKE} of the other's weight (its words in any form, spelling,
-     * Nynorsk or synonym; compounds by their parts), the best such by harmonic mean.
+     * each covering at least {@link #ALIKE} of the other's weight, both read as questions are (spelling
+     * and dialect fixed, words in any form, Nynorsk and synonyms; compounds by their parts); the best
+     * such by harmonic mean.
      */
     int closest(String question, List<String> known) throws IOException {
         String asked = Questions.clean(question).toLowerCase(Locale.ROOT);
@@ -263,40 +264,61 @@ final class PassageSearcher {
                 return i;
             }
         }
-        if (known.isEmpty() || !Questions.hasWords(asked)) {
+        if (known.isEmpty()) {
             return -1;
         }
-        List<Concept> concepts = concepts(rewriter.rewrite(asked));
-        if (concepts.isEmpty()) {
+        Analysed a = analysed(asked);
+        if (a == Analysed.NONE) {
             return -1;
         }
-        double[] weights = weights(concepts, generation.reader);
-        double total = Arrays.stream(weights).sum();
-        Set<String> stems = stems(concepts);
         int best = -1;
         double bestMatch = 0;
         for (int i = 0; i < known.size(); i++) {
-            BankQuestion q = taught.get(Questions.clean(known.get(i)).toLowerCase(Locale.ROOT), this::analyseTaught);
-            if (q == null || q == NO_TITLE || total == 0) {
+            Analysed k = taught.get(Questions.clean(known.get(i)).toLowerCase(Locale.ROOT), this::analysed);
+            if (k == Analysed.NONE) {
                 continue;
             }
-            double covered = 0;
-            for (int c = 0; c < concepts.size(); c++) {
-                covered += weights[c] * concepts.get(c).credit(q.stems());
-            }
-            BankMatch m = new BankMatch(covered / total, q.precision(stems));
-            if (m.coverage() >= ALIKE && m.precision() >= ALIKE && m.f1() > bestMatch) {
+            double coverage = a.covered(k.stems());
+            double precision = k.covered(a.stems());
+            double match = harmonicMean(coverage, precision);
+            if (coverage >= ALIKE && precision >= ALIKE && match > bestMatch) {
                 best = i;
-                bestMatch = m.f1();
+                bestMatch = match;
             }
         }
         return best;
     }
 
-    /* A taught question is written as a member wrote it: spelling and dialect fixed first, as for a question. */
-    private BankQuestion analyseTaught(String question) {
-        BankQuestion q = analyse(rewriter.rewrite(question));
-        return q == null ? NO_TITLE : q;
+    /* A question read as a search reads it: spelling and dialect fixed, its concepts and their weights. */
+    private Analysed analysed(String question) {
+        if (!Questions.hasWords(question)) {
+            return Analysed.NONE;
+        }
+        try {
+            List<Concept> concepts = concepts(rewriter.rewrite(question));
+            if (concepts.isEmpty()) {
+                return Analysed.NONE;
+            }
+            return new Analysed(concepts, weights(concepts, generation.reader), stems(concepts));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A question's concepts with their weights, and every stem they may match by. */
+    private record Analysed(List<Concept> concepts, double[] weights, Set<String> stems) {
+        static final Analysed NONE = new Analysed(List.of(), new double[0], Set.of());
+
+        /** The share of this question's weight whose concepts are among the given stems. */
+        double covered(Set<String> other) {
+            double covered = 0;
+            double total = 0;
+            for (int i = 0; i < concepts.size(); i++) {
+                total += weights[i];
+                covered += weights[i] * concepts.get(i).credit(other);
+            }
+            return total == 0 ? 0 : covered / total;
+        }
     }
 
     /**

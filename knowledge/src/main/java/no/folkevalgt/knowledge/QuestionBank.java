@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * A line {@code [N] title} starts slide N (the number the bot cites as "lysbilde N"; the title is
- * optional and only checked); every following line is one question. Mistakes are reported by file
+ * optional and only checked); every following line is one question. A section
+ * {@code [ikke i materialet] reply} (in a file of what facilitators taught, see {@code LessonBank} in
+ * bot-core) holds questions the material does not answer: the index skips them. Mistakes are reported by file
  * and line in the index report and skip only the line they are on.
  */
 final class QuestionBank {
@@ -41,6 +43,8 @@ final class QuestionBank {
     static final int MAX_PER_SLIDE = 40;
 
     private static final Pattern HEADER = Pattern.compile("\\[\\s*(\\d{1,5})\\s*]\\s*(.*)");
+    /* Questions facilitators marked as not in the material (an exported lesson file): not a slide's questions. */
+    private static final Pattern NOT_IN_MATERIAL = Pattern.compile("\\[\\s*ikke i materialet\\s*].*", Pattern.CASE_INSENSITIVE);
 
     private QuestionBank() {
     }
@@ -95,6 +99,11 @@ final class QuestionBank {
                 continue;
             }
             String where = "linje " + number + ": ";
+            if (NOT_IN_MATERIAL.matcher(line).matches()) {
+                current = null;
+                skipping = true;
+                continue;
+            }
             Matcher header = HEADER.matcher(line);
             if (header.matches()) {
                 int slide = Integer.parseInt(header.group(1));

@@ -60,6 +60,27 @@ class QuestionBankTest {
     }
 
     @Test
+    void questionsMarkedNotInTheMaterial_belongToNoSlide_andAreNoMistake() {
+        List<Ingested.Problem> problems = new ArrayList<>();
+        Map<String, List<String>> bank = QuestionBank.parse("deck.sporsmal.txt", """
+                # lysbildefil: deck.txt
+                [1] Møteplikt
+                Må jeg gå på alle møtene?
+
+                [ikke i materialet] Spør kommunens politiske sekretariat.
+                Når er neste kommunestyremøte?
+                [IKKE I MATERIALET]
+                Hva blir været i morgen?
+
+                [2]
+                Hvem bestemmer lønna til de ansatte?
+                """, List.of(SLIDE_1, SLIDE_2), problems);
+        assertThat(problems).isEmpty();
+        assertThat(bank.get(SLIDE_1.id())).containsExactly("Må jeg gå på alle møtene?");
+        assertThat(bank.get(SLIDE_2.id())).containsExactly("Hvem bestemmer lønna til de ansatte?");
+    }
+
+    @Test
     void mistakes_areReportedByLine_andSkipOnlyThatLine() {
         List<Ingested.Problem> problems = new ArrayList<>();
         Map<String, List<String>> bank = QuestionBank.parse("deck.sporsmal.txt", """

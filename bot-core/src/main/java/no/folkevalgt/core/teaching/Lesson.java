@@ -88,14 +88,14 @@ public record Lesson(String question, String passageId, String reply, Instant at
         }
     }
 
-    /** This lesson's key: one lesson per question, whatever its case and spacing. */
+    /** This lesson's key: one lesson per question, whatever its case, spacing and punctuation. */
     public String key() {
         return keyOf(question);
     }
 
-    /** The key of a question: SHA-256 of its cleaned, lower-cased text, in hex. */
+    /** The key of a question: SHA-256 of its words, lower-cased and single-spaced, in hex. */
     public static String keyOf(String question) {
-        String normal = Questions.clean(question).toLowerCase(Locale.ROOT);
+        String normal = Questions.clean(question).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(normal.getBytes(StandardCharsets.UTF_8)));

@@ -153,7 +153,7 @@ public final class LessonBank {
             lessons.add(target != null ? Lesson.link(line, target, now) : Lesson.notInMaterial(line, reply, now));
         }
         if (!problems.isEmpty()) {
-            throw new LessonRefused("Filen ble ikke lest inn (" + problems.size() + (problems.size() == 1 ? " feil" : " feil")
+            throw new LessonRefused("Filen ble ikke lest inn (" + problems.size() + " feil"
                     + "):\n" + String.join("\n", problems.stream().limit(20).toList())
                     + (problems.size() > 20 ? "\n… og " + (problems.size() - 20) + " til" : ""));
         }
