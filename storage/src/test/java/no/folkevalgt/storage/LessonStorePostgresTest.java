@@ -1,0 +1,9 @@
+package no.folkevalgt.storage;
+
+class LessonStorePostgresTest extends LessonStoreContract {
+
+    @Override
+    protected Database.Dialect dialect() {
+        return Database.Dialect.POSTGRESQL;
+    }
+}
