@@ -35,7 +35,8 @@ public interface KnowledgeBase extends AutoCloseable {
      * Which of {@code known} asks what {@code question} asks: the same words, or the same content words
      * in other forms, spellings, Nynorsk or synonyms, with at most a light word more or less (see
      * docs/search.md, "What facilitators teach"). Used for the questions a facilitator taught the bot.
-     * A knowledge base without analysis compares the cleaned, lower-cased texts.
+     * A knowledge base without analysis compares the cleaned, lower-cased texts. {@code known} must not
+     * change once passed: the same list object passed again is recognised and not analysed again.
      *
      * @return the index in {@code known} of the closest such question, or -1 when none is alike
      */

@@ -70,8 +70,9 @@ final class PassageSearcher {
     private static final BankQuestion NO_TITLE = new BankQuestion(Set.of(), List.of(), List.of(), new double[0]);
     /** How much of each other's weight a question and a taught question must cover to count as alike. */
     static final double ALIKE = 0.8;
-    /** Taught questions analysed, by their cleaned lower-cased text (few: what facilitators taught). */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Analysed> taught =
+    /** Taught questions analysed, as written (few: what facilitators taught; at most a thousand). */
+    private volatile Prepared lastPrepared;
+    private final com.github.benmanes.caffeine.cache.Cache<String, Known> taught =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(5_000).build();
 
     PassageSearcher(LuceneKnowledgeBase.Generation generation, Synonyms synonyms) {
@@ -258,26 +259,28 @@ final class PassageSearcher {
      * such by harmonic mean.
      */
     int closest(String question, List<String> known) throws IOException {
-        String asked = Questions.clean(question).toLowerCase(Locale.ROOT);
-        for (int i = 0; i < known.size(); i++) {
-            if (Questions.clean(known.get(i)).toLowerCase(Locale.ROOT).equals(asked)) {
-                return i;
-            }
-        }
         if (known.isEmpty()) {
             return -1;
+        }
+        Prepared p = prepared(known);
+        String asked = Questions.clean(question).toLowerCase(Locale.ROOT);
+        Integer same = p.byText().get(asked);
+        if (same != null) {
+            return same;
         }
         Analysed a = analysed(asked);
         if (a == Analysed.NONE) {
             return -1;
         }
+        /* Only taught questions sharing a stem with this one can cover most of it. */
+        java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
+        for (String stem : a.stems()) {
+            candidates.addAll(p.byStem().getOrDefault(stem, List.of()));
+        }
         int best = -1;
         double bestMatch = 0;
-        for (int i = 0; i < known.size(); i++) {
-            Analysed k = taught.get(Questions.clean(known.get(i)).toLowerCase(Locale.ROOT), this::analysed);
-            if (k == Analysed.NONE) {
-                continue;
-            }
+        for (int i : candidates) {
+            Analysed k = p.known().get(i).analysed();
             double coverage = a.covered(k.stems());
             double precision = k.covered(a.stems());
             double match = harmonicMean(coverage, precision);
@@ -287,6 +290,44 @@ final class PassageSearcher {
             }
         }
         return best;
+    }
+
+    /*
+     * The taught questions analysed, with an index from each stem to the questions having it. A caller
+     * that passes the same list again (the bot's lessons between two changes) gets it without work.
+     */
+    private Prepared prepared(List<String> known) {
+        Prepared p = lastPrepared;
+        if (p != null && p.list() == known && p.known().size() == known.size()) {
+            return p;
+        }
+        List<Known> analysed = new ArrayList<>(known.size());
+        Map<String, Integer> byText = new HashMap<>();
+        Map<String, List<Integer>> byStem = new HashMap<>();
+        for (int i = 0; i < known.size(); i++) {
+            Known k = taught.get(known.get(i), this::known);
+            analysed.add(k);
+            byText.putIfAbsent(k.normal(), i);
+            for (String stem : k.analysed().stems()) {
+                byStem.computeIfAbsent(stem, x -> new ArrayList<>()).add(i);
+            }
+        }
+        p = new Prepared(known, List.copyOf(analysed), byText, byStem);
+        lastPrepared = p;
+        return p;
+    }
+
+    private record Prepared(List<String> list, List<Known> known, Map<String, Integer> byText,
+                            Map<String, List<Integer>> byStem) {
+    }
+
+    private Known known(String question) {
+        String normal = Questions.clean(question).toLowerCase(Locale.ROOT);
+        return new Known(normal, analysed(normal));
+    }
+
+    /** A taught question: its cleaned lower-cased text, and as a search reads it. */
+    private record Known(String normal, Analysed analysed) {
     }
 
     /* A question read as a search reads it: spelling and dialect fixed, its concepts and their weights. */

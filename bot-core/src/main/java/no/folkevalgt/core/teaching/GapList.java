@@ -124,7 +124,7 @@ public final class GapList {
 
     private int closest(String question, List<String> heads) {
         try {
-            return knowledgeBase.closest(question, heads);
+            return knowledgeBase.closest(question, List.copyOf(heads));
         } catch (RuntimeException e) {
             log.warn("Could not compare questions on the gap list: {}", e.toString());
             return heads.indexOf(question);

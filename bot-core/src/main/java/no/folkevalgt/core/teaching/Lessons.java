@@ -47,8 +47,8 @@ public final class Lessons {
     private final LessonStore store;
     private final KnowledgeBase knowledgeBase;
     private final Clock clock;
-    private final LoadingCache<Boolean, List<Lesson>> cache;
-    private volatile List<Lesson> lastRead = List.of();
+    private final LoadingCache<Boolean, Snapshot> cache;
+    private volatile Snapshot lastRead = Snapshot.of(List.of());
     private final Deque<Instant> writes = new ArrayDeque<>();
 
     public Lessons(LessonStore store, KnowledgeBase knowledgeBase, Clock clock) {
@@ -63,20 +63,35 @@ public final class Lessons {
     }
 
     /* A store that is away (the database) costs the newest lessons, never the answer: the last read stands. */
-    private List<Lesson> read() {
+    private Snapshot read() {
         try {
-            List<Lesson> all = List.copyOf(store.all());
-            lastRead = all;
-            return all;
+            Snapshot read = Snapshot.of(store.all());
+            lastRead = read;
+            return read;
         } catch (RuntimeException e) {
-            log.warn("Could not read the taught lessons; using the {} read before: {}", lastRead.size(), e.toString());
+            log.warn("Could not read the taught lessons; using the {} read before: {}", lastRead.lessons().size(), e.toString());
             return lastRead;
+        }
+    }
+
+    /*
+     * The lessons as read, with their questions newest first: the same list object until the next read,
+     * so that the knowledge base analyses the taught questions once per change, not once per question.
+     */
+    private record Snapshot(List<Lesson> lessons, List<String> newestFirst) {
+        static Snapshot of(List<Lesson> lessons) {
+            List<Lesson> all = List.copyOf(lessons);
+            List<String> questions = new ArrayList<>(all.size());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                questions.add(all.get(i).question());
+            }
+            return new Snapshot(all, List.copyOf(questions));
         }
     }
 
     /** Every lesson, oldest first, as of at most {@link #FRESHNESS} ago. */
     public List<Lesson> all() {
-        return cache.get(Boolean.TRUE);
+        return cache.get(Boolean.TRUE).lessons();
     }
 
     /**
@@ -84,15 +99,12 @@ public final class Lessons {
      * by ({@link KnowledgeBase#closest}); the newest when several are alike.
      */
     public Optional<Lesson> match(String question) {
-        List<Lesson> all = all();
+        Snapshot now = cache.get(Boolean.TRUE);
+        List<Lesson> all = now.lessons();
         if (all.isEmpty() || question == null || !Questions.hasWords(Questions.clean(question))) {
             return Optional.empty();
         }
-        List<String> questions = new ArrayList<>(all.size());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            questions.add(all.get(i).question());
-        }
-        int found = knowledgeBase.closest(question, questions);
+        int found = knowledgeBase.closest(question, now.newestFirst());
         return found < 0 ? Optional.empty() : Optional.of(all.get(all.size() - 1 - found));
     }
 
