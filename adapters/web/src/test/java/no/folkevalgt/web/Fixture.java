@@ -81,9 +81,23 @@ final class Fixture implements AutoCloseable {
 
     /** @param material wraps the Lucene knowledge base (inside the metering), e.g. to make it unsure */
     Fixture(Path temp, String token, UnaryOperator<KnowledgeBase> material) throws IOException {
+        this(temp, token, material, Database.open("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null),
+                true);
+    }
+
+    /**
+     * On a database of the caller's (such as a PostgreSQL that two fixtures share, as two instances of
+     * the bot share one), which this fixture closes; {@code deliveries}: record the due posts as sent.
+     */
+    Fixture(Path temp, String token, Database database, boolean deliveries) throws IOException {
+        this(temp, token, UnaryOperator.identity(), database, deliveries);
+    }
+
+    private Fixture(Path temp, String token, UnaryOperator<KnowledgeBase> material, Database database, boolean deliveries)
+            throws IOException {
         programme = programme(clock.instant());
         Supplier<Programme> current = () -> programme;
-        database = Database.open("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+        this.database = database;
         deliveryLog = new JdbcDeliveryLog(database);
         feedback = new JdbcFeedbackStore(database);
         unanswered = new JdbcUnansweredStore(database);
@@ -105,7 +119,9 @@ final class Fixture implements AutoCloseable {
         /* Tests here send many messages without a session cookie from 127.0.0.1: no address budget (AddressLimitTest has it). */
         web = webBuilder().addressLimiter(RateLimiter.unlimited())
                 .facilitatorToken(token).loopbackOnly(token == null).build();
-        recordDeliveries();
+        if (deliveries) {
+            recordDeliveries();
+        }
     }
 
     /** A web adapter builder on this fixture's parts, for tests that need one set up differently. */
