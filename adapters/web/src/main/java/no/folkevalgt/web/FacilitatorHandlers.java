@@ -45,9 +45,11 @@ import java.util.function.Supplier;
 /**
  * The facilitator page and its data: {@code GET /fasilitator} (the page), {@code /fasilitator/data}
  * (JSON: the programme's state as the chat gives it, timeline, delivery status, prompts with counts
- * and the word cloud's words, gaps: unsure and declined questions), {@code /fasilitator/ordsky/N.png}
- * (prompt N's word cloud) and {@code /fasilitator/eksport.csv}. Every one is behind the
- * {@link FacilitatorGuard}. Anonymous prompts never show who answered; feedback never shows who gave it.
+ * and the word cloud's words, {@code gaps}: the grouped gap list with what was taught for each, and the
+ * older flat lists {@code unanswered} and {@code unhelpful}), {@code /fasilitator/ordsky/N.png}
+ * (prompt N's word cloud), {@code /fasilitator/eksport.csv}, and the routes that teach the bot
+ * ({@link Teaching}). Every one is behind the {@link FacilitatorGuard}; every write also passes
+ * {@link SameOrigin} and a size limit. Anonymous prompts never show who answered; feedback never shows who gave it.
  */
 final class FacilitatorHandlers {
 
