@@ -97,6 +97,8 @@ final class ServeCommand implements Callable<Integer> {
                     .unanswered(services.unanswered)
                     .feedback(services.feedback)
                     .knowledgeBase(services.knowledgeBase)
+                    .lessons(services.lessons)
+                    .gaps(services.gaps)
                     .databaseCheck(services.database::ping)
                     /* serve always runs the post scheduler (startPosting below, before the server starts). */
                     .schedulerCheck(services::schedulerReadiness)

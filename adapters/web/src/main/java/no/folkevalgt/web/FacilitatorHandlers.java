@@ -20,6 +20,9 @@ import no.folkevalgt.core.reflection.ReflectionAnswer;
 import no.folkevalgt.core.reflection.ReflectionExport;
 import no.folkevalgt.core.reflection.ReflectionStore;
 import no.folkevalgt.core.reflection.ReflectionSummaries;
+import no.folkevalgt.core.teaching.GapList;
+import no.folkevalgt.core.teaching.Lessons;
+import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +45,11 @@ import java.util.function.Supplier;
 /**
  * The facilitator page and its data: {@code GET /fasilitator} (the page), {@code /fasilitator/data}
  * (JSON: the programme's state as the chat gives it, timeline, delivery status, prompts with counts
- * and the word cloud's words, gaps: unsure and declined questions), {@code /fasilitator/ordsky/N.png}
- * (prompt N's word cloud) and {@code /fasilitator/eksport.csv}. Every one is behind the
- * {@link FacilitatorGuard}. Anonymous prompts never show who answered; feedback never shows who gave it.
+ * and the word cloud's words, {@code gaps}: the grouped gap list with what was taught for each, and the
+ * older flat lists {@code unanswered} and {@code unhelpful}), {@code /fasilitator/ordsky/N.png}
+ * (prompt N's word cloud), {@code /fasilitator/eksport.csv}, and the routes that teach the bot
+ * ({@link Teaching}). Every one is behind the {@link FacilitatorGuard}; every write also passes
+ * {@link SameOrigin} and a size limit. Anonymous prompts never show who answered; feedback never shows who gave it.
  */
 final class FacilitatorHandlers {
 
@@ -67,11 +72,14 @@ final class FacilitatorHandlers {
     private final UnansweredStore unanswered;
     private final FeedbackStore feedback;
     private final Clock clock;
+    private final GapList gaps;
+    private final Teaching teaching;
     private final Map<Integer, Cloud> clouds = new ConcurrentHashMap<>();
 
     FacilitatorHandlers(FacilitatorGuard guard, Supplier<Programme> programme, DeliveryLog deliveryLog,
                         ReflectionStore reflections, ReflectionSummaries summaries, ReflectionExport export,
-                        UnansweredStore unanswered, FeedbackStore feedback, Clock clock) {
+                        UnansweredStore unanswered, FeedbackStore feedback, Lessons lessons, GapList gaps,
+                        KnowledgeBase knowledgeBase, Clock clock) {
         this.guard = guard;
         this.programme = programme;
         this.deliveryLog = deliveryLog;
@@ -81,6 +89,8 @@ final class FacilitatorHandlers {
         this.unanswered = unanswered;
         this.feedback = feedback;
         this.clock = clock;
+        this.gaps = gaps;
+        this.teaching = new Teaching(lessons, knowledgeBase);
     }
 
     List<HttpRoute> routes() {
@@ -88,7 +98,29 @@ final class FacilitatorHandlers {
                 new HttpRoute("GET", "/fasilitator", guarded(this::page)),
                 new HttpRoute("GET", "/fasilitator/data", guarded(request -> Json.response(200, data()))),
                 new HttpRoute("GET", "/fasilitator/ordsky/*", guarded(this::cloud)),
-                new HttpRoute("GET", "/fasilitator/eksport.csv", guarded(this::csv)));
+                new HttpRoute("GET", "/fasilitator/eksport.csv", guarded(this::csv)),
+                new HttpRoute("GET", "/fasilitator/sok", guarded(teaching::search)),
+                new HttpRoute("GET", "/fasilitator/laert.txt", guarded(teaching::export)),
+                new HttpRoute("POST", "/fasilitator/laer", guardedPost(Teaching.SMALL, teaching::link)),
+                new HttpRoute("POST", "/fasilitator/ikke-i-materialet", guardedPost(Teaching.SMALL, teaching::notInMaterial)),
+                new HttpRoute("POST", "/fasilitator/angre", guardedPost(Teaching.SMALL, teaching::undo)),
+                new HttpRoute("POST", "/fasilitator/laert", guardedPost(Teaching.IMPORT, teaching::importBank)));
+    }
+
+    /* A facilitator's write: the guard first, then the checks against another site's request, then the size. */
+    private HttpHandler guardedPost(int maxBytes, HttpHandler handler) {
+        return guarded(request -> {
+            Optional<HttpResponse> refused = SameOrigin.refusal(request);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            if (request.body().length > maxBytes) {
+                return Json.response(413, Map.of("melding", maxBytes == Teaching.IMPORT
+                        ? "Filen er for stor: den kan være høyst " + maxBytes / 1024 + " kB."
+                        : "Forespørselen er for stor: den kan være høyst " + maxBytes / 1024 + " kB."));
+            }
+            return handler.handle(request);
+        });
     }
 
     private HttpHandler guarded(HttpHandler handler) {
@@ -156,6 +188,7 @@ final class FacilitatorHandlers {
         out.put("prompts", prompts(p, now));
         out.put("unanswered", unanswered());
         out.put("unhelpful", unhelpful());
+        out.put("gaps", gaps(zone));
         return out;
     }
 
@@ -266,6 +299,49 @@ final class FacilitatorHandlers {
             out.add(m);
         }
         return out;
+    }
+
+    /* The gap list the page shows: alike questions grouped, newest first, with what was taught for each. */
+    private List<Map<String, Object>> gaps(ZoneId zone) {
+        List<GapList.Gap> list;
+        try {
+            list = gaps.gaps(RECENT_GAPS);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the gap list: {}", e.toString());
+            return List.of();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (GapList.Gap gap : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("question", gap.question());
+            m.put("wordings", gap.wordings());
+            List<Map<String, Object>> kinds = new ArrayList<>();
+            for (GapList.Kind kind : gap.kinds()) {
+                Map<String, Object> k = new LinkedHashMap<>();
+                k.put("code", kindCode(kind));
+                k.put("text", kind.text());
+                kinds.add(k);
+            }
+            m.put("kinds", kinds);
+            m.put("count", gap.count());
+            m.put("first", DAY_TIME.format(gap.first().atZone(zone)));
+            m.put("last", DAY_TIME.format(gap.last().atZone(zone)));
+            m.put("platforms", gap.platforms());
+            m.put("suggested", Json.citations(gap.suggested()));
+            m.put("unhelpful", gap.unhelpful().stream().map(FacilitatorHandlers::readable).toList());
+            m.put("taught", gap.taught().map(teaching::lesson).orElse(null));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The code the page styles a gap's kind by. */
+    static String kindCode(GapList.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> "not-found";
+            case UNSURE -> "unsure";
+            case UNHELPFUL -> "unhelpful";
+        };
     }
 
     private List<Map<String, Object>> unanswered() {

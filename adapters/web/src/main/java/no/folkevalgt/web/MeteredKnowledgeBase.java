@@ -99,6 +99,11 @@ public final class MeteredKnowledgeBase implements KnowledgeBase {
         return n == 0 ? 0 : (double) found.get() / n;
     }
 
+    /** The knowledge base this one measures, for searches that are not members' questions. */
+    KnowledgeBase unmetered() {
+        return delegate;
+    }
+
     @Override
     public int closest(String question, List<String> known) {
         return delegate.closest(question, known);

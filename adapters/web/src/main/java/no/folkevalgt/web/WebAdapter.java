@@ -12,6 +12,8 @@ import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.reflection.ReflectionExport;
 import no.folkevalgt.core.reflection.ReflectionStore;
 import no.folkevalgt.core.reflection.ReflectionSummaries;
+import no.folkevalgt.core.teaching.GapList;
+import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ import java.util.function.Supplier;
  *         .bot(bot).programme(() -> programme).deliveryLog(log)
  *         .reflections(store).summaries(summaries).export(export)
  *         .unanswered(unanswered).feedback(feedback).knowledgeBase(kb)
+ *         .lessons(lessons).gaps(gaps)                          // what facilitators teach, and the gap list
  *         .databaseCheck(database::ping).meterRegistry(registry)
  *         .schedulerCheck(() -> ReadinessCheck.ok("polling"))   // only when a post scheduler runs
  *         .facilitatorToken(System.getenv("FACILITATOR_TOKEN")).loopbackOnly(true)
@@ -57,7 +60,9 @@ public final class WebAdapter {
         ChatHandlers chat = new ChatHandlers(b.bot, b.feedback, channel, b.clock, b.programme,
                 new AddressLimit(b.addressLimiter));
         FacilitatorHandlers facilitator = new FacilitatorHandlers(guard, b.programme, b.deliveryLog, b.reflections,
-                b.summaries, b.export, b.unanswered, b.feedback, b.clock);
+                b.summaries, b.export, b.unanswered, b.feedback, b.lessons,
+                b.gaps != null ? b.gaps : new GapList(b.unanswered, b.feedback, b.lessons, b.knowledgeBase),
+                b.knowledgeBase, b.clock);
         OpsHandlers ops = new OpsHandlers(b.knowledgeBase, b.databaseCheck, b.schedulerCheck, b.meterRegistry);
         List<HttpRoute> all = new ArrayList<>();
         all.addAll(chat.routes());
@@ -109,6 +114,8 @@ public final class WebAdapter {
         private UnansweredStore unanswered;
         private FeedbackStore feedback;
         private KnowledgeBase knowledgeBase;
+        private Lessons lessons;
+        private GapList gaps;
         private Runnable databaseCheck;
         private Supplier<ReadinessCheck> schedulerCheck;
         private PrometheusMeterRegistry meterRegistry;
@@ -163,9 +170,30 @@ public final class WebAdapter {
             return this;
         }
 
-        /** For readiness (an index with passages) only; questions go through the bot. */
+        /**
+         * For readiness (an index with passages) and the facilitator's search for a slide to teach;
+         * members' questions go through the bot.
+         */
         public Builder knowledgeBase(KnowledgeBase knowledgeBase) {
             this.knowledgeBase = knowledgeBase;
+            return this;
+        }
+
+        /**
+         * What facilitators taught the bot (give the bot the same, {@code bot.taught(lessons)}): the
+         * facilitator page teaches, undoes, exports and imports through it.
+         */
+        public Builder lessons(Lessons lessons) {
+            this.lessons = lessons;
+            return this;
+        }
+
+        /**
+         * The gap list the facilitator page shows; by default one on this builder's unanswered and
+         * feedback stores, lessons and knowledge base.
+         */
+        public Builder gaps(GapList gaps) {
+            this.gaps = gaps;
             return this;
         }
 
@@ -233,6 +261,7 @@ public final class WebAdapter {
             check(unanswered, "unanswered", missing);
             check(feedback, "feedback", missing);
             check(knowledgeBase, "knowledgeBase", missing);
+            check(lessons, "lessons", missing);
             check(databaseCheck, "databaseCheck", missing);
             check(meterRegistry, "meterRegistry", missing);
             check(addressLimiter, "addressLimiter", missing);

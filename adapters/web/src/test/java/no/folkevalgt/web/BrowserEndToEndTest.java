@@ -182,10 +182,14 @@ class BrowserEndToEndTest {
         assertThat(driver.findElement(By.id("oppgave-2")).getText()).contains("Ola Nordmann");
         assertThat(driver.findElement(By.id("poster")).getText()).contains("Sendt", "Feilet", "Planlagt");
         assertThat(driver.findElement(By.id("naa")).getText()).contains("Hva innebærer det å være folkevalgt?");
-        assertThat(driver.findElement(By.id("ubesvart")).getText()).contains("sushi");
-        WebElement unhelpful = driver.findElement(By.xpath("//h3[following-sibling::ul[1][@id='unyttig']]"));
-        assertThat(unhelpful.getText()).isEqualTo("Svar merket som lite nyttige");
+        /* One gap list: the declined question and the answer given 👎 (drawn, not an emoji), each with its label. */
+        WebElement gaps = driver.findElement(By.id("hull-liste"));
+        assertThat(gaps.getText()).contains("«Hvordan lager man sushi?»", "ikke funnet", "1 gang",
+                "«Hvem fastsetter lønna til ordføreren?»", "Svaret som fikk tommel ned: lysbilde 40 i ");
+        WebElement unhelpful = gaps.findElement(By.cssSelector(".badge.unhelpful"));
+        assertThat(unhelpful.getText()).isEqualTo("lite nyttig");
         assertThat(unhelpful.findElements(By.cssSelector("svg[aria-hidden=true]"))).hasSize(1);
+        assertThat(driver.findElement(By.id("hull-heading")).getText()).isEqualTo("Spørsmål boten ikke klarte");
         assertThat(hasEmoji(driver.findElement(By.tagName("body")))).isFalse();
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         screenshot("fasilitator.png");
@@ -364,7 +368,7 @@ class BrowserEndToEndTest {
         wait.until(d -> imageLoaded(d.findElement(By.id("ordsky-1"))));
         assertThat(driver.findElement(By.id("poster")).getText()).contains("Sendt", "Feilet", "Planlagt");
         wait.until(d -> d.findElement(By.id("oppgave-1")).getText().contains(compound));
-        assertThat(driver.findElement(By.id("ubesvart")).getText()).contains("https://www.ks.no/");
+        wait.until(d -> d.findElement(By.id("hull-liste")).getText().contains("https://www.ks.no/"));
         assertNoSidewaysScroll();
 
         WebElement wrap = driver.findElement(By.cssSelector("#meldinger-seksjon .table-wrap"));

@@ -123,7 +123,7 @@ class FacilitatorGuardTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebAdapter.builder().bot(fx.bot)
                         .programme(() -> fx.programme).deliveryLog(fx.deliveryLog).reflections(fx.reflections)
                         .summaries(fx.summaries).export(fx.export).unanswered(fx.unanswered).feedback(fx.feedback)
-                        .knowledgeBase(fx.knowledgeBase).databaseCheck(() -> { }).meterRegistry(fx.registry)
+                        .knowledgeBase(fx.knowledgeBase).lessons(fx.lessons).databaseCheck(() -> { }).meterRegistry(fx.registry)
                         .facilitatorToken("kort").build())
                 .hasMessageContaining("FACILITATOR_TOKEN must be at least 12 characters");
     }

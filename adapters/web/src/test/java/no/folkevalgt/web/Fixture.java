@@ -21,6 +21,7 @@ import no.folkevalgt.core.reflection.ReflectionExport;
 import no.folkevalgt.core.reflection.ReflectionStore;
 import no.folkevalgt.core.reflection.ReflectionSummaries;
 import no.folkevalgt.core.reflection.WordCloud;
+import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.LuceneKnowledgeBase;
@@ -29,6 +30,7 @@ import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcDeliveryLog;
 import no.folkevalgt.storage.JdbcDialogueMemory;
 import no.folkevalgt.storage.JdbcFeedbackStore;
+import no.folkevalgt.storage.JdbcLessonStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
 import no.folkevalgt.storage.JdbcUnansweredStore;
 
@@ -48,7 +50,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The web adapter on real parts: Lucene on the bundled deck (copied to a temporary folder), H2 in
- * memory with the JDBC stores, a programme built around the current time so that a session and
+ * memory with the JDBC stores (what facilitators teach too, the bot using it), a programme built around the current time so that a session and
  * prompt 1 (anonymous) are open now; prompt 2 (not anonymous) opened earlier and has closed.
  */
 final class Fixture implements AutoCloseable {
@@ -68,6 +70,7 @@ final class Fixture implements AutoCloseable {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final ReflectionSummaries summaries;
     final ReflectionExport export;
+    final Lessons lessons;
     final Bot bot;
     final WebAdapter web;
     WebServer server;
@@ -78,9 +81,23 @@ final class Fixture implements AutoCloseable {
 
     /** @param material wraps the Lucene knowledge base (inside the metering), e.g. to make it unsure */
     Fixture(Path temp, String token, UnaryOperator<KnowledgeBase> material) throws IOException {
+        this(temp, token, material, Database.open("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null),
+                true);
+    }
+
+    /**
+     * On a database of the caller's (such as a PostgreSQL that two fixtures share, as two instances of
+     * the bot share one), which this fixture closes; {@code deliveries}: record the due posts as sent.
+     */
+    Fixture(Path temp, String token, Database database, boolean deliveries) throws IOException {
+        this(temp, token, UnaryOperator.identity(), database, deliveries);
+    }
+
+    private Fixture(Path temp, String token, UnaryOperator<KnowledgeBase> material, Database database, boolean deliveries)
+            throws IOException {
         programme = programme(clock.instant());
         Supplier<Programme> current = () -> programme;
-        database = Database.open("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+        this.database = database;
         deliveryLog = new JdbcDeliveryLog(database);
         feedback = new JdbcFeedbackStore(database);
         unanswered = new JdbcUnansweredStore(database);
@@ -95,20 +112,23 @@ final class Fixture implements AutoCloseable {
         WordCloud cloud = new WordCloud();
         summaries = new ReflectionSummaries(reflections, current, words::top, cloud);
         export = new ReflectionExport(reflections, current);
+        lessons = new Lessons(new JdbcLessonStore(database), knowledgeBase, clock);
         bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, List.of(new ProgrammeCommands(current, clock),
                 new ReflectionCommands(reflections, current, Facilitators.none(), clock, words::top, cloud)),
-                unanswered, clock).remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)));
+                unanswered, clock).remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database))).taught(lessons);
         /* Tests here send many messages without a session cookie from 127.0.0.1: no address budget (AddressLimitTest has it). */
         web = webBuilder().addressLimiter(RateLimiter.unlimited())
                 .facilitatorToken(token).loopbackOnly(token == null).build();
-        recordDeliveries();
+        if (deliveries) {
+            recordDeliveries();
+        }
     }
 
     /** A web adapter builder on this fixture's parts, for tests that need one set up differently. */
     WebAdapter.Builder webBuilder() {
         return WebAdapter.builder().bot(bot).programme(() -> programme).deliveryLog(deliveryLog).reflections(reflections)
                 .summaries(summaries).export(export).unanswered(unanswered).feedback(feedback)
-                .knowledgeBase(knowledgeBase).databaseCheck(database::ping).meterRegistry(registry).clock(clock);
+                .knowledgeBase(knowledgeBase).lessons(lessons).databaseCheck(database::ping).meterRegistry(registry).clock(clock);
     }
 
     Fixture start(String host) {

@@ -106,7 +106,12 @@ class UnsureWebChatTest {
         assertThat(declined.get("reason").asText()).isEqualTo("not-found");
         assertThat(declined.get("reasonText").asText()).isEqualTo("ikke funnet");
         assertThat(declined.get("suggested").size()).isZero();
-        assertThat(get("/fasilitator")).contains("usikker", "ikke funnet");
+        JsonNode list = JSON.readTree(get("/fasilitator/data")).get("gaps");
+        assertThat(find(list, "Hva er deltakelsestrappa?").get("kinds")).extracting(k -> k.get("text").asText())
+                .containsExactly("usikker");
+        assertThat(find(list, "Hvordan lager man sushi med laks?").get("kinds")).extracting(k -> k.get("text").asText())
+                .containsExactly("ikke funnet");
+        assertThat(get("/static/fasilitator.js")).contains("usikker", "ikke funnet");
     }
 
     @Test

@@ -268,7 +268,7 @@ class WebAdapterHttpTest {
     void readyz_says503AndWhatIsWrong_whenTheDatabaseIsDown() throws Exception {
         WebAdapter down = WebAdapter.builder().bot(fx.bot).programme(() -> fx.programme).deliveryLog(fx.deliveryLog)
                 .reflections(fx.reflections).summaries(fx.summaries).export(fx.export).unanswered(fx.unanswered)
-                .feedback(fx.feedback).knowledgeBase(fx.knowledgeBase).meterRegistry(fx.registry)
+                .feedback(fx.feedback).knowledgeBase(fx.knowledgeBase).lessons(fx.lessons).meterRegistry(fx.registry)
                 .databaseCheck(() -> {
                     throw new IllegalStateException("Connection refused: db:5432");
                 }).build();
@@ -314,7 +314,7 @@ class WebAdapterHttpTest {
     void builder_saysExactlyWhatIsMissing() {
         assertThatThrownBy(() -> WebAdapter.builder().bot(fx.bot).build())
                 .hasMessageContaining("missing programme, deliveryLog, reflections, summaries, export, unanswered, "
-                        + "feedback, knowledgeBase, databaseCheck, meterRegistry");
+                        + "feedback, knowledgeBase, lessons, databaseCheck, meterRegistry");
     }
 
     @Test
