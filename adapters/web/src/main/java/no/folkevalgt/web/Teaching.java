@@ -46,8 +46,6 @@ final class Teaching {
     static final int MAX_QUERY = 300;
     /** Longest excerpt of a passage in the search results. */
     static final int MAX_EXCERPT = 300;
-    /** What {@link Lessons} says when a facilitator writes too often; answered with 429. */
-    static final String TOO_MANY = "Mange endringer på kort tid: vent et minutt og prøv igjen.";
     static final String NOT_SAVED = "Det ble ikke lagret. Prøv igjen om litt.";
 
     private static final Logger log = LoggerFactory.getLogger(Teaching.class);
@@ -210,7 +208,7 @@ final class Teaching {
         try {
             return action.apply(body.get());
         } catch (LessonRefused e) {
-            return Json.response(TOO_MANY.equals(e.getMessage()) ? 429 : 400, Map.of("melding", e.getMessage()));
+            return Json.response(e.tooOften() ? 429 : 400, Map.of("melding", e.getMessage()));
         } catch (RuntimeException e) {
             log.error("A facilitator's lesson could not be stored", e);
             return Json.response(503, Map.of("melding", NOT_SAVED));

@@ -234,7 +234,7 @@ public final class Lessons {
                 writes.removeFirst();
             }
             if (writes.size() >= MAX_WRITES) {
-                throw new LessonRefused("Mange endringer på kort tid: vent et minutt og prøv igjen.");
+                throw LessonRefused.writingTooOften();
             }
             writes.addLast(now);
         }
