@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
  * questions like it get the same answer. Also lists, exports and imports what was taught.
  */
 @Command(name = "teach",
-        description = {"Lær boten svaret på et spørsmål den ikke svarte godt på (se ./bot gaps).",
-                "Spørsmål som ligner, får samme svar. Gjør én ting per gang; ./bot unteach angrer."},
+        description = {"Lær boten svaret på et spørsmål den ikke svarte godt på.",
+                "Spørsmål som ligner, får samme svar. ./bot gaps viser spørsmålene, ./bot unteach angrer.",
+                "Gjør én ting per gang."},
         footer = {"", "Eksempler:",
                 "  ./bot teach \"Hvem bestemmer lønna til rådmannen?\" --slide 49",
                 "  ./bot teach \"Når er neste kommunestyremøte?\" --reply \"Se kommunens møtekalender.\"",
