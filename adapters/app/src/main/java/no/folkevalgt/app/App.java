@@ -134,6 +134,18 @@ final class App {
         }
     }
 
+    /** The embedded H2 database's file in DATA_DIR (storage's Database names it {@code folkevalgt}). */
+    static final String EMBEDDED_DATABASE_FILE = "folkevalgt.mv.db";
+
+    /**
+     * True when there is a database to read: {@code DATABASE_URL} is set, or the embedded H2 file is in
+     * {@code DATA_DIR}. Looks only; never creates the data folder or a database.
+     */
+    boolean databaseExists() {
+        Settings s = settings();
+        return s.databaseUrl().isPresent() || Files.isRegularFile(s.dataDir().resolve(EMBEDDED_DATABASE_FILE));
+    }
+
     /** Opens the knowledge base on the configured material, building the index if the material changed. */
     KnowledgeBase openKnowledgeBase() {
         Settings s = settings();

@@ -14,10 +14,13 @@ import java.util.concurrent.Callable;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.Incoming;
 import no.folkevalgt.core.programme.ProgrammeCommands;
+import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.knowledge.Answer;
 import no.folkevalgt.knowledge.Hit;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.Passage;
+import no.folkevalgt.storage.Database;
+import no.folkevalgt.storage.JdbcLessonStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +30,9 @@ import picocli.CommandLine.Parameters;
  * {@code ask}: one question from the arguments, or one per line from standard input. Questions about
  * the programme ("program i morgen", "når er lunsj?") are answered as in the chat, by the same
  * {@link ProgrammeCommands}, with the day's "Program for dagen" slide as the hit. The reflection
- * commands are left out: they need a user and the database, and {@code ask} opens no database (it
- * stays quick and writes nothing).
+ * commands are left out: they need a user and the database. What facilitators taught ({@code ./bot teach})
+ * is used when a database is there already ({@code DATABASE_URL}, or the embedded H2 file); {@code ask}
+ * never creates one, so on a fresh clone it stays quick and leaves no database behind.
  */
 @Command(name = "ask",
         description = {"Still ett spørsmål og vis svaret slik brukeren ser det.",
@@ -72,8 +76,11 @@ final class AskCommand implements Callable<Integer> {
         }
         PrintStream out = app.out();
         ProgrammeCommands programme = new ProgrammeCommands(app.programme(false), app.clock());
-        try (KnowledgeBase kb = app.openKnowledgeBase()) {
+        try (KnowledgeBase kb = app.openKnowledgeBase(); Database database = taughtDatabase()) {
             Bot bot = new Bot(kb, top, Bot.DEFAULT_EXAMPLES, List.of(programme), null, app.clock());
+            if (database != null) {
+                bot = bot.taught(new Lessons(new JdbcLessonStore(database), kb, app.clock()));
+            }
             Asker asker = new Asker(bot, programme, kb);
             if (!words.isEmpty()) {
                 print(out, String.join(" ", words), asker, false);
@@ -96,6 +103,23 @@ final class AskCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /*
+     * The database that holds what facilitators taught, when there is one already; null otherwise. A
+     * database that cannot be opened costs the taught answers, not the answer: it is said on stderr.
+     */
+    private Database taughtDatabase() {
+        if (!app.databaseExists()) {
+            return null;
+        }
+        try {
+            return app.openDatabase();
+        } catch (UserError e) {
+            app.err().println(e.getMessage());
+            app.err().println("Svarene bruker derfor ikke det fasilitatorene har lært boten.");
+            return null;
+        }
     }
 
     private void print(PrintStream out, String question, Asker asker, boolean echoQuestion) throws IOException {

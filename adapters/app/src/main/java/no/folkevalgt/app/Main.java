@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line: {@code ask}, {@code chat} and {@code index}. Wires the knowledge base and the
- * bot by hand; no container.
+ * The command line: {@code ask}, {@code chat}, {@code index}, {@code plan}, {@code export}, {@code gaps},
+ * {@code teach}, {@code unteach}, {@code serve} and {@code teams-manifest}. Wires the knowledge base and
+ * the bot by hand; no container.
  *
  * <pre>{@code
  * ./bot ask "Hvordan får jeg en sak på saklista?"
@@ -72,6 +73,9 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new IndexCommand(app));
         cli.addSubcommand(new PlanCommand(app));
         cli.addSubcommand(new ExportCommand(app));
+        cli.addSubcommand(new GapsCommand(app));
+        cli.addSubcommand(new TeachCommand(app));
+        cli.addSubcommand(new UnteachCommand(app));
         cli.addSubcommand(new ServeCommand(app));
         cli.addSubcommand(new TeamsManifestCommand(app));
         cli.setOut(new PrintWriter(app.out(), true));

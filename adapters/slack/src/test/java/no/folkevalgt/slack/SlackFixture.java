@@ -26,6 +26,8 @@ import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.dialogue.InMemoryDialogueMemory;
 import no.folkevalgt.core.programme.ProgrammeCommands;
 import no.folkevalgt.core.programme.ProgrammeLoader;
+import no.folkevalgt.core.teaching.InMemoryLessonStore;
+import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.LuceneKnowledgeBase;
@@ -49,6 +51,9 @@ final class SlackFixture implements AutoCloseable {
     final RecordingReflections reflections = new RecordingReflections();
     final FakeSlackApi api;
     final LuceneKnowledgeBase kb;
+    /** What facilitators taught, in memory; empty unless a test teaches something (then the bot uses it). */
+    final InMemoryLessonStore taught = new InMemoryLessonStore();
+    final Lessons lessons;
     final Bot bot;
     final SlackAdapter adapter;
     final WebServer server;
@@ -72,9 +77,11 @@ final class SlackFixture implements AutoCloseable {
             Files.copy(deck, content.resolve(deck.getFileName()));
         }
         kb = LuceneKnowledgeBase.open(content, dir.resolve("index"));
+        lessons = new Lessons(taught, kb, clock);
         bot = new Bot(material.apply(kb), 3, Bot.DEFAULT_EXAMPLES,
                 List.of(new ProgrammeCommands(ProgrammeLoader.loadBundled(), clock), reflections), null, clock)
-                .remembering(new InMemoryDialogueMemory());
+                .remembering(new InMemoryDialogueMemory())
+                .taught(lessons);
         api = new FakeSlackApi();
         SlackSettings settings = new SlackSettings("xoxb-1234-5678-test", SlackRequests.SECRET, null, api.apiUrl(),
                 "C0PROG");
