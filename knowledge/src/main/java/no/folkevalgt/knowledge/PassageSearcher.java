@@ -255,8 +255,10 @@ final class PassageSearcher {
     /**
      * The index of the known question that asks what {@code question} asks, or -1: the same text, or
      * each covering at least {@link #ALIKE} of the other's weight, both read as questions are (spelling
-     * and dialect fixed, words in any form, Nynorsk and synonyms; compounds by their parts); the best
-     * such by harmonic mean.
+     * and dialect fixed, words in any form, Nynorsk and synonyms), a word of one matching a word of the
+     * other when either is among the other's forms and synonyms, sharing at least one word outright
+     * ({@code Analysed.anchored}), and not asking for different things ({@link QuestionKind}: "når"
+     * is not "hva"); the best such by harmonic mean.
      */
     int closest(String question, List<String> known) throws IOException {
         if (known.isEmpty()) {
@@ -272,7 +274,8 @@ final class PassageSearcher {
         if (a == Analysed.NONE) {
             return -1;
         }
-        /* Only taught questions sharing a stem with this one can cover most of it. */
+        QuestionKind kind = QuestionKind.of(asked);
+        /* Only taught questions sharing a stem (of a word, form or synonym) with this one can be like it. */
         java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
         for (String stem : a.stems()) {
             candidates.addAll(p.byStem().getOrDefault(stem, List.of()));
@@ -281,10 +284,11 @@ final class PassageSearcher {
         double bestMatch = 0;
         for (int i : candidates) {
             Analysed k = p.known().get(i).analysed();
-            double coverage = a.covered(k.stems());
-            double precision = k.covered(a.stems());
+            double coverage = a.covered(k);
+            double precision = k.covered(a);
             double match = harmonicMean(coverage, precision);
-            if (coverage >= ALIKE && precision >= ALIKE && match > bestMatch) {
+            if (coverage >= ALIKE && precision >= ALIKE && match > bestMatch && a.anchored(k)
+                    && QuestionKind.compatible(kind, p.known().get(i).kind())) {
                 best = i;
                 bestMatch = match;
             }
@@ -323,11 +327,11 @@ final class PassageSearcher {
 
     private Known known(String question) {
         String normal = Questions.clean(question).toLowerCase(Locale.ROOT);
-        return new Known(normal, analysed(normal));
+        return new Known(normal, analysed(normal), QuestionKind.of(normal));
     }
 
-    /** A taught question: its cleaned lower-cased text, and as a search reads it. */
-    private record Known(String normal, Analysed analysed) {
+    /** A taught question: its cleaned lower-cased text, as a search reads it, and what it asks for. */
+    private record Known(String normal, Analysed analysed, QuestionKind kind) {
     }
 
     /* A question read as a search reads it: spelling and dialect fixed, its concepts and their weights. */
@@ -350,15 +354,46 @@ final class PassageSearcher {
     private record Analysed(List<Concept> concepts, double[] weights, Set<String> stems) {
         static final Analysed NONE = new Analysed(List.of(), new double[0], Set.of());
 
-        /** The share of this question's weight whose concepts are among the given stems. */
-        double covered(Set<String> other) {
+        /**
+         * The share of this question's weight whose concepts the other question has: a concept counts
+         * when its own word is among the other concept's forms and synonyms, or the other's own word is
+         * among its. Two synonyms of the same third word do not make two words alike ("lønna" and
+         * "møtet" both reach "ordfører" through the thesaurus, and are not alike).
+         */
+        double covered(Analysed other) {
             double covered = 0;
             double total = 0;
             for (int i = 0; i < concepts.size(); i++) {
                 total += weights[i];
-                covered += weights[i] * concepts.get(i).credit(other);
+                Concept mine = concepts.get(i);
+                for (Concept theirs : other.concepts()) {
+                    if (mine.alternatives().contains(theirs.alternatives().get(0))
+                            || theirs.alternatives().contains(mine.alternatives().get(0))) {
+                        covered += weights[i];
+                        break;
+                    }
+                }
             }
             return total == 0 ? 0 : covered / total;
+        }
+
+        /**
+         * Whether the two share a word outright: the same word, or each among the other's forms and
+         * synonyms. A one-way rule of the thesaurus ("sjefen til rådmannen" is also searched as
+         * "kommunestyret") helps a search find a slide, but is not enough on its own to say that two
+         * questions ask the same.
+         */
+        boolean anchored(Analysed other) {
+            for (Concept mine : concepts) {
+                List<String> word = mine.alternatives().get(0);
+                for (Concept theirs : other.concepts()) {
+                    List<String> their = theirs.alternatives().get(0);
+                    if (word.equals(their) || mine.alternatives().contains(their) && theirs.alternatives().contains(word)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 

@@ -49,6 +49,53 @@ class TaughtQuestionsTest {
     }
 
     @Test
+    void questionsAskingForDifferentThings_areNotAlike() {
+        assertThat(kb.closest("Hva lærer vi om kommuneøkonomi på kurset?", List.of("Når på kurset tar vi opp kommuneøkonomien?")))
+                .isEqualTo(-1);
+        assertThat(kb.closest("Kvifor vart eg politikar?", List.of("Hvordan ble jeg politiker?"))).isEqualTo(-1);
+        assertThat(kb.closest("Kor mykje tener ein folkevald?", List.of("Hvor tjener en folkevalgt?"))).isEqualTo(-1);
+        /* without a question word, a keyword query may be any of them */
+        assertThat(kb.closest("frie inntekter", List.of("Hvorfor skal kommunen ha frie inntekter?"))).isZero();
+    }
+
+    /**
+     * The bundled question bank as if every line were taught: a line is rarely taken for one written
+     * for another slide (those that are, are near repeats: the two "Program for dagen" slides of day
+     * 2, two slides on the municipality's income), and then only when it asks nearly the same.
+     */
+    @Test
+    void theBundledBank_asTaughtQuestions_isRarelyTakenForAnotherSlidesLine() {
+        var g = kb.generationForTools();
+        List<String> questions = new java.util.ArrayList<>();
+        List<Integer> slides = new java.util.ArrayList<>();
+        g.questions.forEach((doc, lines) -> lines.forEach(q -> {
+            questions.add(q);
+            slides.add(doc);
+        }));
+        int other = 0;
+        for (int i = 0; i < questions.size(); i++) {
+            List<String> rest = new java.util.ArrayList<>(questions);
+            rest.remove(i);
+            int found = kb.closest(questions.get(i), List.copyOf(rest));
+            if (found >= 0 && !slides.get(found < i ? found : found + 1).equals(slides.get(i))) {
+                other++;
+            }
+        }
+        assertThat(questions).hasSizeGreaterThan(500);
+        assertThat(other).as("lines taken for another slide's line, of " + questions.size()).isLessThanOrEqualTo(questions.size() / 25);
+    }
+
+    @Test
+    void wordsThatOnlyShareASynonymOfAThirdWord_areNotAlike() {
+        /* "lønna til rådmannen" and "neste kommunestyremøte" both reach "ordfører" through the thesaurus */
+        assertThat(kb.closest("Hvem bestemmer lønna til rådmannen?", List.of("Når er neste kommunestyremøte?"))).isEqualTo(-1);
+        assertThat(kb.closest("Når er neste kommunestyremøte?", List.of("Hvem bestemmer lønna til rådmannen?"))).isEqualTo(-1);
+        /* while a synonym of the word itself is alike */
+        assertThat(kb.closest("Hvem bestemmer lønna til kommunedirektøren?", List.of("Hvem bestemmer lønna til rådmannen?")))
+                .isZero();
+    }
+
+    @Test
     void answerFrom_putsTheChosenSlideFirst_withTheLinesThatAnswer_andOthersAfter() {
         Answer a = kb.answerFrom("Hvem passer på at kommunedirektøren gjør jobben sin?", DECK + "#49", 3);
 
