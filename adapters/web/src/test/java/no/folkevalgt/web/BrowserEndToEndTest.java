@@ -25,14 +25,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,10 +35,8 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages in a real headless Chromium (Debian's chromium and chromium-driver, found at
- * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, or where {@code CHROMIUM_BIN} and
- * {@code CHROMEDRIVER_BIN} point). Without them these tests are skipped, saying how to install them.
- * Screenshots are written to {@code adapters/web/target/screenshots/} (chat.png, chat-refleksjon.png,
+ * The pages in a real headless Chromium ({@link Chromium}; without it these tests are skipped, saying
+ * how to install it). Screenshots are written to {@code adapters/web/target/screenshots/} (chat.png, chat-refleksjon.png,
  * fasilitator.png, fasilitator-mobil.png); the ones in {@code docs/screenshots/} are copied from there by hand.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,8 +48,9 @@ class BrowserEndToEndTest {
     static final Dimension DESKTOP = new Dimension(1440, 1900);
 
     Fixture fx;
+    Chromium chromium;
     WebDriver driver;
-    Wait wait;
+    Chromium.Wait wait;
     Path screenshots;
     String missingBrowser;
     /** The height of the emulated phone screen, 0 when not emulating one. */
@@ -71,35 +63,24 @@ class BrowserEndToEndTest {
 
     @BeforeAll
     void start(@TempDir Path temp) throws Exception {
-        String chromium = setting("CHROMIUM_BIN", "/usr/bin/chromium");
-        String chromedriver = setting("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-        if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
-            missingBrowser = "Browser tests skipped: no Chromium at " + chromium + " or no chromedriver at " + chromedriver
-                    + ". Install them with: apt-get install -y chromium chromium-driver "
-                    + "(or set CHROMIUM_BIN and CHROMEDRIVER_BIN).";
+        missingBrowser = Chromium.missing();
+        if (missingBrowser != null) {
             System.err.println(missingBrowser);
             return;
         }
         /* On every address, so that a client in the test run's own network namespace can come in from outside. */
         fx = new Fixture(temp, Fixture.TOKEN).start("0.0.0.0");
         seed();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--no-proxy-server", "--lang=nb-NO", "--hide-scrollbars", "--force-device-scale-factor=1",
-                "--user-data-dir=" + Files.createDirectories(temp.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new Wait(driver, Duration.ofSeconds(20));
-        screenshots = Files.createDirectories(repositoryRoot().resolve("adapters/web/target/screenshots"));
+        chromium = Chromium.start(temp);
+        driver = chromium.driver;
+        wait = chromium.wait;
+        screenshots = chromium.screenshots;
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (fx != null) {
             fx.close();
@@ -316,7 +297,7 @@ class BrowserEndToEndTest {
         WebElement post = driver.findElements(By.cssSelector("#kanal .message.post")).stream()
                 .filter(e -> e.getText().contains("Refleksjonsoppgave 1: ")).findFirst().orElseThrow();
         assertThat(top(post)).as("the prompt in #programmet is out of sight").isGreaterThan(innerHeight);
-        assertNoSidewaysScroll();
+        chromium.assertNoSidewaysScroll();
         screenshot("chat-refleksjon.png", false);
 
         /* "Svar nå" starts the answer in the text box. */
@@ -369,7 +350,7 @@ class BrowserEndToEndTest {
         assertThat(driver.findElement(By.id("poster")).getText()).contains("Sendt", "Feilet", "Planlagt");
         wait.until(d -> d.findElement(By.id("oppgave-1")).getText().contains(compound));
         wait.until(d -> d.findElement(By.id("hull-liste")).getText().contains("https://www.ks.no/"));
-        assertNoSidewaysScroll();
+        chromium.assertNoSidewaysScroll();
 
         WebElement wrap = driver.findElement(By.cssSelector("#meldinger-seksjon .table-wrap"));
         assertThat(wrap.getAttribute("role")).isEqualTo("region");
@@ -384,7 +365,7 @@ class BrowserEndToEndTest {
         wrap.sendKeys(Keys.ARROW_RIGHT);
         assertThat(js("return document.activeElement === arguments[0]", wrap)).isEqualTo(true);
         wait.until(d -> ((Number) js("return arguments[0].scrollLeft", wrap)).doubleValue() > 0);
-        assertNoSidewaysScroll();
+        chromium.assertNoSidewaysScroll();
         js("arguments[0].scrollLeft = 0; arguments[0].blur()", wrap);
         screenshot("fasilitator-mobil.png");
     }
@@ -401,30 +382,30 @@ class BrowserEndToEndTest {
     void aConversation_withFollowUps_programmeAndAReflection_onAPhone() throws Exception {
         driver.manage().deleteAllCookies();
         openOnAPhone(fx.base() + "/");
-        assertThat(say("Hvem er arbeidsgiver for kommunedirektøren?")).startsWith(
+        assertThat(chromium.say("Hvem er arbeidsgiver for kommunedirektøren?")).startsWith(
                 "• Kommunestyret / fylkestinget er arbeidsgiver for kommunedirektøren\n")
                 .contains("Kilde: «Arbeidsgiveransvaret for kommunedirektøren», lysbilde 49");
-        assertThat(say("hvor ofte skal vi ha samtale med henne?")).startsWith(
+        assertThat(chromium.say("hvor ofte skal vi ha samtale med henne?")).startsWith(
                 "(om: «Hvem er arbeidsgiver for kommunedirektøren?»)\n• Utviklingssamtale med kommunedirektøren minst en gang i året\n"
                         + "Kilde: «Arbeidsgiveransvaret for kommunedirektøren», lysbilde 49");
-        assertThat(say("Kva er deltakelsestrappa?")).startsWith("Deltakelsestrappa\n• Informere\n• Spørre\n• Snakke med\n")
+        assertThat(chromium.say("Kva er deltakelsestrappa?")).startsWith("Deltakelsestrappa\n• Informere\n• Spørre\n• Snakke med\n")
                 .contains("Kilde: «Samspillet med innbyggerne» › «INFORMERE», lysbilde 90");
-        assertThat(say("kan du fortelje meir?")).startsWith("(om: «Kva er deltakelsestrappa?»)\n")
+        assertThat(chromium.say("kan du fortelje meir?")).startsWith("(om: «Kva er deltakelsestrappa?»)\n")
                 .doesNotContain("lysbilde 90");
-        assertThat(say("og på nynorsk?")).startsWith("(om: «Kva er deltakelsestrappa?»)\nSvarene er lysbildenes egen tekst");
-        assertThat(say("Hvor kommer kommunens inntekter fra?")).startsWith("– Skatteinntekter\n– Rammetilskudd\n");
-        assertThat(say("hva med frie inntekter?")).startsWith("Frie inntekter\nKommunesektorens inntekter\n"
+        assertThat(chromium.say("og på nynorsk?")).startsWith("(om: «Kva er deltakelsestrappa?»)\nSvarene er lysbildenes egen tekst");
+        assertThat(chromium.say("Hvor kommer kommunens inntekter fra?")).startsWith("– Skatteinntekter\n– Rammetilskudd\n");
+        assertThat(chromium.say("hva med frie inntekter?")).startsWith("Frie inntekter\nKommunesektorens inntekter\n"
                 + "Skatteinntekter 40 %\nRammetilskudd 32 %\n");
-        assertThat(say("Hva mener du om bompenger?")).startsWith("Det finner jeg ikke i programmaterialet.\n"
+        assertThat(chromium.say("Hva mener du om bompenger?")).startsWith("Det finner jeg ikke i programmaterialet.\n"
                 + "Jeg kan svare på spørsmål om:\n• KS – Kommunesektorens organisasjon\n");
-        assertThat(say("hvem avgjør det?")).isEqualTo("(om: «Hva mener du om bompenger?»)\n"
+        assertThat(chromium.say("hvem avgjør det?")).isEqualTo("(om: «Hva mener du om bompenger?»)\n"
                 + "Det finner jeg ikke i programmaterialet.\nSkriv «hjelp» for å se hva jeg kan svare på.");
-        assertThat(say("program")).contains("Program dag");
-        assertThat(say("/refleksjon Jeg vil ha bedre skoler i bygda"))
+        assertThat(chromium.say("program")).contains("Program dag");
+        assertThat(chromium.say("/refleksjon Jeg vil ha bedre skoler i bygda"))
                 .startsWith("Takk! Svaret ditt på «").contains("er lagret: «Jeg vil ha bedre skoler i bygda»");
-        assertThat(say("si mer")).as("a reflection answer is never remembered as a question")
+        assertThat(chromium.say("si mer")).as("a reflection answer is never remembered as a question")
                 .startsWith("(om: «Hva mener du om bompenger?»)");
-        assertNoSidewaysScroll();
+        chromium.assertNoSidewaysScroll();
     }
 
     /* For docs/screenshots: a follow-up read in context and an unsure answer's suggestions, on a phone. */
@@ -433,31 +414,12 @@ class BrowserEndToEndTest {
     void aFollowUpAndASuggestion_onAPhone_forTheScreenshot() throws Exception {
         driver.manage().deleteAllCookies();
         openOnAPhone(fx.base() + "/");
-        say("Hvem er arbeidsgiver for kommunedirektøren?");
-        assertThat(say("hvor ofte skal vi ha samtale med henne?")).startsWith("(om: «Hvem er arbeidsgiver for kommunedirektøren?»)");
-        assertThat(say("Hvem bestemmer over eiendomsskatten?"))
+        chromium.say("Hvem er arbeidsgiver for kommunedirektøren?");
+        assertThat(chromium.say("hvor ofte skal vi ha samtale med henne?")).startsWith("(om: «Hvem er arbeidsgiver for kommunedirektøren?»)");
+        assertThat(chromium.say("Hvem bestemmer over eiendomsskatten?"))
                 .startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:");
         assertThat(driver.findElements(By.cssSelector("#meldinger .suggestions li"))).isNotEmpty();
         screenshot("chat-oppfolging.png");
-    }
-
-    /* Types a message, sends it, and returns the bot's reply as the page shows it (buttons left out). */
-    private String say(String text) {
-        By replies = By.cssSelector("#meldinger .message.bot:not(.pending)");
-        int before = driver.findElements(replies).size();
-        wait.until(d -> d.findElement(By.id("send")).isEnabled());
-        WebElement input = driver.findElement(By.id("sporsmal"));
-        input.clear();
-        input.sendKeys(text);
-        input.sendKeys(Keys.ENTER);
-        wait.until(d -> d.findElements(replies).size() > before && d.findElement(By.id("send")).isEnabled());
-        WebElement reply = driver.findElements(replies).get(before);
-        String shown = (String) js("return arguments[0].innerText;", reply);
-        List<String> buttons = reply.findElements(By.cssSelector("button, .action-status")).stream()
-                .map(WebElement::getText).map(String::strip).toList();
-        return shown.lines().map(String::strip).filter(line -> !line.isEmpty() && !buttons.contains(line))
-                .map(line -> line.startsWith("Boten svarte:") ? line.substring("Boten svarte:".length()).strip() : line)
-                .filter(line -> !line.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private void postPrompt(int number) throws Exception {
@@ -497,12 +459,6 @@ class BrowserEndToEndTest {
         driver.manage().window().setSize(DESKTOP);
     }
 
-    private void assertNoSidewaysScroll() {
-        assertThat((Long) js("return document.documentElement.scrollWidth"))
-                .as("the page does not scroll sideways (the window is %s px wide)", js("return window.innerWidth"))
-                .isLessThanOrEqualTo((Long) js("return document.documentElement.clientWidth"));
-    }
-
     private double top(WebElement e) {
         return ((Number) js("return arguments[0].getBoundingClientRect().top", e)).doubleValue();
     }
@@ -526,7 +482,7 @@ class BrowserEndToEndTest {
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
     private void seed() {
@@ -579,59 +535,5 @@ class BrowserEndToEndTest {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(screenshots.resolve(name), png);
         driver.manage().window().setSize(size);
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("adapters")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        return dir;
-    }
-
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-
-    /** Polls until a condition holds, failing with the page's text after the timeout. */
-    static final class Wait {
-        private final WebDriver driver;
-        private final Duration timeout;
-
-        Wait(WebDriver driver, Duration timeout) {
-            this.driver = driver;
-            this.timeout = timeout;
-        }
-
-        void until(java.util.function.Predicate<WebDriver> condition) {
-            long end = System.nanoTime() + timeout.toNanos();
-            RuntimeException last = null;
-            while (System.nanoTime() < end) {
-                try {
-                    if (condition.test(driver)) {
-                        return;
-                    }
-                } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
-                    last = e;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
-            throw new AssertionError("condition not met within " + timeout + " on " + driver.getCurrentUrl()
-                    + "; the page says:\n" + driver.findElement(By.tagName("body")).getText(), last);
-        }
-
-        WebElement visible(By by) {
-            until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
-            return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
-        }
     }
 }

@@ -18,10 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +53,9 @@ class TeachingBrowserTest {
     EmbeddedPostgres postgres;
     Fixture one;
     Fixture two;
+    Chromium chromium;
     WebDriver driver;
-    BrowserEndToEndTest.Wait wait;
+    Chromium.Wait wait;
     Path screenshots;
     String missingBrowser;
     final HttpClient http = HttpClient.newHttpClient();
@@ -70,12 +67,8 @@ class TeachingBrowserTest {
 
     @BeforeAll
     void start(@TempDir Path temp) throws Exception {
-        String chromium = setting("CHROMIUM_BIN", "/usr/bin/chromium");
-        String chromedriver = setting("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-        if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
-            missingBrowser = "Browser tests skipped: no Chromium at " + chromium + " or no chromedriver at " + chromedriver
-                    + ". Install them with: apt-get install -y chromium chromium-driver "
-                    + "(or set CHROMIUM_BIN and CHROMEDRIVER_BIN).";
+        missingBrowser = Chromium.missing();
+        if (missingBrowser != null) {
             System.err.println(missingBrowser);
             return;
         }
@@ -86,23 +79,16 @@ class TeachingBrowserTest {
         one = new Fixture(temp.resolve("one"), null, Database.open(url, "postgres", "not-a-secret"), true).start("127.0.0.1");
         two = new Fixture(temp.resolve("two"), null, Database.open(url, "postgres", "not-a-secret"), false).start("127.0.0.1");
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--no-proxy-server", "--lang=nb-NO", "--hide-scrollbars", "--force-device-scale-factor=1",
-                "--user-data-dir=" + Files.createDirectories(temp.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new BrowserEndToEndTest.Wait(driver, Duration.ofSeconds(20));
-        screenshots = Files.createDirectories(repositoryRoot().resolve("adapters/web/target/screenshots"));
+        chromium = Chromium.start(temp);
+        driver = chromium.driver;
+        wait = chromium.wait;
+        screenshots = chromium.screenshots;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (one != null) {
             one.close();
@@ -120,7 +106,7 @@ class TeachingBrowserTest {
         /* A member asks in the first instance's web chat; the bot is not sure, and no suggestion is slide 71. */
         phone();
         driver.get(one.base() + "/");
-        String before = say(QUESTION);
+        String before = chromium.say(QUESTION);
         assertThat(before).startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:").doesNotContain("lysbilde 71");
         JsonNode elsewhere = ask(two.base(), QUESTION);
         assertThat(elsewhere.get("answered").asBoolean()).isFalse();
@@ -146,7 +132,7 @@ class TeachingBrowserTest {
         wait.until(d -> resultFor(INCOME) != null);
         WebElement result = resultFor(INCOME);
         assertThat(result.getText()).contains("Lysbilde 71: «" + INCOME + "»", DECK);
-        assertNoSidewaysScroll();
+        chromium.assertNoSidewaysScroll();
         /* Asked once more meanwhile: the next poll shows the new count, and the open search keeps its results. */
         ask(two.base(), QUESTION);
         wait.until(d -> gapItem(QUESTION).getText().contains("3 ganger"));
@@ -165,12 +151,12 @@ class TeachingBrowserTest {
         wait.until(d -> gapItem(QUESTION).getText().contains("Lært: lysbilde 71 «" + INCOME + "»"));
         assertThat(driver.findElements(By.cssSelector(".gap-panel input[type=search]"))).isEmpty();
         assertThat(gapItem(QUESTION).findElements(By.xpath(".//button[normalize-space()='Angre']"))).hasSize(1);
-        assertNoSidewaysScroll();
+        chromium.assertNoSidewaysScroll();
         screenshot("fasilitator-laer.png");
 
         /* The same question in the first instance's chat: a sure answer from that slide. */
         driver.get(one.base() + "/");
-        String after = say(QUESTION);
+        String after = chromium.say(QUESTION);
         assertThat(after).contains("Kilde: «" + INCOME + "», lysbilde 71").doesNotContain("ikke helt sikker");
         JsonNode sure = ask(one.base(), QUESTION);
         assertThat(sure.get("answered").asBoolean()).isTrue();
@@ -217,7 +203,7 @@ class TeachingBrowserTest {
 
         /* In the chat, the reply is text too. */
         driver.get(one.base() + "/");
-        assertThat(say(DOG)).isEqualTo("Det står ikke i programmaterialet.\n" + HOSTILE);
+        assertThat(chromium.say(DOG)).isEqualTo("Det står ikke i programmaterialet.\n" + HOSTILE);
         assertThat(driver.findElements(By.cssSelector("#meldinger script, #meldinger img"))).isEmpty();
 
         driver.get(one.base() + "/fasilitator");
@@ -262,36 +248,11 @@ class TeachingBrowserTest {
         return JSON.readTree(r.body());
     }
 
-    /* Types a message in the chat, sends it, and returns the bot's reply as shown (buttons left out). */
-    private String say(String text) {
-        By replies = By.cssSelector("#meldinger .message.bot:not(.pending)");
-        int before = driver.findElements(replies).size();
-        wait.until(d -> d.findElement(By.id("send")).isEnabled());
-        WebElement input = driver.findElement(By.id("sporsmal"));
-        input.clear();
-        input.sendKeys(text);
-        input.sendKeys(Keys.ENTER);
-        wait.until(d -> d.findElements(replies).size() > before && d.findElement(By.id("send")).isEnabled());
-        WebElement reply = driver.findElements(replies).get(before);
-        String shown = (String) js("return arguments[0].innerText;", reply);
-        List<String> buttons = reply.findElements(By.cssSelector("button, .action-status")).stream()
-                .map(WebElement::getText).map(String::strip).toList();
-        return shown.lines().map(String::strip).filter(line -> !line.isEmpty() && !buttons.contains(line))
-                .map(line -> line.startsWith("Boten svarte:") ? line.substring("Boten svarte:".length()).strip() : line)
-                .filter(line -> !line.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
-    }
-
     /* A phone's screen, emulated (see BrowserEndToEndTest). */
     private void phone() {
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", BrowserEndToEndTest.PHONE.getWidth(), "height", BrowserEndToEndTest.PHONE.getHeight(),
                 "deviceScaleFactor", 1, "mobile", true));
-    }
-
-    private void assertNoSidewaysScroll() {
-        assertThat((Long) js("return document.documentElement.scrollWidth"))
-                .as("the page does not scroll sideways (the window is %s px wide)", js("return window.innerWidth"))
-                .isLessThanOrEqualTo((Long) js("return document.documentElement.clientWidth"));
     }
 
     /* The gap list's section as the phone shows it, the taught gap in it. */
@@ -304,21 +265,7 @@ class TeachingBrowserTest {
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("adapters")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        return dir;
-    }
-
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
