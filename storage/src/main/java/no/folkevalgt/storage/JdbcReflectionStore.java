@@ -21,9 +21,10 @@ import no.folkevalgt.core.reflection.ReflectionStore;
  * Reflection answers in the {@code reflection_answers} table. Each call is one statement in its own
  * transaction, committed before it returns.
  *
- * <p>Idempotent by request id: the table has a unique key on (platform, request_id), so of two
- * calls with the same id, concurrent or not, on one instance or two, one inserts and the other
- * finds the key taken and returns the first answer.
+ * <p>Idempotent by request id per user: the table has a unique key on (platform, user_id, request_id),
+ * so of two calls by one user with the same id, concurrent or not, on one instance or two, one
+ * inserts and the other finds the key taken and returns the first answer. Two users who send the same
+ * id (the web chat's ids are chosen by the browser) each get their own answer stored.
  */
 public final class JdbcReflectionStore implements ReflectionStore {
 
@@ -64,7 +65,7 @@ public final class JdbcReflectionStore implements ReflectionStore {
             } catch (SQLException e) {
                 if (key != null && SqlErrors.isDuplicateKey(e)) {
                     /* A retry of a command already stored, maybe still in flight on another thread. */
-                    Optional<ReflectionAnswer> first = byRequest(connection, platform, key);
+                    Optional<ReflectionAnswer> first = byRequest(connection, answer.platform(), answer.user(), key);
                     if (first.isPresent()) {
                         return first.get();
                     }
@@ -76,11 +77,13 @@ public final class JdbcReflectionStore implements ReflectionStore {
         }
     }
 
-    private static Optional<ReflectionAnswer> byRequest(Connection connection, String platform, String key) throws SQLException {
+    private static Optional<ReflectionAnswer> byRequest(Connection connection, String platform, String user, String key)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select " + COLUMNS + " from reflection_answers where platform = ? and request_id = ?")) {
+                "select " + COLUMNS + " from reflection_answers where platform = ? and user_id = ? and request_id = ?")) {
             select.setString(1, platform);
-            select.setString(2, key);
+            select.setString(2, user);
+            select.setString(3, key);
             List<ReflectionAnswer> found = read(select);
             return found.stream().findFirst();
         }

@@ -94,6 +94,20 @@ abstract class ReflectionStoreContract extends DatabaseTestBase {
     }
 
     @Test
+    void sameRequestId_fromTwoUsers_storesBothAnswers_andEachRetryStillOnce() {
+        ReflectionAnswer kari = store.add(1, "web", "web-00000000000000aa", "Kari sitt svar", T0, "web-1700000000000-1");
+        ReflectionAnswer ola = store.add(1, "web", "web-00000000000000bb", "Ola sitt svar", T0, "web-1700000000000-1");
+        ReflectionAnswer olaAgain = store.add(1, "web", "web-00000000000000bb", "Ola sitt svar", T0.plusSeconds(2),
+                "web-1700000000000-1");
+
+        assertThat(ola).isNotEqualTo(kari);
+        assertThat(olaAgain).isEqualTo(ola);
+        assertThat(store.byUser("web", "web-00000000000000aa")).containsExactly(kari);
+        assertThat(store.byUser("web", "web-00000000000000bb")).containsExactly(ola);
+        assertThat(store.count(1)).isEqualTo(2);
+    }
+
+    @Test
     void sameRequestId_onAnotherPlatform_isAnotherAnswer() {
         store.add(1, "slack", "U1", "a", T0, "r1");
         store.add(1, "teams", "U1", "b", T0, "r1");

@@ -27,6 +27,7 @@ import no.folkevalgt.teams.TeamsSettings;
 import no.folkevalgt.web.MeteredKnowledgeBase;
 import no.folkevalgt.web.MeteredPoster;
 import no.folkevalgt.web.MeteredReflectionStore;
+import no.folkevalgt.storage.JdbcServerSecrets;
 import no.folkevalgt.web.WebAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,8 @@ final class ServeCommand implements Callable<Integer> {
                     /* serve always runs the post scheduler (startPosting below, before the server starts). */
                     .schedulerCheck(services::schedulerReadiness)
                     .meterRegistry(registry)
+                    /* One key for every instance on the database, so a session issued by one is taken by all. */
+                    .sessionKey(new JdbcServerSecrets(services.database).secret("web-sessions"))
                     .facilitatorToken(settings.facilitatorToken().orElse(null))
                     .loopbackOnly(WebAdapter.isLoopbackHost(host))
                     .clock(app.clock())

@@ -39,20 +39,22 @@ class RateLimitServeTest {
                 new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
         try (ServeCommand.Running running = new ServeCommand(app).start()) {
             String base = "http://127.0.0.1:" + running.server().port();
-            String kari = "fv_okt=web-0123456789abcdef";
+            String kari = ChatSessions.fresh(base);
             for (int i = 0; i < 10; i++) {
                 assertThat(say(base, kari, "Hva er en interpellasjon?")).doesNotContain(RateLimiter.MESSAGE);
             }
             assertThat(say(base, kari, "Hva er en interpellasjon?")).isEqualTo(RateLimiter.MESSAGE);
+            assertThat(say(base, kari, "Hva er en interpellasjon?", "Et nytt navn")).as("a new name is no new budget")
+                    .isEqualTo(RateLimiter.MESSAGE);
             assertThat(say(base, kari, "/refleksjon mer åpenhet")).as("answers have their own budget")
                     .doesNotContain(RateLimiter.MESSAGE);
-            assertThat(say(base, "fv_okt=web-fedcba9876543210", "Hva er en interpellasjon?"))
+            assertThat(say(base, ChatSessions.fresh(base), "Hva er en interpellasjon?"))
                     .doesNotContain(RateLimiter.MESSAGE);
         }
     }
 
     @Test
-    void webMessagesWithoutACookie_areLimitedPerAddress_andACookieFromTheSameAddressIsStillAnswered() throws Exception {
+    void webMessagesWithoutASession_areRefused_thenLimitedPerAddress_andASessionFromTheSameAddressIsStillAnswered() throws Exception {
         Cli cli = new Cli(home);
         cli.env.put("PORT", "0");
         App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
@@ -61,8 +63,8 @@ class RateLimitServeTest {
             String base = "http://127.0.0.1:" + running.server().port();
             for (int i = 1; i <= 10; i++) {
                 HttpResponse<String> r = ask(base, null);
-                assertThat(r.statusCode()).as("cookie-less question %d", i).isEqualTo(200);
-                assertThat(firstBlock(r)).doesNotContain(RateLimiter.MESSAGE);
+                assertThat(r.statusCode()).as("cookie-less question %d", i).isEqualTo(401);
+                assertThat(firstBlock(r)).isEqualTo("Økten din er ukjent eller utløpt. Last siden på nytt.");
             }
             /*
              * After the burst of 10 one more comes back every 3 s (wall time): 15 more are refused at least
@@ -75,11 +77,11 @@ class RateLimitServeTest {
                     assertThat(firstBlock(r)).isEqualTo(RateLimiter.MESSAGE);
                     refused++;
                 } else {
-                    assertThat(r.statusCode()).isEqualTo(200);
+                    assertThat(r.statusCode()).isEqualTo(401);
                 }
             }
             assertThat(refused).as("cookie-less questions refused after the allowance").isPositive();
-            HttpResponse<String> withCookie = ask(base, "fv_okt=web-00000000000000aa");
+            HttpResponse<String> withCookie = ask(base, ChatSessions.fresh(base));
             assertThat(withCookie.statusCode()).isEqualTo(200);
             assertThat(firstBlock(withCookie)).doesNotContain(RateLimiter.MESSAGE).contains("interpellasjon er et spørsmål");
         }
@@ -100,9 +102,13 @@ class RateLimitServeTest {
     }
 
     private String say(String base, String cookie, String text) throws Exception {
+        return say(base, cookie, text, "Kari");
+    }
+
+    private String say(String base, String cookie, String text, String name) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/melding"))
                 .header("Content-Type", "application/json").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst", text, "navn", "Kari"))))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst", text, "navn", name))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode blocks = JSON.readTree(r.body()).path("reply").path("blocks");

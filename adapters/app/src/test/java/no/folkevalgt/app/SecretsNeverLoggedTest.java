@@ -121,9 +121,11 @@ class SecretsNeverLoggedTest {
             assertThat(root.getLevel()).as("LOG_LEVEL=debug took effect").isEqualTo(Level.DEBUG);
             String base = "http://127.0.0.1:" + running.server().port();
             // web chat: a question, an answer, garbage
-            post(base + "/api/melding", "application/json", "{\"tekst\":\"Hva er en interpellasjon?\"}", Map.of());
-            post(base + "/api/melding", "application/json", "{\"tekst\":\"/refleksjon mer åpenhet\"}", Map.of());
-            post(base + "/api/melding", "application/json", "{\"tekst\":", Map.of());
+            String session = ChatSessions.fresh(base);
+            post(base + "/api/melding", "application/json", "{\"tekst\":\"Hva er en interpellasjon?\"}", Map.of("Cookie", session));
+            post(base + "/api/melding", "application/json", "{\"tekst\":\"/refleksjon mer åpenhet\"}", Map.of("Cookie", session));
+            post(base + "/api/melding", "application/json", "{\"tekst\":", Map.of("Cookie", session));
+            post(base + "/api/melding", "application/json", "{\"tekst\":\"uten økt\"}", Map.of());
             // facilitator page: right token three ways, wrong token, through a proxy
             get(base + "/fasilitator?token=" + facilitatorToken, Map.of());
             get(base + "/fasilitator/eksport.csv?oppgave=1", Map.of("X-Fasilitator-Token", facilitatorToken));

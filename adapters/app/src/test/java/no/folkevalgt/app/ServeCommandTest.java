@@ -40,6 +40,7 @@ class ServeCommandTest {
             HttpResponse<String> page = get(base + "/");
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/melding"))
                     .header("Content-Type", "application/json")
+                    .header("Cookie", page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0])
                     .POST(HttpRequest.BodyPublishers.ofString("{\"tekst\":\"Hva er en interpellasjon?\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> health = get(base + "/healthz");

@@ -13,10 +13,8 @@ import no.folkevalgt.core.http.HttpRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,14 @@ import java.util.regex.Pattern;
 /**
  * The chat page and its JSON: {@code POST /api/melding} asks the bot, {@code POST /api/tilbakemelding}
  * stores a 👍/👎, {@code GET /api/kanal?etter=N} lists the local channel's posts after number N.
- * Who is asking: the name the user typed, else an anonymous session id kept in a cookie. The bot
- * limits each user; a message without a valid session cookie also spends from its client address's
- * budget ({@link AddressLimit}), and over it is refused with 429 and the bot's own limit message.
+ *
+ * <p>Who is asking: the session the server issued when the page was loaded ({@code GET /} sets the
+ * {@value #SESSION_COOKIE} cookie, signed, see {@link WebSessions}). A message or feedback without a
+ * cookie this server issued is refused with 401 and {@link #UNKNOWN_SESSION}, and changes nothing. The
+ * name the user typed is only shown (to facilitators, for prompts that are not anonymous): the user
+ * is "Kari (web-0123456789abcdef)", and a new name is not a new budget, since the session's rate
+ * limit is spent before the bot's own. Refused messages spend from their client address's budget
+ * ({@link AddressLimit}); over it they get 429 and the bot's own limit message instead.
  */
 final class ChatHandlers {
 
@@ -36,9 +39,14 @@ final class ChatHandlers {
     static final String SESSION_COOKIE = "fv_okt";
     static final int MAX_NAME = 60;
 
+    /** What a message or feedback without a valid session gets (401). */
+    static final String UNKNOWN_SESSION = "Økten din er ukjent eller utløpt. Last siden på nytt.";
+
     private static final Logger log = LoggerFactory.getLogger(ChatHandlers.class);
+    /** A session id, as the user of an anonymous member is stored. */
     static final Pattern SESSION_ID = Pattern.compile("web-[0-9a-f]{16}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** A named member as stored: the name, then the session id in brackets. */
+    static final Pattern NAMED = Pattern.compile("(.+) \\((web-[0-9a-f]{16})\\)");
 
     private final Bot bot;
     private final FeedbackStore feedback;
@@ -46,12 +54,16 @@ final class ChatHandlers {
     private final Clock clock;
     private final java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme;
     private final AddressLimit addressLimit;
+    private final WebSessions sessions;
+    private final RateLimiter sessionLimiter;
 
     ChatHandlers(Bot bot, FeedbackStore feedback, LocalChannel channel, Clock clock,
                  java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme,
-                 AddressLimit addressLimit) {
+                 AddressLimit addressLimit, WebSessions sessions, RateLimiter sessionLimiter) {
         this.programme = programme;
         this.addressLimit = addressLimit;
+        this.sessions = sessions;
+        this.sessionLimiter = sessionLimiter;
         this.bot = bot;
         this.feedback = feedback;
         this.channel = channel;
@@ -69,7 +81,7 @@ final class ChatHandlers {
     private HttpResponse page(HttpRequest request) {
         HttpResponse page = StaticAssets.file("chat.html");
         if (session(request).isEmpty()) {
-            page = page.withHeader("Set-Cookie", SESSION_COOKIE + "=" + newSessionId()
+            page = page.withHeader("Set-Cookie", SESSION_COOKIE + "=" + sessions.issue()
                     + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000");
         }
         return page.withHeader("Cache-Control", "no-cache");
@@ -81,11 +93,21 @@ final class ChatHandlers {
             return badRequest("Send meldingen som JSON: {\"tekst\": \"...\"}.");
         }
         String text = Json.text(body.get(), "tekst");
-        if (session(request).isEmpty() && !addressLimit.tryAcquire(request, text)) {
-            log.debug("A web message without a session cookie was over its address's rate limit");
+        Optional<String> session = session(request);
+        if (session.isEmpty()) {
+            /* Even refusals spend from the address's budget: a script probing cookies gets 429 soon. */
+            if (!addressLimit.tryAcquire(request, text)) {
+                log.debug("A web message without a session cookie was over its address's rate limit");
+                return overLimit(text);
+            }
+            log.debug("A web message without a session this server issued was refused");
+            return unknownSession(text);
+        }
+        if (!sessionLimiter.tryAcquire(RateLimiter.kindOf(text), PLATFORM, session.get())) {
+            log.debug("A web message was over its session's rate limit");
             return overLimit(text);
         }
-        String user = user(request, Json.text(body.get(), "navn"));
+        String user = user(session.get(), Json.text(body.get(), "navn"));
         Incoming incoming = new Incoming(PLATFORM, "local", user, "web", null, text);
         String requestId = Json.text(body.get(), "id");
         Bot.Outcome outcome = bot.respond(incoming, requestId.isBlank() || requestId.length() > 100 ? null : requestId);
@@ -112,6 +134,17 @@ final class ChatHandlers {
         return Json.response(429, out).withHeader("Retry-After", "6");
     }
 
+    /* Refused before anything is read or stored: the page shows the reply (and "melding" for other clients). */
+    private static HttpResponse unknownSession(String text) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("question", text);
+        out.put("reply", Json.reply(Reply.privateText(UNKNOWN_SESSION)));
+        out.put("answered", false);
+        out.put("unsure", false);
+        out.put("melding", UNKNOWN_SESSION);
+        return Json.response(401, out);
+    }
+
     private HttpResponse feedback(HttpRequest request) {
         Optional<JsonNode> body = jsonBody(request);
         if (body.isEmpty()) {
@@ -124,7 +157,11 @@ final class ChatHandlers {
                 || passage.length() > 500 || question.length() > 2000) {
             return badRequest("Ukjent tilbakemelding.");
         }
-        String user = user(request, Json.text(body.get(), "navn"));
+        Optional<String> session = session(request);
+        if (session.isEmpty()) {
+            return Json.response(401, Map.of("melding", UNKNOWN_SESSION));
+        }
+        String user = user(session.get(), Json.text(body.get(), "navn"));
         try {
             feedback.record(new Feedback(PLATFORM, user, question, passage, action.equals("feedback.up"), clock.instant()));
         } catch (RuntimeException e) {
@@ -170,30 +207,24 @@ final class ChatHandlers {
     }
 
     /**
-     * Who is writing: the browser's anonymous session id, or, when the user typed a name, the name
-     * with the start of that id ("Kari (3f9a1c)"). The id part keeps two people who type the same
-     * name apart, so that nobody can read or delete another's answers ({@code /refleksjon mine},
-     * {@code /refleksjon slett}) by typing their name.
+     * Who is writing: the session's id, or, when the user typed a name, the name with the session's id
+     * ("Kari (web-0123456789abcdef)"). The id is the server's, so nobody can read or delete another's
+     * answers ({@code /refleksjon mine}, {@code /refleksjon slett}) by typing their name or making up a
+     * cookie; the name only tells facilitators who answered ({@link WebUsers#shown}).
      */
-    static String user(HttpRequest request, String name) {
-        String session = session(request).orElseGet(ChatHandlers::newSessionId);
-        String cleaned = name == null ? "" : name.strip().replaceAll("[\\p{Cntrl}()]", "");
+    static String user(String session, String name) {
+        String cleaned = name == null ? "" : name.replaceAll("[\\p{Cntrl}()]", "").strip();
         if (cleaned.isEmpty()) {
             return session;
         }
         if (cleaned.length() > MAX_NAME) {
             cleaned = cleaned.substring(0, MAX_NAME).strip();
         }
-        return cleaned + " (" + session.substring(4, 10) + ")";
+        return cleaned + " (" + session + ")";
     }
 
-    private static Optional<String> session(HttpRequest request) {
-        return Cookies.get(request, SESSION_COOKIE).filter(id -> SESSION_ID.matcher(id).matches());
-    }
-
-    static String newSessionId() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return "web-" + HexFormat.of().formatHex(bytes);
+    /** The session this server issued, from the request's cookie; empty when there is none or it is not ours. */
+    private Optional<String> session(HttpRequest request) {
+        return Cookies.get(request, SESSION_COOKIE).flatMap(sessions::verify);
     }
 }

@@ -58,7 +58,7 @@ public final class WebAdapter {
         this.channel = new LocalChannel(CHANNEL_CAPACITY, b.clock);
         FacilitatorGuard guard = new FacilitatorGuard(b.facilitatorToken);
         ChatHandlers chat = new ChatHandlers(b.bot, b.feedback, channel, b.clock, b.programme,
-                new AddressLimit(b.addressLimiter));
+                new AddressLimit(b.addressLimiter), new WebSessions(b.sessionKey), b.sessionLimiter);
         FacilitatorHandlers facilitator = new FacilitatorHandlers(guard, b.programme, b.deliveryLog, b.reflections,
                 b.summaries, b.export, b.unanswered, b.feedback, b.lessons,
                 b.gaps != null ? b.gaps : new GapList(b.unanswered, b.feedback, b.lessons, b.knowledgeBase),
@@ -121,6 +121,8 @@ public final class WebAdapter {
         private PrometheusMeterRegistry meterRegistry;
         /* Wall time, like the bot's per-user limits: a demo's programme clock may run faster. */
         private RateLimiter addressLimiter = RateLimiter.defaults(Clock.systemUTC());
+        private RateLimiter sessionLimiter = RateLimiter.defaults(Clock.systemUTC());
+        private byte[] sessionKey;
         private String facilitatorToken;
         private boolean loopbackOnly = true;
         private Clock clock = Clock.systemUTC();
@@ -213,14 +215,34 @@ public final class WebAdapter {
         }
 
         /**
-         * The budget per client address for chat messages without a valid session cookie: such a
-         * client is a new user on every message and so never meets the bot's per-user limit. By
-         * default {@link RateLimiter#defaults} on wall time, the same limits as one user; over it the
-         * chat answers 429 with {@link RateLimiter#MESSAGE}. Messages with a session cookie never
-         * spend from it, so people behind one NAT who keep their cookies are not affected.
+         * The budget per client address for chat messages without a valid session cookie (they are
+         * refused with 401 and "Økten din er ukjent eller utløpt. Last siden på nytt."): a client
+         * probing made-up cookies gets 429 with {@link RateLimiter#MESSAGE} once it is spent. By
+         * default {@link RateLimiter#defaults} on wall time. Messages with a valid session never
+         * spend from it, so people behind one NAT are not affected.
          */
         public Builder addressLimiter(RateLimiter addressLimiter) {
             this.addressLimiter = addressLimiter;
+            return this;
+        }
+
+        /**
+         * The budget per web chat session, spent before the bot's own per-user limit (which a new
+         * name would otherwise start afresh). By default {@link RateLimiter#defaults} on wall time,
+         * the same limits as one user.
+         */
+        public Builder sessionLimiter(RateLimiter sessionLimiter) {
+            this.sessionLimiter = sessionLimiter;
+            return this;
+        }
+
+        /**
+         * The key that signs the web chat's session cookies (at least 16 bytes), the same for every
+         * instance on one database, e.g. {@code new JdbcServerSecrets(database).secret("web-sessions")}.
+         * Without it a random key for this process is made: sessions then end when it stops.
+         */
+        public Builder sessionKey(byte[] sessionKey) {
+            this.sessionKey = sessionKey == null ? null : sessionKey.clone();
             return this;
         }
 
@@ -265,6 +287,10 @@ public final class WebAdapter {
             check(databaseCheck, "databaseCheck", missing);
             check(meterRegistry, "meterRegistry", missing);
             check(addressLimiter, "addressLimiter", missing);
+            check(sessionLimiter, "sessionLimiter", missing);
+            if (sessionKey == null) {
+                sessionKey = WebSessions.randomKey();
+            }
             check(clock, "clock", missing);
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("WebAdapter.builder() is missing " + String.join(", ", missing));

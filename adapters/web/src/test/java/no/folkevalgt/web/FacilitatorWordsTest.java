@@ -91,14 +91,15 @@ class FacilitatorWordsTest {
 
     /*
      * A member who gives no name is stored under the session cookie; the page (projected in the room)
-     * and the CSV export show "uten navn", never the cookie, which would let anyone act as that member.
+     * and the CSV export show "uten navn", never the session id.
      */
     @Test
     void aNamelessMembersSession_isNeverShown_onThePageOrInTheExport() throws Exception {
-        String session = ChatHandlers.newSessionId();
+        String cookie = Fixture.newSession(fx.base());
+        String session = cookie.substring("fv_okt=".length(), cookie.indexOf('.'));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fx.base() + "/api/melding"))
                 .header("Content-Type", "application/json")
-                .header("Cookie", ChatHandlers.SESSION_COOKIE + "=" + session)
+                .header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst",
                         "/refleksjon 2 for skolen i bygda"))))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -119,10 +120,10 @@ class FacilitatorWordsTest {
     private final Map<String, String> sessions = new HashMap<>();
 
     private void say(String name, String text) throws Exception {
-        String session = sessions.computeIfAbsent(name, n -> ChatHandlers.newSessionId());
+        String session = sessions.computeIfAbsent(name, n -> Fixture.newSession(fx.base()));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fx.base() + "/api/melding"))
                 .header("Content-Type", "application/json")
-                .header("Cookie", ChatHandlers.SESSION_COOKIE + "=" + session)
+                .header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst", text, "navn", name))))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

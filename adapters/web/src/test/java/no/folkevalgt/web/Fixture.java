@@ -116,8 +116,8 @@ final class Fixture implements AutoCloseable {
         bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, List.of(new ProgrammeCommands(current, clock),
                 new ReflectionCommands(reflections, current, Facilitators.none(), clock, words::top, cloud)),
                 unanswered, clock).remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database))).taught(lessons);
-        /* Tests here send many messages without a session cookie from 127.0.0.1: no address budget (AddressLimitTest has it). */
-        web = webBuilder().addressLimiter(RateLimiter.unlimited())
+        /* Tests here send many messages from one session and 127.0.0.1: no budgets (AddressLimitTest and WebSessionsTest have them). */
+        web = webBuilder().addressLimiter(RateLimiter.unlimited()).sessionLimiter(RateLimiter.unlimited())
                 .facilitatorToken(token).loopbackOnly(token == null).build();
         if (deliveries) {
             recordDeliveries();
@@ -138,6 +138,33 @@ final class Fixture implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    private String session;
+
+    /** A session this fixture's server issued ({@code fv_okt=...}, for a Cookie header), the same on every call. */
+    synchronized String session() {
+        if (session == null) {
+            session = newSession(base());
+        }
+        return session;
+    }
+
+    /** A new session from the server at {@code base}: what a browser gets when it loads the page. */
+    static String newSession(String base) {
+        try {
+            java.net.http.HttpResponse<Void> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/")).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            String cookie = page.headers().firstValue("Set-Cookie")
+                    .orElseThrow(() -> new IllegalStateException("GET / set no session cookie"));
+            return cookie.substring(0, cookie.indexOf(';'));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /* The posts that were due have gone out: the first as SENT, the next LATE, one FAILED. */

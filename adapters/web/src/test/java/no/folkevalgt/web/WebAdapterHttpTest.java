@@ -165,18 +165,6 @@ class WebAdapterHttpTest {
     }
 
     @Test
-    void aTypedName_isKeptApartFromTheSameNameInAnotherBrowser() {
-        HttpRequest kari = new HttpRequest("POST", "/api/melding", Map.of("Cookie", List.of("fv_okt=web-0123456789abcdef")),
-                Map.of(), new byte[0], "127.0.0.1");
-        HttpRequest other = new HttpRequest("POST", "/api/melding", Map.of("Cookie", List.of("fv_okt=web-fedcba9876543210")),
-                Map.of(), new byte[0], "127.0.0.1");
-        assertThat(ChatHandlers.user(kari, "  Kari  ")).isEqualTo("Kari (012345)");
-        assertThat(ChatHandlers.user(other, "Kari")).isEqualTo("Kari (fedcba)");
-        assertThat(ChatHandlers.user(kari, "")).isEqualTo("web-0123456789abcdef");
-        assertThat(ChatHandlers.user(kari, "x".repeat(100))).hasSize(ChatHandlers.MAX_NAME + 9);
-    }
-
-    @Test
     void loopbackHosts_areRecognised() {
         assertThat(List.of("127.0.0.1", "localhost", "::1", "[::1]")).allMatch(WebAdapter::isLoopbackHost);
         assertThat(List.of("0.0.0.0", "192.0.2.2", "", "::")).noneMatch(WebAdapter::isLoopbackHost);

@@ -12,8 +12,10 @@ import no.folkevalgt.core.StoreUnavailable;
 public interface ReflectionStore {
 
     /**
-     * Stores an answer, once: a second call with the same non-null {@code requestId} (a platform's
-     * retry of the same command) returns the first answer and stores nothing.
+     * Stores an answer, once: a second call by the same platform and user with the same non-null
+     * {@code requestId} (a platform's retry of the same command) returns the first answer and stores
+     * nothing. Another user's answer with the same request id is stored as well: ids chosen by a
+     * client (the web chat's) may collide between users.
      *
      * @param requestId the platform's id for the command, or null when it has none
      * @throws StoreUnavailable when the database cannot be reached; nothing was stored

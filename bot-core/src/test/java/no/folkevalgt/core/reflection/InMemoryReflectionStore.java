@@ -12,7 +12,7 @@ import no.folkevalgt.core.StoreUnavailable;
 
 /**
  * A {@link ReflectionStore} in memory, for tests: the same contract as the JDBC stores (idempotent
- * by request id, oldest first, thread-safe). {@link #down(boolean)} makes every call fail with
+ * by platform, user and request id, oldest first, thread-safe). {@link #down(boolean)} makes every call fail with
  * {@link StoreUnavailable}, as an unreachable database would.
  */
 final class InMemoryReflectionStore implements ReflectionStore {
@@ -46,13 +46,14 @@ final class InMemoryReflectionStore implements ReflectionStore {
                                              String requestId) {
         adds.incrementAndGet();
         check();
-        if (requestId != null && byRequest.containsKey(requestId)) {
-            return byRequest.get(requestId);
+        String key = requestId == null ? null : platform + "\n" + user + "\n" + requestId;
+        if (key != null && byRequest.containsKey(key)) {
+            return byRequest.get(key);
         }
         ReflectionAnswer answer = new ReflectionAnswer(nextId++, prompt, platform, user, text, at);
         answers.add(answer);
-        if (requestId != null) {
-            byRequest.put(requestId, answer);
+        if (key != null) {
+            byRequest.put(key, answer);
         }
         return answer;
     }

@@ -264,7 +264,7 @@ class ProgrammeDayLoadTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/melding"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Cookie", "fv_okt=" + session(action.user()))
+                .header("Cookie", chatSessions.cookie(base, session(action.user())))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         long t0 = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -411,7 +411,7 @@ class ProgrammeDayLoadTest {
             String body = "{\"tekst\":\"" + json(QUESTIONS[i % QUESTIONS.length]) + "\"}";
             http.send(HttpRequest.newBuilder(URI.create(base + "/api/melding"))
                     .header("Content-Type", "application/json")
-                    .header("Cookie", "fv_okt=" + session(1_000_000 + i))
+                    .header("Cookie", chatSessions.cookie(base, session(1_000_000 + i)))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
@@ -479,6 +479,9 @@ class ProgrammeDayLoadTest {
         }
         throw new IllegalStateException("content/ not found; run from the project root or set -Dproject.root");
     }
+
+    /* The server issues sessions (GET /); each simulated browser loads the page once and keeps its own. */
+    private final no.folkevalgt.app.ChatSessions chatSessions = new no.folkevalgt.app.ChatSessions();
 
     private static String session(int user) {
         return "web-" + HexFormat.of().toHexDigits((long) user * 2654435761L + 0x5eed);

@@ -158,15 +158,31 @@ final class BotProcess implements AutoCloseable {
     /**
      * A message in the web chat, as the chat page sends it.
      *
-     * @param session the browser's session id ({@code web-} and 16 hex digits)
+     * @param session who is writing: each name is one browser, which loads the page for its session
+     *                the first time (a session issued before a restart is still taken after it, since
+     *                the key that signs sessions is in the database)
      * @param id      the request id the page sends with each message (retries carry the same), or null
      */
     HttpResponse<String> say(String session, String text, String id) throws IOException, InterruptedException {
         String body = "{\"tekst\":" + json(text) + (id == null ? "" : ",\"id\":" + json(id)) + "}";
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/melding"))
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> r = send(base, SESSIONS.cookie(base, session), body);
+        if (r.statusCode() == 401) {
+            /* Issued on another test's database: this one's key does not sign it. */
+            SESSIONS.forget(session);
+            r = send(base, SESSIONS.cookie(base, session), body);
+        }
+        return r;
+    }
+
+    /* The browsers the tests write from, one session each, kept across restarts of the bot. */
+    private static final no.folkevalgt.app.ChatSessions SESSIONS = new no.folkevalgt.app.ChatSessions();
+
+    private static HttpResponse<String> send(String base, String cookie, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/melding"))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header("Cookie", "fv_okt=" + session)
+                .header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -110,7 +110,7 @@
       body: JSON.stringify(body)
     }).then(function (r) {
       return r.json().then(function (j) {
-        if (!r.ok) { const e = new Error(j.melding || r.status); e.body = j; throw e; }
+        if (!r.ok) { const e = new Error(j.melding || r.status); e.body = j; e.status = r.status; throw e; }
         return j;
       });
     });
@@ -139,9 +139,16 @@
       })
       .catch(function (e) {
         waiting.remove();
-        /* Refused with a reply of its own (429: too many messages): show it as the bot's answer. */
+        /* Refused with a reply of its own (429: too many messages; 401: no session the server knows):
+           show it as the bot's answer; after a 401 the page's reload gives a new session. */
         if (e && e.body && e.body.reply && Array.isArray(e.body.reply.blocks)) {
-          addMessage('bot', renderReply(e.body.reply, e.body.question));
+          const shown = addMessage('bot', renderReply(e.body.reply, e.body.question));
+          if (e.status === 401) {
+            const reload = el('button', 'reload', 'Last siden på nytt');
+            reload.type = 'button';
+            reload.addEventListener('click', function () { location.reload(); });
+            shown.appendChild(reload);
+          }
           return;
         }
         addMessage('bot error', el('p', 'block', 'Beklager, boten svarte ikke. Prøv igjen om litt.'));

@@ -1,0 +1,9 @@
+package no.folkevalgt.storage;
+
+class ServerSecretsPostgresTest extends ServerSecretsContract {
+
+    @Override
+    protected Database.Dialect dialect() {
+        return Database.Dialect.POSTGRESQL;
+    }
+}
