@@ -57,15 +57,16 @@ class AddressLimitTest {
     void cookielessQuestionsFromOneAddress_areRefusedAfterTheAllowance_whileAClientWithItsCookieIsAnswered()
             throws Exception {
         TestClock clock = new TestClock();
-        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(clock).build()).build();
+        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(clock).build())
+                .sessionLimiter(RateLimiter.unlimited()).build();
         try (WebServer server = WebServer.start("127.0.0.1", 0, web.routes())) {
             String base = "http://127.0.0.1:" + server.port();
             for (int i = 1; i <= 10; i++) {
                 var r = ask(base, null, QUESTION);
-                assertThat(r.statusCode()).as("cookie-less question %d of the burst", i).isEqualTo(200);
+                assertThat(r.statusCode()).as("cookie-less question %d of the burst: refused, no session", i).isEqualTo(401);
                 JsonNode j = JSON.readTree(r.body());
-                assertThat(j.get("answered").asBoolean()).as("question %d", i).isTrue();
-                assertThat(firstBlock(j)).isNotEqualTo(RateLimiter.MESSAGE);
+                assertThat(j.get("answered").asBoolean()).as("question %d", i).isFalse();
+                assertThat(firstBlock(j)).isEqualTo(ChatHandlers.UNKNOWN_SESSION);
             }
             double searched = questionsSearched();
 
@@ -83,7 +84,7 @@ class AddressLimitTest {
 
             /* The same address with its session cookie (a browser behind the same NAT): never refused. */
             for (int i = 1; i <= 15; i++) {
-                var withCookie = ask(base, "fv_okt=web-0123456789abcdef", QUESTION);
+                var withCookie = ask(base, Fixture.sessionFor(base), QUESTION);
                 assertThat(withCookie.statusCode()).as("question %d with a cookie", i).isEqualTo(200);
                 JsonNode w = JSON.readTree(withCookie.body());
                 assertThat(w.get("answered").asBoolean()).isTrue();
@@ -95,22 +96,23 @@ class AddressLimitTest {
 
             /* 20 a minute in the long run: one question's token comes back after 3 s. */
             clock.advance(Duration.ofSeconds(3));
-            assertThat(ask(base, null, QUESTION).statusCode()).isEqualTo(200);
+            assertThat(ask(base, null, QUESTION).statusCode()).isEqualTo(401);
             assertThat(ask(base, null, QUESTION).statusCode()).isEqualTo(429);
         }
     }
 
     @Test
     void reflectionCommands_haveTheirOwnBudget_perAddress() throws Exception {
+        /* Without a session every message is refused (401), and the refusals spend from the address's budget (429 after). */
         HttpRoute message = message(new TestClock());
         String address = "203.0.113.30";
         for (int i = 0; i < 10; i++) {
-            assertThat(message.handler().handle(request(address, Map.of(), "neste")).status()).isEqualTo(200);
+            assertThat(message.handler().handle(request(address, Map.of(), "neste")).status()).isEqualTo(401);
         }
         assertThat(message.handler().handle(request(address, Map.of(), "neste")).status()).isEqualTo(429);
         for (int i = 1; i <= 5; i++) {
             assertThat(message.handler().handle(request(address, Map.of(), "/refleksjon tillit og dialog")).status())
-                    .as("reflection command %d", i).isEqualTo(200);
+                    .as("reflection command %d", i).isEqualTo(401);
         }
         assertThat(message.handler().handle(request(address, Map.of(), " Refleksjon mer åpenhet")).status())
                 .isEqualTo(429);
@@ -123,33 +125,33 @@ class AddressLimitTest {
         /* From another machine, X-Forwarded-For is not believed: a new made-up address per request does not help. */
         for (int i = 0; i < 10; i++) {
             assertThat(message.handler().handle(request("198.51.100.7", Map.of("X-Forwarded-For", "10.0.0." + i), "neste"))
-                    .status()).isEqualTo(200);
+                    .status()).isEqualTo(401);
         }
         assertThat(message.handler().handle(request("198.51.100.7", Map.of("X-Forwarded-For", "10.0.0.99"), "neste"))
                 .status()).isEqualTo(429);
         assertThat(message.handler().handle(request("198.51.100.8", Map.of(), "neste")).status())
-                .as("another address has its own budget").isEqualTo(200);
+                .as("another address has its own budget").isEqualTo(401);
 
         /* Through a reverse proxy on this machine: the client is the last address the proxy added. */
         for (int i = 0; i < 10; i++) {
             assertThat(message.handler().handle(request("127.0.0.1", Map.of("X-Forwarded-For", "203.0.113.50"), "neste"))
-                    .status()).isEqualTo(200);
+                    .status()).isEqualTo(401);
         }
         assertThat(message.handler().handle(request("127.0.0.1",
                 Map.of("X-Forwarded-For", "192.0.2.77, 203.0.113.50"), "neste")).status())
                 .as("what the client wrote before the proxy's entry does not count").isEqualTo(429);
         assertThat(message.handler().handle(request("127.0.0.1", Map.of("X-Forwarded-For", "203.0.113.51"), "neste"))
-                .status()).as("another client behind the same proxy").isEqualTo(200);
+                .status()).as("another client behind the same proxy").isEqualTo(401);
         assertThat(message.handler().handle(request("127.0.0.1", Map.of(), "neste")).status())
-                .as("the proxy's own address is not the clients' budget").isEqualTo(200);
+                .as("the proxy's own address is not the clients' budget").isEqualTo(401);
 
         /* IPv6: counted per /64, since one machine can pick any address in its /64. */
         for (int i = 1; i <= 10; i++) {
             assertThat(message.handler().handle(request("2001:db8:1:2::" + Integer.toHexString(i), Map.of(), "neste"))
-                    .status()).isEqualTo(200);
+                    .status()).isEqualTo(401);
         }
         assertThat(message.handler().handle(request("[2001:db8:1:2:abcd::1]", Map.of(), "neste")).status()).isEqualTo(429);
-        assertThat(message.handler().handle(request("2001:db8:1:3::1", Map.of(), "neste")).status()).isEqualTo(200);
+        assertThat(message.handler().handle(request("2001:db8:1:3::1", Map.of(), "neste")).status()).isEqualTo(401);
     }
 
     @Test

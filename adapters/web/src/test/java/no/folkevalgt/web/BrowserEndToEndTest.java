@@ -208,7 +208,7 @@ class BrowserEndToEndTest {
 
     @Test
     @Order(4)
-    void aBrowserWithoutItsCookie_overTheAddressLimit_showsTheFriendlyMessage() throws Exception {
+    void aBrowserWithoutItsCookie_isToldToReload_andOverTheAddressLimit_showsTheFriendlyMessage() throws Exception {
         /* One question per address, and the clock stands still: the second cookie-less question is refused (429). */
         WebAdapter strict = fx.webBuilder().addressLimiter(no.folkevalgt.core.RateLimiter.builder()
                 .questions(1, Duration.ofHours(1), 1).clock(new AddressLimitTest.TestClock()).build()).build();
@@ -218,7 +218,10 @@ class BrowserEndToEndTest {
             WebElement input = driver.findElement(By.id("sporsmal"));
             input.sendKeys("Hvordan kan jeg reise en sak i kommunestyret?");
             input.sendKeys(Keys.ENTER);
-            wait.visible(By.cssSelector("#meldinger .message.bot .source"));
+            /* Without its session the chat is told to reload, with a button that does. */
+            wait.visible(By.cssSelector("#meldinger .message.bot button.reload"));
+            List<WebElement> told = driver.findElements(By.cssSelector("#meldinger .message.bot"));
+            assertThat(told.get(told.size() - 1).getText()).contains("Økten din er ukjent eller utløpt. Last siden på nytt.");
             wait.until(d -> d.findElement(By.id("send")).isEnabled());
             By bot = By.cssSelector("#meldinger .message.bot:not(.pending)");
             int before = driver.findElements(bot).size();

@@ -140,7 +140,7 @@ class FacilitatorStateTest {
 
     /** The chat's reply to {@code text}, its blocks joined as the page shows them. */
     private String chat(String text) throws Exception {
-        var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base() + "/api/melding"))
+        var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base() + "/api/melding")).header("Cookie", Fixture.sessionFor(base()))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst", text))))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -150,6 +150,13 @@ final class Fixture implements AutoCloseable {
         return session;
     }
 
+    private static final java.util.Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One session per server at {@code base}, issued by it on the first call: one browser per server. */
+    static String sessionFor(String base) {
+        return SESSIONS.computeIfAbsent(base, Fixture::newSession);
+    }
+
     /** A new session from the server at {@code base}: what a browser gets when it loads the page. */
     static String newSession(String base) {
         try {

@@ -117,7 +117,7 @@ class FuzzWebChatTest {
     }
 
     private HttpResponse<String> post(byte[] body, String type) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(fx.base() + "/api/melding"))
+        return http.send(HttpRequest.newBuilder(URI.create(fx.base() + "/api/melding")).header("Cookie", Fixture.sessionFor(fx.base()))
                 .header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

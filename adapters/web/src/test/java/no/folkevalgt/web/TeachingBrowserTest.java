@@ -240,7 +240,7 @@ class TeachingBrowserTest {
     }
 
     private JsonNode ask(String base, String question) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/melding"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/melding")).header("Cookie", Fixture.sessionFor(base))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst", question)), StandardCharsets.UTF_8))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

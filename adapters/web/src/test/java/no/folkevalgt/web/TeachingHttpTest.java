@@ -448,6 +448,9 @@ class TeachingHttpTest {
             throws Exception {
         var b = java.net.http.HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (path.startsWith("/api/")) {
+            b.header("Cookie", Fixture.sessionFor(base));
+        }
         if (headers != null) {
             headers.forEach(b::header);
         }

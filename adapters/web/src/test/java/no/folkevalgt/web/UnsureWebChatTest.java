@@ -165,7 +165,7 @@ class UnsureWebChatTest {
     }
 
     private HttpResponse<String> post(String base, String question) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/melding"))
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/melding")).header("Cookie", Fixture.sessionFor(base))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("tekst", question))))
                 .build(), HttpResponse.BodyHandlers.ofString());

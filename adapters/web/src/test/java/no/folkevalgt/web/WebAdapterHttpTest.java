@@ -53,7 +53,7 @@ class WebAdapterHttpTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(r.body()).contains("lang=\"nb\"", "Spørsmål eller kommando", "aria-live=\"polite\"", "#programmet");
         assertThat(r.headers().firstValue("Set-Cookie")).hasValueSatisfying(c ->
-                assertThat(c).matches("fv_okt=web-[0-9a-f]{16}; Path=/; HttpOnly; SameSite=Lax.*"));
+                assertThat(c).matches("fv_okt=web-[0-9a-f]{16}\\.[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax.*"));
         assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c ->
                 assertThat(c).contains("default-src 'self'"));
     }
@@ -107,7 +107,7 @@ class WebAdapterHttpTest {
 
     @Test
     void message_thatIsNotJson_isRefused() throws Exception {
-        var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create(fx.base() + "/api/melding"))
+        var r = http.send(java.net.http.HttpRequest.newBuilder(URI.create(fx.base() + "/api/melding")).header("Cookie", Fixture.sessionFor(fx.base()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("tekst=hei")).build(), bodyString());
         assertThat(r.statusCode()).isEqualTo(400);
@@ -342,7 +342,7 @@ class WebAdapterHttpTest {
     }
 
     private java.net.http.HttpResponse<String> post(String path, Map<String, String> body) throws Exception {
-        return http.send(java.net.http.HttpRequest.newBuilder(URI.create(fx.base() + path))
+        return http.send(java.net.http.HttpRequest.newBuilder(URI.create(fx.base() + path)).header("Cookie", Fixture.sessionFor(fx.base()))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), bodyString());
     }
