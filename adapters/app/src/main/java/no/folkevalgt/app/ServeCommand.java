@@ -18,6 +18,7 @@ import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.PostFailure;
 import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.http.HostNames;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.slack.SlackAdapter;
 import no.folkevalgt.slack.SlackSettings;
@@ -108,6 +109,7 @@ final class ServeCommand implements Callable<Integer> {
                     .sessionKey(new JdbcServerSecrets(services.database).secret("web-sessions"))
                     .facilitatorToken(settings.facilitatorToken().orElse(null))
                     .loopbackOnly(WebAdapter.isLoopbackHost(host))
+                    .trustedProxies(settings.trustedProxies())
                     .clock(app.clock())
                     .build();
             List<HttpRoute> routes = new ArrayList<>(web.routes());
@@ -126,7 +128,8 @@ final class ServeCommand implements Callable<Integer> {
                 posters.put("teams", teams.poster());
             });
             services.startPosting(new MeteredPoster(new RoutingPoster(posters), registry));
-            server = WebServer.start(host, port != null ? port : settings.port(), routes);
+            server = WebServer.start(host, port != null ? port : settings.port(), routes,
+                    WebServer.Options.defaults().withHosts(hostNames(settings)));
             for (SlackAdapter adapter : slack.stream().toList()) {
                 startSlack(adapter);
             }
@@ -148,6 +151,28 @@ final class ServeCommand implements Callable<Integer> {
             services.close();
             throw e;
         }
+    }
+
+    /**
+     * The host names the server answers to: the loopback names, the host of PUBLIC_URL, and HOST when it
+     * is one address. Listening on every address without PUBLIC_URL, the server cannot know its names:
+     * then any name is served to other machines, and only this machine's requests are held to the
+     * loopback names (which is what stops a DNS-rebinding page in a browser here).
+     */
+    static HostNames hostNames(Settings settings) {
+        List<String> names = new ArrayList<>();
+        settings.publicHost().ifPresent(names::add);
+        String host = settings.host();
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.isEmpty();
+        if (!wildcard) {
+            names.add(host);
+        }
+        if (wildcard && settings.publicHost().isEmpty()) {
+            log.warn("HOST={} and PUBLIC_URL is not set: requests from other machines are served whatever host name "
+                    + "they use. Set PUBLIC_URL to the address users open.", host);
+            return HostNames.loopbackOnly();
+        }
+        return HostNames.of(names);
     }
 
     /** Slack, when SLACK_BOT_TOKEN is set: HTTP mode at /slack/events, or Socket Mode with SLACK_APP_TOKEN. */

@@ -104,11 +104,49 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
                 throw new UserError("DEMO_START må være et tidspunkt som 2026-11-26T09:00:00+01:00, men er «" + value + "».");
             }
         });
+        publicHost(merged);
+        trustedProxies(merged);
         return new Settings(botHome, contentDir, indexDir, synonyms, port,
                 Optional.ofNullable(blankToNull(merged.get("DATABASE_URL"))), logLevel, problems, dataDir,
                 programme, facilitators, demo, demoStart,
                 Optional.ofNullable(blankToNull(merged.get("HOST"))).map(String::strip).orElse(DEFAULT_HOST),
                 Optional.ofNullable(blankToNull(merged.get("FACILITATOR_TOKEN"))).map(String::strip), Map.copyOf(merged));
+    }
+
+    /** The host name of {@code PUBLIC_URL} (such as {@code https://bot.kommune.no}), when it is set. */
+    Optional<String> publicHost() {
+        return publicHost(values);
+    }
+
+    /** {@code TRUSTED_PROXIES}: the reverse proxies whose forwarding headers name the client; none by default. */
+    no.folkevalgt.core.http.TrustedProxies trustedProxies() {
+        return trustedProxies(values);
+    }
+
+    private static Optional<String> publicHost(Map<String, String> values) {
+        String url = blankToNull(values.get("PUBLIC_URL"));
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url.strip());
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new java.net.URISyntaxException(url, "no host");
+            }
+            return Optional.of(uri.getHost());
+        } catch (java.net.URISyntaxException e) {
+            throw new UserError("PUBLIC_URL må være adressen brukerne åpner boten på, som https://bot.kommune.no, men er «"
+                    + url + "».");
+        }
+    }
+
+    private static no.folkevalgt.core.http.TrustedProxies trustedProxies(Map<String, String> values) {
+        try {
+            return no.folkevalgt.core.http.TrustedProxies.parse(values.get("TRUSTED_PROXIES"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("TRUSTED_PROXIES: " + e.getMessage() + ". Skriv adresser og nettverk skilt med komma, "
+                    + "som 127.0.0.1, 10.0.0.0/8.");
+        }
     }
 
     boolean debug() {

@@ -30,7 +30,50 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
+    /** The largest request body taken, in bytes. */
+    static final long MAX_BODY = 2_000_000L;
+
     private final Javalin javalin;
+
+    /**
+     * How the server treats clients before a route sees them.
+     *
+     * @param hosts            the host names it answers to; others get 421 ({@code /healthz}, {@code /readyz} exempt)
+     * @param bodyTimeout      a request body must have arrived in full this long after the headers, else 408
+     * @param maxPendingBodies at most this many request bodies may be arriving at once; more get 503
+     */
+    public record Options(HostNames hosts, Duration bodyTimeout, int maxPendingBodies) {
+
+        /** The default body timeout: generous for a phone on a bad line sending a chat message. */
+        public static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+        /** The default limit on request bodies arriving at once (they hold memory, not threads). */
+        public static final int MAX_PENDING_BODIES = 1000;
+
+        public Options {
+            Objects.requireNonNull(hosts, "hosts");
+            Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+            if (bodyTimeout.isNegative() || bodyTimeout.isZero() || maxPendingBodies < 1) {
+                throw new IllegalArgumentException("bodyTimeout and maxPendingBodies must be positive");
+            }
+        }
+
+        /** The loopback names (any name from other machines), 10 s for a body, 1000 bodies at once. */
+        public static Options defaults() {
+            return new Options(HostNames.loopbackOnly(), BODY_TIMEOUT, MAX_PENDING_BODIES);
+        }
+
+        public Options withHosts(HostNames hosts) {
+            return new Options(hosts, bodyTimeout, maxPendingBodies);
+        }
+
+        public Options withBodyTimeout(Duration bodyTimeout) {
+            return new Options(hosts, bodyTimeout, maxPendingBodies);
+        }
+
+        public Options withMaxPendingBodies(int maxPendingBodies) {
+            return new Options(hosts, bodyTimeout, maxPendingBodies);
+        }
+    }
 
     private WebServer(Javalin javalin) {
         this.javalin = javalin;
@@ -43,14 +86,28 @@ public final class WebServer implements AutoCloseable {
      * @param port the port; 0 picks a free one (see {@link #port()})
      */
     public static WebServer start(String host, int port, List<HttpRoute> routes) {
+        return start(host, port, routes, Options.defaults());
+    }
+
+    /**
+     * Starts serving with these host names, body timeout and limit on bodies arriving at once.
+     *
+     * @see Options
+     */
+    public static WebServer start(String host, int port, List<HttpRoute> routes, Options options) {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(options, "options");
         List<HttpRoute> all = List.copyOf(routes);
         Javalin javalin = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 2_000_000L;
-            config.jetty.modifyServer(server -> server.setStopTimeout(Duration.ofSeconds(20).toMillis()));
+            config.http.maxRequestSize = MAX_BODY;
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(Duration.ofSeconds(20).toMillis());
+                /* Javalin puts its servlet context inside this wrapper: the gate sees every request first. */
+                server.setHandler(new RequestGate(options.hosts(), options.bodyTimeout(), options.maxPendingBodies(), MAX_BODY));
+            });
             for (HttpRoute route : all) {
                 String path = route.path().endsWith("/*") ? route.path().substring(0, route.path().length() - 1) + "<rest>"
                         : route.path();
@@ -59,7 +116,8 @@ public final class WebServer implements AutoCloseable {
             }
         });
         javalin.start();
-        log.info("HTTP server listening on {}:{} with {} routes", host, javalin.port(), all.size());
+        log.info("HTTP server listening on {}:{} with {} routes; host names {}", host, javalin.port(), all.size(),
+                options.hosts());
         return new WebServer(javalin);
     }
 

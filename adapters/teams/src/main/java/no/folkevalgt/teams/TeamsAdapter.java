@@ -60,6 +60,7 @@ public final class TeamsAdapter implements AutoCloseable {
     private final SdkAdapter adapter;
     private final TeamsBot teamsBot;
     private final TeamsPoster poster;
+    private final SigningKeys signingKeys;
 
     private TeamsAdapter(Builder b) {
         this.settings = b.settings;
@@ -67,6 +68,10 @@ public final class TeamsAdapter implements AutoCloseable {
             /* The SDK keeps this JVM-wide; only tests and sovereign clouds change it. */
             ChannelValidation.setOpenIdMetaDataUrl(b.openIdMetadataUrl);
         }
+        /* With an app id, the signing keys are fetched now (bounded) and then in the background, never on a request. */
+        this.signingKeys = settings.authenticated()
+                ? new SigningKeys(ChannelValidation.getOpenIdMetaDataUrl(), b.metadataTimeout, b.clock).start()
+                : null;
         this.adapter = new SdkAdapter(settings, b.tokenEndpoint, b.clock);
         this.teamsBot = new TeamsBot(b.bot, b.feedback, b.conversations, b.clock);
         this.poster = new TeamsPoster(adapter, settings.appId(), b.conversations);
@@ -120,6 +125,11 @@ public final class TeamsAdapter implements AutoCloseable {
             return HttpResponse.text(400, "Ugyldig aktivitet: serviceUrl, conversation eller from mangler");
         }
         String auth = request.header("Authorization").orElse("");
+        if (signingKeys != null && !signingKeys.signedByKnownKey(bearer(auth))) {
+            /* Refused before the SDK, which would fetch Microsoft's keys on this thread when it has none. */
+            log.warn("Rejected a Teams request from {}: no cached signing key verifies its token", request.remoteAddress());
+            return HttpResponse.text(401, "Ikke autorisert");
+        }
         try {
             CompletableFuture<InvokeResponse> turn = adapter.processIncomingActivity(auth, activity, teamsBot);
             InvokeResponse invoke = turn.get(TURN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -152,6 +162,10 @@ public final class TeamsAdapter implements AutoCloseable {
         }
     }
 
+    private static String bearer(String authorization) {
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
+    }
+
     static boolean isAuthFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationException || t instanceof com.auth0.jwt.exceptions.JWTVerificationException) {
@@ -172,6 +186,9 @@ public final class TeamsAdapter implements AutoCloseable {
     @Override
     public void close() {
         /* The SDK holds no resources that need closing beyond its OkHttp pools, which are daemon threads. */
+        if (signingKeys != null) {
+            signingKeys.close();
+        }
     }
 
     @Override
@@ -245,6 +262,7 @@ public final class TeamsAdapter implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private String openIdMetadataUrl;
         private URI tokenEndpoint;
+        private Duration metadataTimeout = SigningKeys.DEFAULT_TIMEOUT;
 
         private Builder(TeamsSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -285,6 +303,15 @@ public final class TeamsAdapter implements AutoCloseable {
          */
         public Builder tokenEndpoint(URI tokenEndpoint) {
             this.tokenEndpoint = tokenEndpoint;
+            return this;
+        }
+
+        /**
+         * How long one fetch of the OpenID metadata or the signing keys may take (default 5 s); at start
+         * the adapter waits at most about twice this for the keys.
+         */
+        public Builder metadataTimeout(Duration metadataTimeout) {
+            this.metadataTimeout = Objects.requireNonNull(metadataTimeout, "metadataTimeout");
             return this;
         }
 

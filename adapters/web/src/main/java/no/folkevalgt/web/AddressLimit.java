@@ -2,11 +2,10 @@ package no.folkevalgt.web;
 
 import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.http.HttpRequest;
+import no.folkevalgt.core.http.TrustedProxies;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +16,11 @@ import java.util.regex.Pattern;
  * a minute with a burst of 10, 10 reflection commands a minute with a burst of 5). Messages that carry
  * a session cookie never spend from it, so people behind one NAT with their cookies are not affected.
  *
- * <p>The client address is the connection's address, except when the connection comes from this
- * machine and carries {@code X-Forwarded-For} (or {@code Forwarded}): then a reverse proxy on this
- * machine forwarded it, and the last address the proxy added is the client's. Headers from other
- * machines are not believed (a client could make up a new address for every request). IPv6 clients
- * are counted per /64 network, since one machine usually has a whole /64 to choose addresses from.
+ * <p>The client address is {@link TrustedProxies}' one rule: the connection's address, or, when the
+ * connection is a trusted proxy ({@code TRUSTED_PROXIES}), the rightmost address it forwarded that is
+ * not a trusted proxy. Headers from other connections are not believed (a client could make up a new
+ * address for every request). IPv6 clients are counted per /64 network, since one machine usually has
+ * a whole /64 to choose addresses from.
  */
 final class AddressLimit {
 
@@ -32,9 +31,11 @@ final class AddressLimit {
     private static final int MAX_KEY = 100;
 
     private final RateLimiter limiter;
+    private final TrustedProxies proxies;
 
-    AddressLimit(RateLimiter limiter) {
+    AddressLimit(RateLimiter limiter, TrustedProxies proxies) {
         this.limiter = limiter;
+        this.proxies = proxies;
     }
 
     /**
@@ -47,48 +48,8 @@ final class AddressLimit {
     }
 
     /** Whom the request is counted against: the client's address, an IPv6 one as its /64 network. */
-    static String clientAddress(HttpRequest request) {
-        String address = request.remoteAddress();
-        if (request.fromLoopback()) {
-            Optional<String> forwarded = forwardedFor(request);
-            if (forwarded.isPresent()) {
-                address = forwarded.get();
-            }
-        }
-        return network(address);
-    }
-
-    /* The last address a proxy added: the last entry of the last X-Forwarded-For, else of Forwarded's for=. */
-    private static Optional<String> forwardedFor(HttpRequest request) {
-        Optional<String> xff = last(request.headers().getOrDefault("X-Forwarded-For", List.of()));
-        if (xff.isPresent()) {
-            return xff;
-        }
-        Optional<String> forwarded = last(request.headers().getOrDefault("Forwarded", List.of()));
-        if (forwarded.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String pair : forwarded.get().split(";")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).strip().equalsIgnoreCase("for")) {
-                String value = pair.substring(eq + 1).strip().replace("\"", "");
-                return value.isEmpty() ? Optional.empty() : Optional.of(value);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> last(List<String> headers) {
-        for (int i = headers.size() - 1; i >= 0; i--) {
-            String[] entries = headers.get(i).split(",");
-            for (int j = entries.length - 1; j >= 0; j--) {
-                String entry = entries[j].strip();
-                if (!entry.isEmpty()) {
-                    return Optional.of(entry);
-                }
-            }
-        }
-        return Optional.empty();
+    String clientAddress(HttpRequest request) {
+        return network(proxies.clientAddress(request));
     }
 
     /*

@@ -1,15 +1,18 @@
 package no.folkevalgt.web;
 
 import no.folkevalgt.core.http.HttpRequest;
+import no.folkevalgt.core.http.TrustedProxies;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * Who may open the facilitator page and its data. A request from this machine is let in, unless a
- * reverse proxy on this machine forwarded it ({@code X-Forwarded-For} or {@code Forwarded}): then it
- * really comes from elsewhere. Any other request needs the configured {@code FACILITATOR_TOKEN}, given
+ * Who may open the facilitator page and its data. A request from this machine is let in, unless it
+ * came through a reverse proxy ({@code X-Forwarded-For}, {@code Forwarded} or {@code X-Real-IP}): then
+ * it counts as from elsewhere, whether or not the proxy is in {@code TRUSTED_PROXIES} and whatever
+ * client address the proxy names (a facilitator on the proxy's machine opens the bot's own address
+ * instead). Any other request needs the configured {@code FACILITATOR_TOKEN}, given
  * as {@code ?token=} (the page then keeps it in a cookie), as the cookie, or as the header
  * {@code X-Fasilitator-Token} / {@code Authorization: Bearer}. Without a configured token, the page
  * opens from this machine only.
@@ -53,7 +56,7 @@ final class FacilitatorGuard {
                 return Decision.TOKEN;
             }
         }
-        boolean forwarded = request.header("X-Forwarded-For").isPresent() || request.header("Forwarded").isPresent();
+        boolean forwarded = TrustedProxies.forwarded(request);
         if (request.fromLoopback() && !forwarded) {
             return Decision.LOCAL;
         }

@@ -8,6 +8,7 @@ import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.UnansweredStore;
 import no.folkevalgt.core.delivery.DeliveryLog;
 import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.core.http.TrustedProxies;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.reflection.ReflectionExport;
 import no.folkevalgt.core.reflection.ReflectionStore;
@@ -58,7 +59,7 @@ public final class WebAdapter {
         this.channel = new LocalChannel(CHANNEL_CAPACITY, b.clock);
         FacilitatorGuard guard = new FacilitatorGuard(b.facilitatorToken);
         ChatHandlers chat = new ChatHandlers(b.bot, b.feedback, channel, b.clock, b.programme,
-                new AddressLimit(b.addressLimiter), new WebSessions(b.sessionKey), b.sessionLimiter);
+                new AddressLimit(b.addressLimiter, b.trustedProxies), new WebSessions(b.sessionKey), b.sessionLimiter);
         FacilitatorHandlers facilitator = new FacilitatorHandlers(guard, b.programme, b.deliveryLog, b.reflections,
                 b.summaries, b.export, b.unanswered, b.feedback, b.lessons,
                 b.gaps != null ? b.gaps : new GapList(b.unanswered, b.feedback, b.lessons, b.knowledgeBase),
@@ -125,6 +126,7 @@ public final class WebAdapter {
         private byte[] sessionKey;
         private String facilitatorToken;
         private boolean loopbackOnly = true;
+        private TrustedProxies trustedProxies = TrustedProxies.none();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -258,6 +260,15 @@ public final class WebAdapter {
          */
         public Builder facilitatorToken(String facilitatorToken) {
             this.facilitatorToken = facilitatorToken == null || facilitatorToken.isBlank() ? null : facilitatorToken.strip();
+            return this;
+        }
+
+        /**
+         * The {@code TRUSTED_PROXIES} setting: whose forwarding headers name the client, for the chat's
+         * per-address limit (default none: the client is the connection's address).
+         */
+        public Builder trustedProxies(TrustedProxies trustedProxies) {
+            this.trustedProxies = java.util.Objects.requireNonNull(trustedProxies, "trustedProxies");
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.core.http.TrustedProxies;
 import no.folkevalgt.http.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,8 +120,8 @@ class AddressLimitTest {
     }
 
     @Test
-    void theAddressIsTheConnections_orTheLastOneAProxyOnThisMachineAdded() throws Exception {
-        HttpRoute message = message(new TestClock());
+    void theAddressIsTheConnections_orTheLastOneATrustedProxyAdded() throws Exception {
+        HttpRoute message = message(new TestClock(), TrustedProxies.parse("127.0.0.1"));
 
         /* From another machine, X-Forwarded-For is not believed: a new made-up address per request does not help. */
         for (int i = 0; i < 10; i++) {
@@ -132,7 +133,7 @@ class AddressLimitTest {
         assertThat(message.handler().handle(request("198.51.100.8", Map.of(), "neste")).status())
                 .as("another address has its own budget").isEqualTo(401);
 
-        /* Through a reverse proxy on this machine: the client is the last address the proxy added. */
+        /* Through a trusted reverse proxy on this machine: the client is the last address the proxy added. */
         for (int i = 0; i < 10; i++) {
             assertThat(message.handler().handle(request("127.0.0.1", Map.of("X-Forwarded-For", "203.0.113.50"), "neste"))
                     .status()).isEqualTo(401);
@@ -164,7 +165,8 @@ class AddressLimitTest {
         assertThat(AddressLimit.network("unknown")).isEqualTo("unknown");
         assertThat(AddressLimit.network("proxy.example.com")).isEqualTo("proxy.example.com");
         assertThat(AddressLimit.network("x".repeat(500))).hasSize(100);
-        assertThat(AddressLimit.clientAddress(request("127.0.0.1", Map.of("Forwarded",
+        AddressLimit behindProxy = new AddressLimit(RateLimiter.defaults(Clock.systemUTC()), TrustedProxies.parse("127.0.0.1"));
+        assertThat(behindProxy.clientAddress(request("127.0.0.1", Map.of("Forwarded",
                 "for=192.0.2.60;proto=https, for=\"[2001:db8:cafe::17]:4711\""), "x"))).isEqualTo("2001:db8:cafe:0:0:0:0:0/64");
         assertThat(RateLimiter.kindOf("/refleksjon tillit")).isEqualTo(RateLimiter.Kind.ANSWER);
         assertThat(RateLimiter.kindOf("\u200B refleksjon")).isEqualTo(RateLimiter.Kind.ANSWER);
@@ -172,8 +174,54 @@ class AddressLimitTest {
     }
 
     private HttpRoute message(Clock clock) {
-        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(clock).build()).build();
+        return message(clock, TrustedProxies.none());
+    }
+
+    private HttpRoute message(Clock clock, TrustedProxies proxies) {
+        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(clock).build()).trustedProxies(proxies).build();
         return WebAdapterHttpTest.route(web, "POST", "/api/melding");
+    }
+
+    @Test
+    void forwardingHeadersFromAConnectionThatIsNoTrustedProxy_areNotBelieved_soMadeUpAddressesShareOneBudget()
+            throws Exception {
+        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(new TestClock()).build()).build();
+        try (WebServer server = WebServer.start("127.0.0.1", 0, web.routes())) {
+            String base = "http://127.0.0.1:" + server.port();
+            for (int i = 1; i <= 10; i++) {
+                assertThat(askFrom(base, "X-Forwarded-For", "203.0.113." + i).statusCode()).as("question %d", i).isEqualTo(200);
+            }
+            var refused = askFrom(base, "X-Forwarded-For", "203.0.113.99");
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(firstBlock(JSON.readTree(refused.body()))).isEqualTo(RateLimiter.MESSAGE);
+            assertThat(askFrom(base, "X-Real-IP", "198.51.100.1").statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void clientsBehindATrustedProxy_eachHaveTheirOwnBudget_whetherItSaysXForwardedForOrXRealIp() throws Exception {
+        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(new TestClock()).build())
+                .trustedProxies(TrustedProxies.parse("127.0.0.0/8, ::1")).build();
+        try (WebServer server = WebServer.start("127.0.0.1", 0, web.routes())) {
+            String base = "http://127.0.0.1:" + server.port();
+            for (int i = 1; i <= 10; i++) {
+                assertThat(askFrom(base, "X-Real-IP", "198.51.100.20").statusCode()).as("question %d", i).isEqualTo(200);
+            }
+            assertThat(askFrom(base, "X-Real-IP", "198.51.100.20").statusCode()).isEqualTo(429);
+            assertThat(askFrom(base, "X-Forwarded-For", "198.51.100.20").statusCode())
+                    .as("the same client through X-Forwarded-For").isEqualTo(429);
+            assertThat(askFrom(base, "X-Real-IP", "198.51.100.21").statusCode())
+                    .as("another client behind the same proxy").isEqualTo(200);
+            assertThat(askFrom(base, "X-Forwarded-For", "198.51.100.20, 198.51.100.22").statusCode())
+                    .as("the rightmost address the proxy added is the client").isEqualTo(200);
+        }
+    }
+
+    private java.net.http.HttpResponse<String> askFrom(String base, String header, String address) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/melding"))
+                .header("Content-Type", "application/json").header(header, address)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst", "neste"))));
+        return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpRequest request(String address, Map<String, String> headers, String text) {

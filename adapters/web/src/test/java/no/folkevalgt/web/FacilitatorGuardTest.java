@@ -119,6 +119,24 @@ class FacilitatorGuardTest {
     }
 
     @Test
+    void throughAProxyThatSaysOnlyXRealIp_theFacilitatorDataIsRefused_overHttp() throws Exception {
+        try (Fixture local = new Fixture(temp.resolve("x-real-ip"), null);
+             no.folkevalgt.http.WebServer server = no.folkevalgt.http.WebServer.start("127.0.0.1", 0, local.web.routes())) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            for (String path : List.of("/fasilitator/data", "/fasilitator/eksport.csv")) {
+                var proxied = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                        .header("X-Real-IP", "203.0.113.9").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(proxied.statusCode()).as(path).isEqualTo(403);
+                assertThat(proxied.body()).as(path).contains("Bare fra denne maskinen");
+            }
+            var direct = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/fasilitator/data")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(direct.statusCode()).as("straight from this machine").isEqualTo(200);
+        }
+    }
+
+    @Test
     void aTokenShorterThan12Characters_isRefusedAtStart() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebAdapter.builder().bot(fx.bot)
                         .programme(() -> fx.programme).deliveryLog(fx.deliveryLog).reflections(fx.reflections)
