@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -78,7 +79,8 @@ public final class Database implements AutoCloseable {
     static final String H2_DURABLE = ";WRITE_DELAY=0";
     static final String H2_DEFAULT_FILE = "folkevalgt";
 
-    private static final Pattern USERINFO = Pattern.compile("(//[^/@:]*:)[^@/]*@");
+    /* Where a URL's authority starts; its user info runs to the last '@' of the URL. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
 
     private final HikariDataSource pool;
@@ -122,7 +124,7 @@ public final class Database implements AutoCloseable {
         }
         throw new IllegalArgumentException("DATABASE_URL must be a JDBC URL (jdbc:postgresql://..., jdbc:h2:...) or "
                 + "postgres://user:password@host:5432/database, or empty for the embedded H2 file, but was "
-                + mask(url));
+                + maskUrl(url));
     }
 
     /** A builder for the settings {@link #open} leaves at their defaults. */
@@ -145,24 +147,32 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dir.resolve(H2_DEFAULT_FILE) + H2_COMPATIBILITY + H2_DURABLE + ";AUTO_SERVER=TRUE";
     }
 
+    /*
+     * postgres://user:password@host:port/database?params. The user info ends at the last '@' before
+     * the query, so a password may hold '/', '@' or ':' unencoded; percent-encoded characters (%40) are
+     * decoded. The URI class is not used on the whole URL: it reads "u:pa/ss@host" as host "u".
+     */
     private static Database fromHerokuUrl(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        int query = rest.indexOf('?');
+        int at = (query < 0 ? rest : rest.substring(0, query)).lastIndexOf('@');
+        String userInfo = at < 0 ? null : rest.substring(0, at);
         URI uri;
         try {
-            uri = new URI(url);
+            uri = new URI("postgres://" + rest.substring(at + 1));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("DATABASE_URL is not a valid URL: " + mask(url), null);
+            throw new IllegalArgumentException("DATABASE_URL is not a valid URL: " + maskUrl(url), null);
         }
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
             throw new IllegalArgumentException("DATABASE_URL needs a host and a database: postgres://user:password@host:5432/database, but was "
-                    + mask(url));
+                    + maskUrl(url));
         }
         String user = null;
         String password = null;
-        String userInfo = uri.getUserInfo();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
-            user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-            password = colon < 0 ? null : userInfo.substring(colon + 1);
+            user = percentDecode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : percentDecode(userInfo.substring(colon + 1));
         }
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
         if (uri.getPort() > 0) {
@@ -173,6 +183,30 @@ public final class Database implements AutoCloseable {
             jdbc.append('?').append(uri.getRawQuery());
         }
         return builder(jdbc.toString()).user(user).password(password).open();
+    }
+
+    /* %XX sequences to the UTF-8 characters they encode; a '%' not followed by two hex digits stays. */
+    private static String percentDecode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length()
+                    && Character.digit(text.charAt(i + 1), 16) >= 0 && Character.digit(text.charAt(i + 2), 16) >= 0) {
+                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                    utf8 = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.write(utf8, 0, utf8.length);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** The pool, for the scheduler and for tests. */
@@ -243,13 +277,92 @@ public final class Database implements AutoCloseable {
                 + mask(String.valueOf(e.getMessage())), e);
     }
 
-    /** Hides passwords in anything that may hold a URL. */
-    static String mask(String text) {
+    /**
+     * Hides the user info and password of every URL in a message: {@code postgres://u:p@host/db}
+     * becomes {@code postgres://***@host/db} and {@code ?password=p} becomes {@code ?password=***},
+     * whatever characters the password holds. A URL's user info is taken to run from {@code ://} to
+     * the last {@code @} before the next white space, so a password with {@code /}, {@code @} or
+     * {@code :} in it is hidden whole (an {@code @} later in the URL hides more than needed, never less).
+     */
+    public static String mask(String text) {
+        return mask(text, false);
+    }
+
+    /**
+     * As {@link #mask(String)}, and also hides the user info and password of {@code databaseUrl} (the
+     * {@code DATABASE_URL} setting) wherever they appear in {@code text}, decoded or not, even where
+     * no URL surrounds them (a driver's message, a password with white space in it).
+     */
+    public static String mask(String text, String databaseUrl) {
+        String masked = mask(text);
+        if (masked == null || databaseUrl == null) {
+            return masked;
+        }
+        for (String secret : secretsOf(databaseUrl.strip())) {
+            if (secret.length() >= 3) {
+                masked = masked.replace(secret, "***");
+            }
+        }
+        return masked;
+    }
+
+    /* A whole setting that is one URL: its user info runs to its last '@', white space or not. */
+    private static String maskUrl(String url) {
+        return mask(url, true);
+    }
+
+    private static String mask(String text, boolean oneUrl) {
         if (text == null) {
             return null;
         }
-        String masked = USERINFO.matcher(text).replaceAll("$1***@");
-        return PASSWORD_PARAM.matcher(masked).replaceAll("$1***");
+        String masked = PASSWORD_PARAM.matcher(text).replaceAll("$1***");
+        StringBuilder out = new StringBuilder();
+        Matcher scheme = SCHEME.matcher(masked);
+        int from = 0;
+        while (from < masked.length() && scheme.find(from)) {
+            int start = scheme.end();
+            int end = start;
+            while (end < masked.length() && (oneUrl || !Character.isWhitespace(masked.charAt(end)))) {
+                end++;
+            }
+            int at = masked.lastIndexOf('@', end - 1);
+            out.append(masked, from, start);
+            if (at >= start) {
+                out.append("***");
+                from = at;
+            } else {
+                from = start;
+            }
+        }
+        out.append(masked, Math.min(from, masked.length()), masked.length());
+        return out.toString();
+    }
+
+    /* The user info of a URL setting, its password, and their decoded forms, longest first. */
+    private static List<String> secretsOf(String url) {
+        List<String> secrets = new ArrayList<>();
+        int scheme = url.indexOf("://");
+        if (scheme >= 0) {
+            String rest = url.substring(scheme + 3);
+            int at = rest.lastIndexOf('@');
+            if (at > 0) {
+                String userInfo = rest.substring(0, at);
+                int colon = userInfo.indexOf(':');
+                secrets.add(userInfo);
+                secrets.add(percentDecode(userInfo));
+                if (colon >= 0) {
+                    secrets.add(userInfo.substring(colon + 1));
+                    secrets.add(percentDecode(userInfo.substring(colon + 1)));
+                }
+            }
+        }
+        Matcher param = Pattern.compile("(?i)password=([^&;]*)").matcher(url);
+        while (param.find()) {
+            secrets.add(param.group(1));
+            secrets.add(URLDecoder.decode(param.group(1), StandardCharsets.UTF_8));
+        }
+        secrets.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return secrets;
     }
 
     /** The settings of a database before it opens. */

@@ -136,7 +136,7 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.fromSetting("mysql://root:hemmelig@db/x", dataDir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DATABASE_URL")
-                .hasMessageContaining("mysql://root:***@db/x")
+                .hasMessageContaining("mysql://***@db/x")
                 .hasMessageNotContaining("hemmelig");
         assertThatThrownBy(() -> Database.open("jdbc:mysql://db/x?password=hemmelig", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -145,11 +145,50 @@ class DatabaseTest {
 
     @Test
     void mask_hidesPasswordsInUserInfoAndParameters() {
-        assertThat(Database.mask("postgres://u:pw@h:5432/d")).isEqualTo("postgres://u:***@h:5432/d");
+        assertThat(Database.mask("postgres://u:pw@h:5432/d")).isEqualTo("postgres://***@h:5432/d");
         assertThat(Database.mask("jdbc:postgresql://h/d?user=u&password=pw&ssl=true"))
                 .isEqualTo("jdbc:postgresql://h/d?user=u&password=***&ssl=true");
         assertThat(Database.mask("jdbc:h2:file:/x;PASSWORD=pw;MODE=PostgreSQL")).isEqualTo("jdbc:h2:file:/x;PASSWORD=***;MODE=PostgreSQL");
         assertThat(Database.mask("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+    }
+
+    @Test
+    void mask_hidesTheWholeUserInfo_whateverCharactersThePasswordHolds() {
+        assertThat(Database.mask("postgres://u:Wr/ongSECRET@host/db")).isEqualTo("postgres://***@host/db");
+        assertThat(Database.mask("postgres://u:p@ssSECRET@host/db")).isEqualTo("postgres://***@host/db");
+        assertThat(Database.mask("postgres://u:a:b/c@d%40eSECRET@host:5432/db?sslmode=require"))
+                .isEqualTo("postgres://***@host:5432/db?sslmode=require");
+        assertThat(Database.mask("was postgres://u:x@ySECRET@h/db (SQLState 08001), see postgres://v:w@h2/db"))
+                .isEqualTo("was postgres://***@h/db (SQLState 08001), see postgres://***@h2/db");
+        assertThat(Database.mask("jdbc:postgresql://h/d?password=a/b@cSECRET&user=u"))
+                .isEqualTo("jdbc:postgresql://h/d?password=***&user=u");
+        assertThat(Database.mask("postgres://host/db")).isEqualTo("postgres://host/db");
+    }
+
+    @Test
+    void mask_withTheSetting_hidesItsPasswordAnywhere_evenWithWhiteSpaceInIt() {
+        String setting = "postgres://u:pa ss/SECRET@host/db";
+        assertThat(Database.mask("DATABASE_URL " + setting + " and pa ss/SECRET alone", setting))
+                .doesNotContain("SECRET").doesNotContain("pa ss");
+        String encoded = "postgres://u:a%40bSECRET@host/db";
+        assertThat(Database.mask("password a@bSECRET was refused", encoded)).isEqualTo("password *** was refused");
+    }
+
+    @Test
+    void herokuUrlsWhosePasswordHoldsSlashAtOrColon_areRefusedOrOpened_neverShown() {
+        for (String url : List.of("postgres://u:Wr/ongSECRET@/db", "postgres://u:p@ssSECRET@host",
+                "postgres://u:a:b/c@dSECRET@host:notaport/db", "postgres://u:Wr ong/SECRET@127.0.0.1:1/db")) {
+            assertThatThrownBy(() -> Database.fromSetting(url, dataDir))
+                    .as(url)
+                    .isInstanceOf(RuntimeException.class)
+                    .hasMessageNotContaining("SECRET")
+                    .hasMessageNotContaining("Wr/ong").hasMessageNotContaining("p@ss").hasMessageNotContaining("Wr ong");
+        }
+        EmbeddedPostgres pg = TestDatabases.sharedPostgres();
+        Database db = keep(Database.fromSetting("postgres://postgres:Wr/ong@SE:CRET%40x@localhost:" + pg.getPort()
+                + "/postgres", dataDir));
+        assertThat(db.description()).isEqualTo("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres as postgres");
+        db.ping();
     }
 
     @Test

@@ -129,8 +129,11 @@ final class App {
         try {
             return Database.fromSetting(s.databaseUrl().orElse(null), s.dataDir());
         } catch (RuntimeException e) {
+            /* The message (and its causes' messages) may quote the URL or a driver's words about it:
+               the user info and password of DATABASE_URL are hidden whatever characters they hold. */
             throw new UserError("Kunne ikke åpne databasen (" + s.databaseUrl().map(url -> "DATABASE_URL").orElse(
-                    "den innebygde i " + s.dataDir()) + "): " + Main.describe(e), e);
+                    "den innebygde i " + s.dataDir()) + "): " + Database.mask(Main.describe(e), s.databaseUrl().orElse(null)),
+                    s.databaseUrl().isPresent() ? null : e);
         }
     }
 

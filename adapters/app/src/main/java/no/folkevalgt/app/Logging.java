@@ -6,6 +6,9 @@ import org.slf4j.LoggerFactory;
 /** Sets the log level at run time, since LOG_LEVEL may come from .env, which logback does not read. */
 final class Logging {
 
+    /** The loggers of Slack's SDK (Bolt, the signature verifier, the Web API client). */
+    static final String SLACK_SDK = "com.slack.api";
+
     private Logging() {
     }
 
@@ -17,6 +20,11 @@ final class Logging {
                token: it never logs below INFO, whatever LOG_LEVEL says. */
             if (LoggerFactory.getLogger("org.eclipse.jetty") instanceof ch.qos.logback.classic.Logger jetty) {
                 jetty.setLevel(chosen.isGreaterOrEqual(Level.INFO) ? null : Level.INFO);
+            }
+            /* Slack's SDK logs whole request bodies at DEBUG (the signature verifier: user ids, the
+               anonymous reflection answers, Slack's token): never below INFO either. */
+            if (LoggerFactory.getLogger(SLACK_SDK) instanceof ch.qos.logback.classic.Logger slack) {
+                slack.setLevel(chosen.isGreaterOrEqual(Level.INFO) ? null : Level.INFO);
             }
         }
     }

@@ -21,6 +21,7 @@ import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.http.HostNames;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.slack.SlackAdapter;
+import no.folkevalgt.storage.JdbcRequestIds;
 import no.folkevalgt.slack.SlackSettings;
 import no.folkevalgt.storage.JdbcConversationStore;
 import no.folkevalgt.teams.TeamsAdapter;
@@ -183,7 +184,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("Slack-innstillingene kan ikke brukes: " + e.getMessage(), e);
         }
-        return slack.map(s -> SlackAdapter.create(s, services.bot, services.feedback, app.clock()));
+        /* Event ids and trigger ids in the database: a retry or replay is answered once, by any instance. */
+        return slack.map(s -> SlackAdapter.create(s, services.bot, services.feedback, app.clock(),
+                new JdbcRequestIds(services.database)));
     }
 
     /** Slack's poster, with {@code slack:default} in programme.yaml standing for SLACK_DEFAULT_CHANNEL. */

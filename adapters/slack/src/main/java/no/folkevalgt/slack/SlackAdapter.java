@@ -45,6 +45,7 @@ import no.folkevalgt.core.Feedback;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.Incoming;
 import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.RequestIds;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;
@@ -98,12 +99,26 @@ public final class SlackAdapter implements AutoCloseable {
     private final MethodsClient client;
     private final SlackPoster poster;
     private final ThreadPoolExecutor executor;
-    private final SeenIds seen = new SeenIds(100_000, Duration.ofMinutes(30));
+    /**
+     * How long event ids and trigger ids are remembered: longer than Slack's retries of an event (three,
+     * within minutes) and than the {@link #SIGNATURE_WINDOW} in which a captured request could be replayed.
+     */
+    static final Duration KEEP_IDS = Duration.ofMinutes(30);
+    /** How far a request's X-Slack-Request-Timestamp may be from this server's clock, either way. */
+    static final Duration SIGNATURE_WINDOW = Duration.ofMinutes(5);
+
+    private final SeenIds seen = new SeenIds(100_000, KEEP_IDS);
+    /* Shared with other instances and kept over restarts; null: this instance's memory only. */
+    private final RequestIds requestIds;
+    /* The wall clock for request timestamps (the clock above may be fixed, for feedback records). */
+    private final Clock wallClock;
     private final AtomicLong turnedAway = new AtomicLong();
     private SocketModeApp socketMode;
 
     private SlackAdapter(SlackSettings settings, Bot bot, FeedbackStore feedback, Clock clock, int threads,
-                         Duration postInterval) {
+                         Duration postInterval, RequestIds requestIds, Clock wallClock) {
+        this.requestIds = requestIds;
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bot = Objects.requireNonNull(bot, "bot");
         this.feedback = Objects.requireNonNull(feedback, "feedback");
@@ -148,13 +163,33 @@ public final class SlackAdapter implements AutoCloseable {
      * @param clock         time for the feedback records
      */
     public static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock) {
-        return new SlackAdapter(settings, bot, feedbackStore, clock, workers(), Duration.ofSeconds(1));
+        return create(settings, bot, feedbackStore, clock, (RequestIds) null);
+    }
+
+    /**
+     * As {@link #create(SlackSettings, Bot, FeedbackStore, Clock)}, with the event ids and trigger ids
+     * kept in {@code requestIds} (the database) for {@link #KEEP_IDS}, so that a retried or replayed
+     * request is answered once by any number of instances and after a restart.
+     *
+     * @param requestIds null to remember them in this instance's memory only
+     */
+    public static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock,
+                                      RequestIds requestIds) {
+        return new SlackAdapter(settings, bot, feedbackStore, clock, workers(), Duration.ofSeconds(1), requestIds,
+                Clock.systemUTC());
     }
 
     /** As {@link #create}, with the per-channel posting interval set (tests make it short). */
     static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock,
                                Duration postInterval) {
-        return new SlackAdapter(settings, bot, feedbackStore, clock, workers(), postInterval);
+        return create(settings, bot, feedbackStore, clock, postInterval, null);
+    }
+
+    /** As {@link #create}, with the posting interval and the shared request ids set. */
+    static SlackAdapter create(SlackSettings settings, Bot bot, FeedbackStore feedbackStore, Clock clock,
+                               Duration postInterval, RequestIds requestIds) {
+        return new SlackAdapter(settings, bot, feedbackStore, clock, workers(), postInterval, requestIds,
+                Clock.systemUTC());
     }
 
     /*
@@ -243,6 +278,11 @@ public final class SlackAdapter implements AutoCloseable {
             return HttpResponse.text(404, "Slack er satt opp med Socket Mode; denne adressen brukes ikke.");
         }
         String body = new String(request.body(), StandardCharsets.UTF_8);
+        /* Bolt's verifier refuses only timestamps more than 5 minutes in the past; one signed for the
+           future (a request captured once and replayed for years) is refused here, as is an old one. */
+        if (!withinWindow(request.header("X-Slack-Request-Timestamp").orElse(null))) {
+            return HttpResponse.text(401, "Ugyldig signatur.");
+        }
         /* The signature is checked before anything parses the body: an unsigned or garbled request is
            refused without touching Bolt's parser, so it can neither fail loudly nor fill the log. */
         if (!verifier.isValid(request.header("X-Slack-Request-Timestamp").orElse(null), body,
@@ -278,6 +318,21 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
+    /* The timestamp is whole seconds since the epoch, at most SIGNATURE_WINDOW from now either way. */
+    private boolean withinWindow(String timestamp) {
+        if (timestamp == null || timestamp.isBlank() || timestamp.length() > 18) {
+            return false;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        long now = wallClock.instant().getEpochSecond();
+        return Math.abs(now - seconds) <= SIGNATURE_WINDOW.toSeconds();
+    }
+
     private static HttpResponse toHttp(Response response) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (response.getHeaders() != null) {
@@ -307,7 +362,11 @@ public final class SlackAdapter implements AutoCloseable {
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
             Incoming incoming = new Incoming(PLATFORM, workspace(payload.getTeamId()), event.getUser(),
                     event.getChannel(), thread, text(event.getText()));
-            submit(() -> answerInConversation(incoming, payload.getEventId(), thread, false));
+            submit(() -> {
+                if (firstTimeShared(eventKey(payload.getEventId()))) {
+                    answerInConversation(incoming, payload.getEventId(), thread, false);
+                }
+            });
             return ctx.ack();
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
@@ -318,7 +377,11 @@ public final class SlackAdapter implements AutoCloseable {
             }
             Incoming incoming = new Incoming(PLATFORM, workspace(payload.getTeamId()), event.getUser(),
                     event.getChannel(), event.getThreadTs(), text(event.getText()));
-            submit(() -> answerInConversation(incoming, payload.getEventId(), event.getThreadTs(), true));
+            submit(() -> {
+                if (firstTimeShared(eventKey(payload.getEventId()))) {
+                    answerInConversation(incoming, payload.getEventId(), event.getThreadTs(), true);
+                }
+            });
             return ctx.ack();
         });
         app.command(FOLKEVALGT, (req, ctx) -> command(req.getPayload(), ctx, false));
@@ -368,7 +431,8 @@ public final class SlackAdapter implements AutoCloseable {
 
     private Response command(com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload payload,
                              SlashCommandContext ctx, boolean reflection) {
-        if (!seen.firstTime("command:" + payload.getTriggerId())) {
+        String key = commandKey(payload.getTriggerId());
+        if (!seen.firstTime(key)) {
             return ctx.ack();
         }
         String typed = text(payload.getText());
@@ -376,6 +440,9 @@ public final class SlackAdapter implements AutoCloseable {
         Incoming incoming = new Incoming(PLATFORM, workspace(payload.getTeamId()), payload.getUserId(),
                 payload.getChannelId(), null, text);
         boolean accepted = submit(() -> {
+            if (!firstTimeShared(key)) {
+                return;
+            }
             Reply reply = bot.respond(incoming, payload.getTriggerId()).reply();
             /* A question's answer meant for a channel can be shared; command replies stay private. */
             boolean share = !reflection && !reply.ephemeral();
@@ -403,7 +470,33 @@ public final class SlackAdapter implements AutoCloseable {
             log.debug("Skipping retry {} of event {} ({})", retryNum, eventId, retryReason);
             return true;
         }
-        return !seen.firstTime("event:" + eventId);
+        return !seen.firstTime(eventKey(eventId));
+    }
+
+    private static String eventKey(String eventId) {
+        return eventId == null || eventId.isBlank() ? null : "event:" + eventId;
+    }
+
+    /* A command without a trigger id cannot be told from another: it is never taken for a repeat. */
+    private static String commandKey(String triggerId) {
+        return triggerId == null || triggerId.isBlank() ? null : "command:" + triggerId;
+    }
+
+    /*
+     * Whether no other instance, and no earlier run of this one, has taken the id: asked of the database
+     * on a worker, after Slack has its acknowledgement, so a slow database never makes Slack retry. When
+     * the database cannot say, the request is answered (a rare second answer rather than none).
+     */
+    private boolean firstTimeShared(String key) {
+        if (key == null || requestIds == null) {
+            return true;
+        }
+        try {
+            return requestIds.firstTime(PLATFORM, key, KEEP_IDS);
+        } catch (RuntimeException e) {
+            log.warn("Could not check a Slack request id against the database; answering it: {}", e.toString());
+            return true;
+        }
     }
 
     private void answerInConversation(Incoming incoming, String eventId, String thread, boolean direct) {

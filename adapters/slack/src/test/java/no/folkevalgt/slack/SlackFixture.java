@@ -23,6 +23,7 @@ import no.folkevalgt.core.Feedback;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.Incoming;
 import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.RequestIds;
 import no.folkevalgt.core.dialogue.InMemoryDialogueMemory;
 import no.folkevalgt.core.programme.ProgrammeCommands;
 import no.folkevalgt.core.programme.ProgrammeLoader;
@@ -60,7 +61,7 @@ final class SlackFixture implements AutoCloseable {
     final SlackRequests slack;
 
     SlackFixture(Path dir) throws IOException {
-        this(dir, null);
+        this(dir, (Path) null);
     }
 
     /** @param deck a deck to index instead of the three-slide one (the load harness uses the real one) */
@@ -70,6 +71,16 @@ final class SlackFixture implements AutoCloseable {
 
     /** @param material wraps the Lucene knowledge base the bot asks, e.g. to make it unsure */
     SlackFixture(Path dir, Path deck, UnaryOperator<KnowledgeBase> material) throws IOException {
+        this(dir, deck, material, null);
+    }
+
+    /** @param requestIds where the adapter keeps event and trigger ids (a database), or null for memory only */
+    SlackFixture(Path dir, RequestIds requestIds) throws IOException {
+        this(dir, null, UnaryOperator.identity(), requestIds);
+    }
+
+    private SlackFixture(Path dir, Path deck, UnaryOperator<KnowledgeBase> material, RequestIds requestIds)
+            throws IOException {
         Path content = Files.createDirectories(dir.resolve("content"));
         if (deck == null) {
             Files.writeString(content.resolve("deck.txt"), DECK, StandardCharsets.UTF_8);
@@ -85,7 +96,7 @@ final class SlackFixture implements AutoCloseable {
         api = new FakeSlackApi();
         SlackSettings settings = new SlackSettings("xoxb-1234-5678-test", SlackRequests.SECRET, null, api.apiUrl(),
                 "C0PROG");
-        adapter = SlackAdapter.create(settings, bot, feedback, clock, Duration.ofMillis(100));
+        adapter = SlackAdapter.create(settings, bot, feedback, clock, Duration.ofMillis(100), requestIds);
         server = WebServer.start("127.0.0.1", 0, adapter.routes());
         slack = new SlackRequests("http://127.0.0.1:" + server.port() + SlackAdapter.PATH, SlackRequests.SECRET);
     }

@@ -111,7 +111,11 @@ public final class TeamsAdapter implements AutoCloseable {
     HttpResponse handle(HttpRequest request) {
         Activity activity;
         try {
-            activity = Serialization.getAs(Serialization.jsonToTree(request.bodyText()), Activity.class);
+            com.fasterxml.jackson.databind.JsonNode tree = Serialization.jsonToTree(request.bodyText());
+            if (!ActivityTimestamps.normalize(tree)) {
+                return HttpResponse.text(400, "Ugyldig aktivitet: timestamp kan ikke leses");
+            }
+            activity = Serialization.getAs(tree, Activity.class);
         } catch (Exception e) {
             log.debug("Unreadable Teams activity from {}: {}", request.remoteAddress(), e.toString());
             return HttpResponse.text(400, "Ugyldig aktivitet");

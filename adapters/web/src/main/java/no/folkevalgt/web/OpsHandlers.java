@@ -9,15 +9,26 @@ import no.folkevalgt.knowledge.KnowledgeBase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Operations: {@code /healthz} (the process answers: 200 "ok"), {@code /readyz} (the index has
  * passages, the database answers and, when the application runs one, the post scheduler is alive:
- * 200, else 503 with what is wrong, as JSON) and {@code /metrics} (Prometheus text).
+ * 200, else 503 with which check failed, as JSON; a database or index that throws is only "ikke
+ * tilgjengelig" there, its details go to the log) and {@code /metrics} (Prometheus text).
  */
 final class OpsHandlers {
 
+    /** What {@code /readyz} says of a check that threw: the details are in the log, not on the page. */
+    static final String UNAVAILABLE = "ikke tilgjengelig";
+
+    private static final Logger log = LoggerFactory.getLogger(OpsHandlers.class);
+
+    private final AtomicBoolean databaseDown = new AtomicBoolean();
     private final KnowledgeBase knowledgeBase;
     private final Runnable databaseCheck;
     /* Null when the application runs no post scheduler: then /readyz has no "scheduler" check. */
@@ -51,15 +62,25 @@ final class OpsHandlers {
                 ok = false;
             }
         } catch (RuntimeException e) {
-            checks.put("index", Map.of("ok", false, "error", String.valueOf(e.getMessage())));
+            checks.put("index", Map.of("ok", false, "error", UNAVAILABLE));
             ok = false;
+            log.warn("Readiness: the index check failed: {}", e.toString());
         }
         try {
             databaseCheck.run();
             checks.put("database", Map.of("ok", true));
+            databaseDown.set(false);
         } catch (RuntimeException e) {
-            checks.put("database", Map.of("ok", false, "error", String.valueOf(e.getMessage())));
+            /* /readyz is unguarded: it says which check failed, never the database's host, name or user.
+               What went wrong goes to the log (the database's messages hide passwords), once per outage
+               at WARN and at DEBUG while it lasts. */
+            checks.put("database", Map.of("ok", false, "error", UNAVAILABLE));
             ok = false;
+            if (databaseDown.compareAndSet(false, true)) {
+                log.warn("Readiness: the database check failed: {}", e.toString());
+            } else {
+                log.debug("Readiness: the database check failed: {}", e.toString());
+            }
         }
         if (schedulerCheck != null) {
             Map<String, Object> scheduler = check(schedulerCheck);

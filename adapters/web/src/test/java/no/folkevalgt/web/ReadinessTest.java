@@ -2,7 +2,11 @@ package no.folkevalgt.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import no.folkevalgt.core.http.HttpResponse;
+import no.folkevalgt.storage.Database;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,33 @@ class ReadinessTest {
         JsonNode j = JSON.readTree(r.bodyText());
         assertThat(r.status()).isEqualTo(200);
         assertThat(j.get("checks").fieldNames()).toIterable().containsExactly("index", "database");
+    }
+
+    @Test
+    void aDatabaseThatIsDown_isNamedOnlyAsTheFailedCheck_itsHostNameAndUserGoToTheLog() throws Exception {
+        Database down = Database.open("jdbc:h2:mem:folkevalgt_prod;DB_CLOSE_DELAY=-1", "folkevalgt_admin", "");
+        down.close();
+        WebAdapter web = fx.webBuilder().databaseCheck(down::ping).build();
+        ch.qos.logback.classic.Logger opsLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(OpsHandlers.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        opsLog.addAppender(log);
+        HttpResponse r;
+        try {
+            r = readyz(web);
+        } finally {
+            opsLog.detachAppender(log);
+        }
+
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.bodyText()).doesNotContain("folkevalgt_prod").doesNotContain("folkevalgt_admin")
+                .doesNotContain("jdbc").doesNotContain("h2");
+        JsonNode database = JSON.readTree(r.bodyText()).get("checks").get("database");
+        assertThat(database.get("ok").asBoolean()).isFalse();
+        assertThat(database.get("error").asText()).isEqualTo("ikke tilgjengelig");
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("Readiness: the database check failed")
+                        .contains("folkevalgt_prod"));
     }
 
     private static HttpResponse readyz(WebAdapter web) throws Exception {
