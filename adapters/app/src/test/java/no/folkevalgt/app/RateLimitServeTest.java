@@ -110,7 +110,8 @@ class RateLimitServeTest {
                 .header("Content-Type", "application/json").header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("tekst", text, "navn", name))))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
+        /* Over the session's budget the web chat answers 429 with the bot's own limit message. */
+        assertThat(r.statusCode()).isIn(200, 429);
         JsonNode blocks = JSON.readTree(r.body()).path("reply").path("blocks");
         return blocks.get(0).asText();
     }
