@@ -3,7 +3,6 @@ package no.folkevalgt.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,13 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.read.ListAppender;
 
 /**
  * {@code DATABASE_URL='postgres://u:Wr/ongSECRET@host/db' ./bot}: a database URL whose password holds
@@ -29,25 +23,16 @@ class DatabasePasswordNeverShownTest {
     @TempDir
     Path home;
 
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final List<Appender<ILoggingEvent>> setAside = new ArrayList<>();
-    private Level rootLevel;
+    private final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void capture() {
-        rootLevel = root.getLevel();
-        root.iteratorForAppenders().forEachRemaining(setAside::add);
-        setAside.forEach(root::detachAppender);
         log.start();
-        root.addAppender(log);
     }
 
     @AfterEach
     void release() {
-        root.detachAppender(log);
-        setAside.forEach(root::addAppender);
-        root.setLevel(rootLevel);
+        log.stop();
     }
 
     @Test
@@ -76,8 +61,8 @@ class DatabasePasswordNeverShownTest {
                 assertThat(result.out() + result.err()).as("what %s prints", url).doesNotContain(part);
             }
         }
-        assertThat(log.list).as("log lines").isNotEmpty();
-        for (ILoggingEvent event : log.list) {
+        assertThat(log.events()).as("log lines").isNotEmpty();
+        for (ILoggingEvent event : log.events()) {
             for (String part : parts) {
                 assertThat(event.getFormattedMessage()).as("a log line").doesNotContain(part);
             }

@@ -14,9 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.read.ListAppender;
 
 /**
  * At LOG_LEVEL=debug a signed {@code /refleksjon} request leaves none of its body in the log: not the
@@ -46,25 +40,16 @@ class SlackBodiesNeverLoggedTest {
     @TempDir
     Path home;
 
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final List<Appender<ILoggingEvent>> setAside = new ArrayList<>();
-    private Level rootLevel;
+    private final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void capture() {
-        rootLevel = root.getLevel();
-        root.iteratorForAppenders().forEachRemaining(setAside::add);
-        setAside.forEach(root::detachAppender);
         log.start();
-        root.addAppender(log);
     }
 
     @AfterEach
     void release() {
-        root.detachAppender(log);
-        setAside.forEach(root::addAppender);
-        root.setLevel(rootLevel);
+        log.stop();
         Logging.setLevel("warn");
     }
 
@@ -97,7 +82,7 @@ class SlackBodiesNeverLoggedTest {
                 StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 false, cli.env, home, KnowledgeFactory.LUCENE);
         try (ServeCommand.Running running = new ServeCommand(app).start()) {
-            assertThat(root.getLevel()).as("LOG_LEVEL=debug took effect").isEqualTo(Level.DEBUG);
+            assertThat(log.root.getLevel()).as("LOG_LEVEL=debug took effect").isEqualTo(Level.DEBUG);
             String body = "token=SlackVerifyTokenQ7&team_id=T1&channel_id=C1&user_id=UMEDLEMX9&command=%2Frefleksjon"
                     + "&text=hemmelig-tekst&trigger_id=trig-1&response_url="
                     + URLEncoder.encode(slackBase + "/response/1", StandardCharsets.UTF_8);
@@ -113,8 +98,8 @@ class SlackBodiesNeverLoggedTest {
             slackApi.stop(0);
         }
 
-        assertThat(log.list).as("debug lines were logged").anySatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.DEBUG));
-        for (ILoggingEvent event : log.list) {
+        assertThat(log.events()).as("debug lines were logged").anySatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.DEBUG));
+        for (ILoggingEvent event : log.events()) {
             assertThat(event.getFormattedMessage()).as("%s %s", event.getLevel(), event.getLoggerName())
                     .doesNotContain("hemmelig-tekst").doesNotContain("UMEDLEMX9").doesNotContain("SlackVerifyTokenQ7");
         }
