@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.Passage;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * What facilitators taught the bot, as the bot and the facilitator's tools use it: which lesson a
  * question is like ({@link #match}), and teaching, undoing, exporting and importing lessons with the
  * checks and limits a facilitator's writes get. The lessons are read from the {@link LessonStore}
- * through a cache trusted for {@link #FRESHNESS}: a lesson taught on one instance is used on every
- * other within that time, and on this one at once.
+ * through a cache refreshed in the background once it is older than {@link #FRESHNESS}: a lesson taught
+ * on one instance is used on every other within that time and one question (the question that finds the
+ * list old is answered from it while the new one is read), and on this one at once. No question waits
+ * on the store, so a database that is away costs the newest lessons, never the answer's speed.
  *
  * <pre>{@code
  * Lessons lessons = new Lessons(new JdbcLessonStore(database), knowledgeBase, clock);
@@ -52,14 +56,16 @@ public final class Lessons {
     private final Deque<Instant> writes = new ArrayDeque<>();
 
     public Lessons(LessonStore store, KnowledgeBase knowledgeBase, Clock clock) {
-        this(store, knowledgeBase, clock, FRESHNESS, Ticker.systemTicker());
+        this(store, knowledgeBase, clock, FRESHNESS, Ticker.systemTicker(), ForkJoinPool.commonPool());
     }
 
-    Lessons(LessonStore store, KnowledgeBase knowledgeBase, Clock clock, Duration freshness, Ticker ticker) {
+    Lessons(LessonStore store, KnowledgeBase knowledgeBase, Clock clock, Duration freshness, Ticker ticker,
+            Executor refresher) {
         this.store = Objects.requireNonNull(store, "store");
         this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.cache = Caffeine.newBuilder().expireAfterWrite(freshness).ticker(ticker).build(k -> read());
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(freshness).ticker(ticker).executor(refresher)
+                .build(k -> read());
     }
 
     /* A store that is away (the database) costs the newest lessons, never the answer: the last read stands. */
@@ -89,7 +95,7 @@ public final class Lessons {
         }
     }
 
-    /** Every lesson, oldest first, as of at most {@link #FRESHNESS} ago. */
+    /** Every lesson, oldest first, as last read (see the class comment for how fresh). */
     public List<Lesson> all() {
         return cache.get(Boolean.TRUE).lessons();
     }
