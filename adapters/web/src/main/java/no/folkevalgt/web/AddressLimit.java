@@ -26,6 +26,8 @@ final class AddressLimit {
 
     /** The "platform" the limiter's buckets are kept under, apart from the bot's per-user ones. */
     static final String PLATFORM = "web-adresse";
+    /** The same for new sessions ({@link #tryAcquireNewSession}). */
+    static final String NEW_SESSIONS = "web-ny-okt";
 
     private static final Pattern IP_TEXT = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
     private static final int MAX_KEY = 100;
@@ -45,6 +47,36 @@ final class AddressLimit {
      */
     boolean tryAcquire(HttpRequest request, String text) {
         return limiter.tryAcquire(RateLimiter.kindOf(text), PLATFORM, clientAddress(request));
+    }
+
+    /**
+     * Spends one new session from the address's budget (a limiter made for sessions, see
+     * {@code WebAdapter.Builder#newSessionLimiter}). This machine's own address is never limited: it is
+     * the person at the machine, or a proxy on it that is not in {@code TRUSTED_PROXIES}, and then
+     * every member would share one budget and a meeting would be locked out.
+     *
+     * @return true when a new session may be issued
+     */
+    boolean tryAcquireNewSession(HttpRequest request) {
+        String address = proxies.clientAddress(request);
+        return isLoopback(address) || limiter.tryAcquire(RateLimiter.Kind.QUESTION, NEW_SESSIONS, network(address));
+    }
+
+    /* Literals only, so that no name is ever looked up in DNS. */
+    static boolean isLoopback(String address) {
+        String a = network(address);
+        if (a.startsWith("127.") && IP_TEXT.matcher(a).matches()) {
+            return true;
+        }
+        String raw = address == null ? "" : address.strip().replaceAll("^\\[|\\](:\\d+)?$", "");
+        if (IP_TEXT.matcher(raw).matches() && raw.indexOf(':') >= 0) {
+            try {
+                return InetAddress.getByName(raw).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whom the request is counted against: the client's address, an IPv6 one as its /64 network. */

@@ -42,6 +42,12 @@ final class ChatHandlers {
     /** What a message or feedback without a valid session gets (401). */
     static final String UNKNOWN_SESSION = "Økten din er ukjent eller utløpt. Last siden på nytt.";
 
+    /** What a page load gets when its address has started too many sessions lately (429). */
+    static final String TOO_MANY_SESSIONS = "For mange nye økter fra samme adresse på kort tid. Vent litt og last siden på nytt.";
+    private static final String TOO_MANY_SESSIONS_PAGE = "<!doctype html><html lang=\"nb\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Folkevalgt-bot</title></head>"
+            + "<body><main><h1>Folkevalgt-bot</h1><p>" + TOO_MANY_SESSIONS + "</p></main></body></html>";
+
     private static final Logger log = LoggerFactory.getLogger(ChatHandlers.class);
     /** A session id, as the user of an anonymous member is stored. */
     static final Pattern SESSION_ID = Pattern.compile("web-[0-9a-f]{16}");
@@ -54,14 +60,16 @@ final class ChatHandlers {
     private final Clock clock;
     private final java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme;
     private final AddressLimit addressLimit;
+    private final AddressLimit newSessions;
     private final WebSessions sessions;
     private final RateLimiter sessionLimiter;
 
     ChatHandlers(Bot bot, FeedbackStore feedback, LocalChannel channel, Clock clock,
                  java.util.function.Supplier<no.folkevalgt.core.programme.Programme> programme,
-                 AddressLimit addressLimit, WebSessions sessions, RateLimiter sessionLimiter) {
+                 AddressLimit addressLimit, AddressLimit newSessions, WebSessions sessions, RateLimiter sessionLimiter) {
         this.programme = programme;
         this.addressLimit = addressLimit;
+        this.newSessions = newSessions;
         this.sessions = sessions;
         this.sessionLimiter = sessionLimiter;
         this.bot = bot;
@@ -81,6 +89,12 @@ final class ChatHandlers {
     private HttpResponse page(HttpRequest request) {
         HttpResponse page = StaticAssets.file("chat.html");
         if (session(request).isEmpty()) {
+            /* Else a script loading the page before every message would get a fresh budget each time. */
+            if (!newSessions.tryAcquireNewSession(request)) {
+                log.info("A page load was over its address's budget for new web chat sessions");
+                return HttpResponse.html(429, TOO_MANY_SESSIONS_PAGE).withHeader("Retry-After", "10")
+                        .withHeader("Cache-Control", "no-store");
+            }
             page = page.withHeader("Set-Cookie", SESSION_COOKIE + "=" + sessions.issue()
                     + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000");
         }

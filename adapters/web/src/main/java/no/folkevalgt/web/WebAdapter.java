@@ -59,7 +59,8 @@ public final class WebAdapter {
         this.channel = new LocalChannel(CHANNEL_CAPACITY, b.clock);
         FacilitatorGuard guard = new FacilitatorGuard(b.facilitatorToken);
         ChatHandlers chat = new ChatHandlers(b.bot, b.feedback, channel, b.clock, b.programme,
-                new AddressLimit(b.addressLimiter, b.trustedProxies), new WebSessions(b.sessionKey), b.sessionLimiter);
+                new AddressLimit(b.addressLimiter, b.trustedProxies), new AddressLimit(b.newSessionLimiter, b.trustedProxies),
+                new WebSessions(b.sessionKey), b.sessionLimiter);
         FacilitatorHandlers facilitator = new FacilitatorHandlers(guard, b.programme, b.deliveryLog, b.reflections,
                 b.summaries, b.export, b.unanswered, b.feedback, b.lessons,
                 b.gaps != null ? b.gaps : new GapList(b.unanswered, b.feedback, b.lessons, b.knowledgeBase),
@@ -123,6 +124,7 @@ public final class WebAdapter {
         /* Wall time, like the bot's per-user limits: a demo's programme clock may run faster. */
         private RateLimiter addressLimiter = RateLimiter.defaults(Clock.systemUTC());
         private RateLimiter sessionLimiter = RateLimiter.defaults(Clock.systemUTC());
+        private RateLimiter newSessionLimiter = newSessionDefaults(Clock.systemUTC());
         private byte[] sessionKey;
         private String facilitatorToken;
         private boolean loopbackOnly = true;
@@ -229,6 +231,27 @@ public final class WebAdapter {
         }
 
         /**
+         * The budget per client address for new web chat sessions (a page load without a valid session
+         * cookie), spent as {@link RateLimiter.Kind#QUESTION}: over it the page load gets 429 and
+         * «For mange nye økter fra samme adresse på kort tid. Vent litt og last siden på nytt.». By
+         * default {@link #newSessionDefaults} on wall time. This machine's own address is not limited.
+         */
+        public Builder newSessionLimiter(RateLimiter newSessionLimiter) {
+            this.newSessionLimiter = newSessionLimiter;
+            return this;
+        }
+
+        /**
+         * 200 new sessions at once per address (a full meeting room behind one NAT loading the page
+         * together), then 20 a minute: members keep their session (a cookie kept for a year), so only new
+         * browsers start one.
+         */
+        public static RateLimiter newSessionDefaults(Clock clock) {
+            return RateLimiter.builder().questions(20, java.time.Duration.ofMinutes(1), 200).exempt(java.util.Set.of())
+                    .clock(clock).build();
+        }
+
+        /**
          * The budget per web chat session, spent before the bot's own per-user limit (which a new
          * name would otherwise start afresh). By default {@link RateLimiter#defaults} on wall time,
          * the same limits as one user.
@@ -299,6 +322,7 @@ public final class WebAdapter {
             check(meterRegistry, "meterRegistry", missing);
             check(addressLimiter, "addressLimiter", missing);
             check(sessionLimiter, "sessionLimiter", missing);
+            check(newSessionLimiter, "newSessionLimiter", missing);
             if (sessionKey == null) {
                 sessionKey = WebSessions.randomKey();
             }

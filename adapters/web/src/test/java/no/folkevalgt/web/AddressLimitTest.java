@@ -279,4 +279,17 @@ class AddressLimitTest {
             return now;
         }
     }
+
+    @Test
+    void thisMachinesOwnAddress_isKnownByItsLiterals_andNoNameIsLookedUp() {
+        assertThat(AddressLimit.isLoopback("127.0.0.1:5123")).isTrue();
+        assertThat(AddressLimit.isLoopback("127.3.4.5")).isTrue();
+        assertThat(AddressLimit.isLoopback("::1")).isTrue();
+        assertThat(AddressLimit.isLoopback("[::1]:443")).isTrue();
+        assertThat(AddressLimit.isLoopback("203.0.113.7")).isFalse();
+        assertThat(AddressLimit.isLoopback("2001:db8::7")).isFalse();
+        assertThat(AddressLimit.isLoopback("localhost")).as("a name is not an address").isFalse();
+        assertThat(AddressLimit.isLoopback("127.evil.example")).isFalse();
+        assertThat(AddressLimit.isLoopback(null)).isFalse();
+    }
 }

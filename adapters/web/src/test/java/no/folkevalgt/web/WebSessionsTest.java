@@ -190,6 +190,51 @@ class WebSessionsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /*
+     * Issue 14's note: a script loading the page before every message got a fresh session, and so a
+     * fresh budget, each time. New sessions now spend from their address's budget.
+     */
+    @Test
+    void aScriptLoadingThePagePerMessage_runsOutOfNewSessions_whileOthersAndTheirSessionsGoOn() throws Exception {
+        RateLimiter tight = RateLimiter.builder().questions(1, java.time.Duration.ofHours(1), 3).exempt(java.util.Set.of()).build();
+        WebServer behindProxy = WebServer.start("127.0.0.1", 0, fx.webBuilder().newSessionLimiter(tight)
+                .trustedProxies(no.folkevalgt.core.http.TrustedProxies.parse("127.0.0.1")).build().routes());
+        try {
+            String base = "http://127.0.0.1:" + behindProxy.port();
+            java.util.List<String> scripted = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> page = page(base, "203.0.113.7", null);
+                assertThat(page.statusCode()).isEqualTo(200);
+                scripted.add(page.headers().firstValue("Set-Cookie").orElseThrow());
+            }
+            HttpResponse<String> refused = page(base, "203.0.113.7", null);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.body()).contains("For mange nye økter fra samme adresse på kort tid. Vent litt og last siden på nytt.");
+            assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+
+            String kept = scripted.get(0).substring(0, scripted.get(0).indexOf(';'));
+            assertThat(page(base, "203.0.113.7", kept).statusCode()).as("a member with a session loads the page").isEqualTo(200);
+            assertThat(say(base, kept, "/refleksjon fortsatt her", null, null).statusCode()).isEqualTo(200);
+            assertThat(page(base, "203.0.113.8", null).headers().firstValue("Set-Cookie"))
+                    .as("another address still gets its session").isPresent();
+            for (int i = 0; i < 5; i++) {
+                assertThat(page(base, null, null).headers().firstValue("Set-Cookie"))
+                        .as("this machine (the proxy itself, not forwarding) is never limited").isPresent();
+            }
+        } finally {
+            behindProxy.close();
+        }
+    }
+
+    private HttpResponse<String> page(String base, String forwardedFor, String cookie) throws Exception {
+        HttpRequest.Builder get = withCookie(HttpRequest.newBuilder(URI.create(base + "/")), cookie).GET();
+        if (forwardedFor != null) {
+            get.header("X-Forwarded-For", forwardedFor);
+        }
+        return http.send(get.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpRequest.Builder withCookie(HttpRequest.Builder builder, String cookie) {
         return cookie == null ? builder : builder.header("Cookie", cookie);
     }
