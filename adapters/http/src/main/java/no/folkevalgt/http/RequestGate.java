@@ -60,7 +60,7 @@ final class RequestGate extends Handler.Wrapper {
         String path = request.getHttpURI().getPath();
         boolean exempt = "/healthz".equals(path) || "/readyz".equals(path);
         if (!exempt && !hostAllowed(request)) {
-            log.info("Refused a request for host {} from {}", request.getHeaders().get(HttpHeader.HOST),
+            log.info("Refused a request for host {} from {}", printable(request.getHeaders().get(HttpHeader.HOST)),
                     Request.getRemoteAddr(request));
             respond(response, callback, 421, "text/html; charset=utf-8", WRONG_HOST_PAGE, false);
             return true;
@@ -234,4 +234,17 @@ final class RequestGate extends Handler.Wrapper {
         }
     }
 
+
+    /* The Host header is the client's text: only printable ASCII, at most 100 characters, reaches the log. */
+    static String printable(String host) {
+        if (host == null) {
+            return "(none)";
+        }
+        StringBuilder out = new StringBuilder(Math.min(host.length(), 100));
+        for (int i = 0; i < host.length() && out.length() < 100; i++) {
+            char c = host.charAt(i);
+            out.append(c >= 0x21 && c <= 0x7e ? c : '?');
+        }
+        return host.length() > 100 ? out + "…" : out.toString();
+    }
 }

@@ -77,4 +77,12 @@ class HostCheckTest {
         assertThat(unknown.allows("10.0.0.5:8080", false)).isTrue();
         assertThat(unknown.allows("evil.example", true)).isFalse();
     }
+
+    @Test
+    void aRefusedHost_reachesTheLogPrintableAndShort() {
+        assertThat(RequestGate.printable("evil.example:80")).isEqualTo("evil.example:80");
+        assertThat(RequestGate.printable("evil\u001b[31m.example\tx")).isEqualTo("evil?[31m.example?x");
+        assertThat(RequestGate.printable("a".repeat(5000))).hasSize(101).endsWith("…");
+        assertThat(RequestGate.printable(null)).isEqualTo("(none)");
+    }
 }
