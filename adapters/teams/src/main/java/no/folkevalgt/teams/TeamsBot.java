@@ -12,6 +12,7 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import org.slf4j.Logger;
@@ -139,7 +140,10 @@ final class TeamsBot extends ActivityHandler {
             return;
         }
         try {
-            ConversationReference reference = activity.getConversationReference();
+            /* A copy: the SDK's reference shares the activity's conversation, and the reply to this very
+               activity still needs its thread id (issue 17: answers became new channel posts). */
+            ConversationReference reference = ConversationReference.clone(activity.getConversationReference());
+            reference.setConversation(ConversationAccount.clone(reference.getConversation()));
             reference.setActivityId(null);
             /* A message in a channel thread has "<channel id>;messageid=<root>" as its conversation id;
                the channel itself, where the programme posts, is the part before it. */

@@ -206,12 +206,13 @@ class TeamsAdapterTest {
     }
 
     @Test
-    void channelMention_isStrippedOfTheBotsName_beforeTheBotSeesIt() throws Exception {
+    void channelMention_isStrippedOfTheBotsName_beforeTheBotSeesIt_andAnsweredInItsThread() throws Exception {
         HttpResponse<String> response = post(Activities.channelMention(microsoft.serviceUrl(), "c-1", "hjelp"), validToken());
 
         assertThat(response.statusCode()).isBetween(200, 202);
         assertThat(microsoft.activities()).singleElement().satisfies(r -> {
-            assertThat(r.path()).contains("/activities/c-1");
+            assertThat(r.path()).as("a reply in the thread of the message that mentioned the bot, not a new channel post")
+                    .isEqualTo("/v3/conversations/" + Activities.CHANNEL + ";messageid=c-1/activities/c-1");
             assertThat(r.body()).doesNotContain("<at>").doesNotContain("Det finner jeg ikke");
         });
         assertThat(conversations.find(new ChannelRef("teams", Activities.CHANNEL)))
