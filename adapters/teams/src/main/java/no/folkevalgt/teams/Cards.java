@@ -40,11 +40,6 @@ final class Cards {
     static final String DATA_VALUE = "value";
     static final String DATA_QUESTION = "question";
 
-    /* Characters CommonMark lets a backslash escape and that start Markdown (or HTML, or a Teams <at> tag) anywhere in a line. */
-    private static final String MARKDOWN_INLINE = "\\`*_[]()<>!|~&#{}";
-    /* Characters that start Markdown only at the beginning of a line: lists, headings, quotes, rules. */
-    private static final String MARKDOWN_LINE_START = "-+=>";
-
     private Cards() {
     }
 
@@ -77,8 +72,9 @@ final class Cards {
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
         card.put("version", VERSION);
-        /* The schema says fallbackText "may contain markdown": escaped, so that it shows as typed. */
-        card.put("fallbackText", escapeMarkdown(reply.plainText()));
+        /* Shown as plain text by the clients that fall back to it (Teams' notifications among them):
+           backslash escapes would show as typed ("Hei\\!"), so the text goes as it is (issue 17). */
+        card.put("fallbackText", reply.plainText());
         ArrayNode body = card.putArray("body");
         for (String block : reply.blocks()) {
             body.add(paragraph(run(block)));
@@ -166,30 +162,5 @@ final class Cards {
         run.put("isSubtle", true);
         run.put("size", "Small");
         return run;
-    }
-
-    /**
-     * The text with a backslash before every character that could start Markdown, HTML or a Teams
-     * mention where Teams reads Markdown; CommonMark shows an escaped punctuation character as itself.
-     */
-    static String escapeMarkdown(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        boolean lineStart = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (MARKDOWN_INLINE.indexOf(c) >= 0 || (lineStart && MARKDOWN_LINE_START.indexOf(c) >= 0)) {
-                out.append('\\');
-            } else if (lineStart && (c == '.' || c == ')') && i > 0 && Character.isDigit(text.charAt(i - 1))) {
-                /* "1." or "1)" at the start of a line begins an ordered list. */
-                out.append('\\');
-            }
-            out.append(c);
-            if (c == '\n' || c == '\r') {
-                lineStart = true;
-            } else if (c != ' ' && c != '\t' && !Character.isDigit(c)) {
-                lineStart = false;
-            }
-        }
-        return out.toString();
     }
 }

@@ -49,14 +49,9 @@ class CardsTest {
     }
 
     @Test
-    void fallbackText_escapesWhatMarkdownWouldRead_andLeavesPlainWordsAlone() {
-        assertThat(Cards.escapeMarkdown("Hva er en interpellasjon? Den er grei, 12.5 prosent - ja."))
-                .isEqualTo("Hva er en interpellasjon? Den er grei, 12.5 prosent - ja.");
-        assertThat(Cards.escapeMarkdown("[a](https://evil.example) **b** _c_ `d` <at>e</at> ![f](g) ~~h~~ a|b &amp;"))
-                .isEqualTo("\\[a\\]\\(https://evil.example\\) \\*\\*b\\*\\* \\_c\\_ \\`d\\` \\<at\\>e\\</at\\>"
-                        + " \\!\\[f\\]\\(g\\) \\~\\~h\\~\\~ a\\|b \\&amp;");
-        assertThat(Cards.escapeMarkdown("# tittel\n- punkt\n+ punkt\n> sitat\n  1. nummer\n2) nummer\n===\nslutt"))
-                .isEqualTo("\\# tittel\n\\- punkt\n\\+ punkt\n\\> sitat\n  1\\. nummer\n2\\) nummer\n\\===\nslutt");
-        assertThat(Cards.escapeMarkdown("\\*")).isEqualTo("\\\\\\*");
+    void fallbackText_isThePlainTextAsTyped_withoutBackslashes() {
+        Reply reply = Reply.builder().text("Hei! Svar med /refleksjon <svaret ditt> i bygda (1).").build();
+        assertThat(Cards.card(reply, "hei").path("fallbackText").asText())
+                .isEqualTo("Hei! Svar med /refleksjon <svaret ditt> i bygda (1).");
     }
 }

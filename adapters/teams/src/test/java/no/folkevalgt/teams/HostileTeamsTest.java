@@ -131,9 +131,10 @@ class HostileTeamsTest {
             JsonNode card = CardJson.card(microsoft.activities().get(n - 1).body());
             CardJson.assertValid(card);
             if (ECHOED.contains(e.getKey())) {
-                /* Echoed as "(tolket som «...»)"; the question is also the buttons' data, which is never shown. */
+                /* Echoed as "(tolket som «...»)"; the question is also the buttons' data, which is never shown,
+                   and in the fallback text, which clients show as plain text. */
                 assertThat(CardJson.placesOf(card, e.getValue())).as(e.getKey())
-                        .contains("TextRun.text").containsOnly("TextRun.text", "data.question");
+                        .contains("TextRun.text").containsOnly("TextRun.text", "data.question", "AdaptiveCard.fallbackText");
             }
         }
     }
@@ -154,9 +155,8 @@ class HostileTeamsTest {
                 });
         assertThat(CardJson.placesOf(card.path("body"), "[klikk]")).containsExactly("TextRun.text");
         assertThat(CardJson.placesOf(card.path("actions"), HOSTILE)).containsExactly("data.question", "data.question");
-        /* The card's fallback text, which a client may read as Markdown, has it escaped. */
-        assertThat(card.path("fallbackText").asText()).doesNotContain("[klikk](")
-                .contains("\\[klikk\\]\\(https://evil.example\\) \\*\\*fet\\*\\* \\<at\\>x\\</at\\> \\# overskrift");
+        /* The card's fallback text is shown as plain text: the hostile text as typed, nothing added. */
+        assertThat(card.path("fallbackText").asText()).contains(HOSTILE).doesNotContain("\\[");
         /* Our own formatting is in the runs' properties, not in Markdown. */
         assertThat(runs).filteredOn(run -> run.path("text").asText().equals(Cards.SOURCE_LABEL)).singleElement()
                 .satisfies(run -> {
@@ -187,7 +187,7 @@ class HostileTeamsTest {
                 Cards.SOURCE_LABEL, "«**Tittel** [lenke](https://evil.example)», lysbilde 7 (deck.txt)",
                 Cards.SEE_ALSO_LABEL, "• «_Se_ [her](https://evil.example)» (lysbilde 8)");
         assertThat(CardJson.placesOf(card.path("body"), "evil.example")).hasSize(3).containsOnly("TextRun.text");
-        assertThat(card.path("fallbackText").asText()).isEqualTo("\\# Overskrift\n\\- \\[klikk\\]\\(https://evil.example\\) \\<at\\>Alle\\</at\\>");
+        assertThat(card.path("fallbackText").asText()).isEqualTo("# Overskrift\n- [klikk](https://evil.example) <at>Alle</at>");
     }
 
     @Test
@@ -210,8 +210,7 @@ class HostileTeamsTest {
         assertThat(CardJson.placesOf(card.path("body"), "evil.example")).hasSize(5).containsOnly("TextRun.text");
         assertThat(CardJson.placesOf(card.path("body"), "<b>")).containsExactly("TextRun.text");
         String fallback = card.path("fallbackText").asText();
-        assertThat(fallback).doesNotContain("[lenke](", "[klikk](", "<at>", "<b>", "**Tittel**")
-                .contains("\\*\\*Tittel\\*\\* \\[lenke\\]\\(https://evil.example\\)");
+        assertThat(fallback).contains("**Tittel** [lenke](https://evil.example)").doesNotContain("\\*");
     }
 
     @Test
