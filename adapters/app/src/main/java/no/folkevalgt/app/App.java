@@ -117,10 +117,29 @@ final class App {
         } catch (ProgrammeException e) {
             throw new UserError("Programfilen kan ikke brukes: " + e.getMessage(), e);
         }
+        programme = withDefaultSlackChannel(programme, s.values());
         if (demo || s.demo()) {
             programme = programme.forDemo(s.demoStart().orElse(clock.instant()), DEMO_SPEED);
         }
         return programme;
+    }
+
+    /**
+     * With Slack set up ({@code SLACK_BOT_TOKEN}) and {@code SLACK_DEFAULT_CHANNEL} set, a programme that
+     * names no Slack channel posts there too, besides its own channels. A programme that names Slack
+     * channels keeps them; {@code slack:default} in it stands for {@code SLACK_DEFAULT_CHANNEL} (ServeCommand).
+     */
+    static Programme withDefaultSlackChannel(Programme programme, java.util.Map<String, String> values) {
+        String token = values.get("SLACK_BOT_TOKEN");
+        String channel = values.get("SLACK_DEFAULT_CHANNEL");
+        if (token == null || token.isBlank() || channel == null || channel.isBlank()
+                || programme.channels().stream().anyMatch(c -> "slack".equals(c.platform()))) {
+            return programme;
+        }
+        java.util.List<no.folkevalgt.core.ChannelRef> channels = new java.util.ArrayList<>(programme.channels());
+        channels.add(new no.folkevalgt.core.ChannelRef("slack", channel.strip()));
+        return new Programme(programme.title(), programme.place(), programme.zone(), programme.sessions(),
+                programme.prompts(), channels, programme.reminderLead());
     }
 
     /** Opens the database: DATABASE_URL, or the embedded H2 file under DATA_DIR; migrations run first. */

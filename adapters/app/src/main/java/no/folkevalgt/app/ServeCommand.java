@@ -51,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
+    /** Logged at start when Teams has an app id but no tenant id. */
+    static final String MULTI_TENANT = "Teams: MICROSOFT_APP_TENANT_ID er ikke satt, så boten kjører som multi-tenant-bot "
+            + "(den henter tokenet sitt fra botframework.com). Azure lager ikke lenger nye multi-tenant-boter: en ny Azure "
+            + "Bot er single-tenant og virker bare med MICROSOFT_APP_TENANT_ID satt til leietakerens ID (se docs/teams.md).";
+
     private final App app;
 
     @CommandLine.Mixin
@@ -247,6 +252,9 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UserError("TEAMS_EMULATOR tar imot Teams-meldinger uten innlogging, og er bare lov når HOST er "
                         + "denne maskinen (127.0.0.1). Sett MICROSOFT_APP_ID og MICROSOFT_APP_PASSWORD for ekte Teams.");
             }
+        }
+        if (teams.authenticated() && !teams.singleTenant()) {
+            log.warn(MULTI_TENANT);
         }
         return Optional.of(TeamsAdapter.create(teams, services.bot, services.feedback,
                 new JdbcConversationStore(services.database), app.clock()));

@@ -72,7 +72,7 @@ public final class TeamsAdapter implements AutoCloseable {
         this.signingKeys = settings.authenticated()
                 ? new SigningKeys(ChannelValidation.getOpenIdMetaDataUrl(), b.metadataTimeout, b.clock).start()
                 : null;
-        this.adapter = new SdkAdapter(settings, b.tokenEndpoint, b.clock);
+        this.adapter = new SdkAdapter(settings, b.loginHost);
         this.teamsBot = new TeamsBot(b.bot, b.feedback, b.conversations, b.clock);
         this.poster = new TeamsPoster(adapter, settings.appId(), b.conversations);
         adapter.setOnTurnError((turn, error) -> {
@@ -81,7 +81,8 @@ public final class TeamsAdapter implements AutoCloseable {
             return turn.sendActivity(Cards.plainText("Beklager, noe gikk galt. Prøv igjen om litt.")).thenApply(r -> null);
         });
         if (settings.authenticated()) {
-            log.info("Teams adapter ready at {} for app {}", PATH, settings.appId());
+            log.info("Teams adapter ready at {} for app {}, {}", PATH, settings.appId(), settings.singleTenant()
+                    ? "single-tenant in tenant " + settings.tenantId() : "multi-tenant");
         } else {
             log.warn("!!! MICROSOFT_APP_ID is not set: {} accepts UNAUTHENTICATED requests from anyone."
                     + " This is only for the Bot Framework Emulator on this machine; never expose it to the internet. !!!", PATH);
@@ -203,21 +204,18 @@ public final class TeamsAdapter implements AutoCloseable {
     /**
      * The SDK's adapter as {@code BotFrameworkHttpAdapter} builds it (which only passes no retry
      * strategy and no middleware to this constructor, and adds {@code processIncomingActivity}), but
-     * with our connector retry, our credentials (an optional token endpoint, the tenant of a
-     * single-tenant bot).
+     * with our connector retry and the SDK's credentials for a single-tenant bot's tenant.
      */
     static final class SdkAdapter extends BotFrameworkAdapter {
         private final TeamsSettings settings;
-        private final URI tokenEndpoint;
-        private final Clock clock;
+        private final URI loginHost;
         private final java.util.Map<String, ConnectorClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
 
-        SdkAdapter(TeamsSettings settings, URI tokenEndpoint, Clock clock) {
+        SdkAdapter(TeamsSettings settings, URI loginHost) {
             super(new SimpleCredentialProvider(settings.appId(), settings.password()), new SimpleChannelProvider(),
                     null, null);
             this.settings = settings;
-            this.tokenEndpoint = tokenEndpoint;
-            this.clock = clock;
+            this.loginHost = loginHost;
         }
 
         /*
@@ -249,12 +247,27 @@ public final class TeamsAdapter implements AutoCloseable {
                 return CompletableFuture.completedFuture(MicrosoftAppCredentials.empty());
             }
             String scope = oAuthScope == null || oAuthScope.isEmpty() ? AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE : oAuthScope;
-            String tenant = settings.tenantId().isEmpty() ? null : settings.tenantId();
-            AppCredentials credentials = tokenEndpoint != null
-                    ? new TokenEndpointCredentials(settings.appId(), settings.password(), tenant, scope, tokenEndpoint, clock)
-                    : new MicrosoftAppCredentials(settings.appId(), settings.password(), tenant, scope);
-            return CompletableFuture.completedFuture(credentials);
+            return CompletableFuture.completedFuture(credentials(settings, scope, loginHost));
         }
+    }
+
+    /**
+     * The SDK's own client-secret credentials (MSAL's client-credentials grant). A single-tenant bot
+     * asks its own tenant for the token ({@code https://login.microsoftonline.com/<tenant>}, the SDK's
+     * channel auth tenant); a multi-tenant one asks {@code botframework.com}. {@code loginHost}, when
+     * not null, stands in for {@code https://login.microsoftonline.com/} (tests only).
+     */
+    static MicrosoftAppCredentials credentials(TeamsSettings settings, String scope, URI loginHost) {
+        String tenant = settings.singleTenant() ? settings.tenantId() : null;
+        if (loginHost == null) {
+            return new MicrosoftAppCredentials(settings.appId(), settings.password(), tenant, scope);
+        }
+        return new MicrosoftAppCredentials(settings.appId(), settings.password(), tenant, scope) {
+            @Override
+            public String oAuthEndpoint() {
+                return loginHost.resolve(getChannelAuthTenant()).toString();
+            }
+        };
     }
 
     /** The adapter's collaborators and endpoints; {@link #build()} says exactly what is missing. */
@@ -265,7 +278,7 @@ public final class TeamsAdapter implements AutoCloseable {
         private ConversationStore conversations;
         private Clock clock = Clock.systemUTC();
         private String openIdMetadataUrl;
-        private URI tokenEndpoint;
+        private URI loginHost;
         private Duration metadataTimeout = SigningKeys.DEFAULT_TIMEOUT;
 
         private Builder(TeamsSettings settings) {
@@ -302,11 +315,11 @@ public final class TeamsAdapter implements AutoCloseable {
         }
 
         /**
-         * The OAuth 2.0 token endpoint the bot gets its outgoing token from with the client-credentials
-         * grant; unset, the SDK asks login.microsoftonline.com through MSAL.
+         * The Microsoft Entra login host the SDK's credentials get the bot's outgoing token from, in
+         * place of {@code https://login.microsoftonline.com/}; tests only (a loopback https server).
          */
-        public Builder tokenEndpoint(URI tokenEndpoint) {
-            this.tokenEndpoint = tokenEndpoint;
+        Builder loginHost(URI loginHost) {
+            this.loginHost = loginHost;
             return this;
         }
 

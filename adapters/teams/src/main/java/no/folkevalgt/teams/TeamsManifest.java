@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +24,14 @@ import javax.imageio.ImageIO;
 
 /**
  * Builds the Teams app package to upload (Teams admin center or "Upload a custom app"): manifest.json
- * with the bot's app id filled in, and its two icons drawn here.
+ * with the bot's app id and the organiser's web, privacy and terms addresses filled in, and its two
+ * icons drawn here.
  *
  * <pre>{@code
- * TeamsManifest.buildZip(TeamsSettings.fromEnvironment(System.getenv()), Path.of("folkevalgt-teams.zip"));
+ * TeamsManifest.buildZip(TeamsSettings.fromEnvironment(System.getenv()),
+ *         new TeamsManifest.Links(URI.create("https://bot.kommune.no/"), URI.create("https://www.kommune.no/personvern"),
+ *                 URI.create("https://www.kommune.no/vilkar")),
+ *         Path.of("folkevalgt-teams.zip"));
  * }</pre>
  */
 public final class TeamsManifest {
@@ -37,15 +42,41 @@ public final class TeamsManifest {
     private TeamsManifest() {
     }
 
+    /**
+     * The addresses Teams shows on the app's page; Teams requires all three, over https.
+     *
+     * @param website the organiser's page for the bot (the developer's website)
+     * @param privacy the privacy statement (personvernerklæring)
+     * @param terms   the terms of use (vilkår for bruk)
+     */
+    public record Links(URI website, URI privacy, URI terms) {
+        public Links {
+            check("nettside", website);
+            check("personvernerklæring", privacy);
+            check("vilkår for bruk", terms);
+        }
+
+        private static void check(String what, URI uri) {
+            Objects.requireNonNull(uri, what);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("Teams krever en https-adresse for " + what + ", men fikk «" + uri + "».");
+            }
+        }
+    }
+
     /** Writes the zip; the app id must be the Azure Bot's Microsoft App ID (a GUID). */
-    public static Path buildZip(TeamsSettings settings, Path out) throws IOException {
+    public static Path buildZip(TeamsSettings settings, Links links, Path out) throws IOException {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(links, "links");
         Objects.requireNonNull(out, "out");
         if (!GUID.matcher(settings.appId()).matches()) {
             throw new IllegalArgumentException("MICROSOFT_APP_ID må være app-ID-en (en GUID) fra Azure Bot-registreringen, men var «"
                     + settings.appId() + "»");
         }
-        String manifest = template().replace("${APP_ID}", settings.appId().toLowerCase(java.util.Locale.ROOT));
+        String manifest = template().replace("${APP_ID}", settings.appId().toLowerCase(java.util.Locale.ROOT))
+                .replace("${WEBSITE_URL}", json(links.website()))
+                .replace("${PRIVACY_URL}", json(links.privacy()))
+                .replace("${TERMS_URL}", json(links.terms()));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -55,6 +86,11 @@ public final class TeamsManifest {
             put(zip, "outline.png", png(outlineIcon()));
         }
         return out;
+    }
+
+    /* A URI inside a JSON string: ASCII (toASCIIString), with the two characters JSON escapes. */
+    private static String json(URI uri) {
+        return uri.toASCIIString().replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     static String template() {

@@ -3,7 +3,7 @@ package no.folkevalgt.teams;
 /** Activities shaped like the ones Teams sends (trimmed to the fields the SDK and the adapter read). */
 final class Activities {
 
-    static final String APP_ID = "00000000-0000-0000-0000-00000000b0t1";
+    static final String APP_ID = "00000000-0000-0000-0000-00000000b071";
     static final String BOT_ID = "28:" + APP_ID;
     static final String TENANT = "72f988bf-0000-0000-0000-0000000000aa";
     static final String PERSONAL = "a:1personal-chat-id";

@@ -29,9 +29,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Microsoft on loopback: the Bot Framework's OpenID metadata and signing keys, the login endpoint
- * that hands the bot its outgoing token, and a Bot Connector (the activities' serviceUrl) that
- * records every reply and proactive post.
+ * Microsoft on loopback: the Bot Framework's OpenID metadata and signing keys, the Microsoft Entra
+ * login host that hands the bot its outgoing token (over https, as MSAL demands: {@link LoopbackLogin}),
+ * and a Bot Connector (the activities' serviceUrl) that records every reply and proactive post.
  */
 final class FakeMicrosoft implements AutoCloseable {
 
@@ -42,28 +42,65 @@ final class FakeMicrosoft implements AutoCloseable {
     record Recorded(String method, String path, String authorization, String body) {
     }
 
+    /** One request to the login host's token endpoint: its path (with the tenant) and its form. */
+    record TokenRequest(String path, String contentType, String form) {
+        /** One field of the form, decoded; empty when it is not there. */
+        String field(String name) {
+            for (String pair : form.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                    return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+            return "";
+        }
+    }
+
     final KeyPair key = rsa();
     final KeyPair otherKey = rsa();
     private final HttpServer server;
     final List<Recorded> connector = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger tokenRequests = new AtomicInteger();
     final List<String> tokenForms = Collections.synchronizedList(new ArrayList<>());
+    final List<TokenRequest> tokenRequestLog = Collections.synchronizedList(new ArrayList<>());
+    private final LoopbackLogin login;
     /** Statuses the connector answers next, before it goes back to 200. */
     final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     FakeMicrosoft() throws IOException {
+        this(200);
+    }
+
+    /**
+     * @param loginStatus what the token endpoint answers: 200 with {@link #BOT_TOKEN}, or this status with
+     *                    Microsoft Entra's answer to a wrong client secret
+     */
+    FakeMicrosoft(int loginStatus) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/openid", ex -> send(ex, 200, "{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"" + base() + "keys\","
                 + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
         server.createContext("/keys", ex -> send(ex, 200, jwks()));
-        server.createContext("/login/", ex -> {
-            tokenRequests.incrementAndGet();
-            tokenForms.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            send(ex, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"" + BOT_TOKEN + "\"}");
-        });
         server.createContext("/v3/", this::connector);
         server.start();
+        login = LoopbackLogin.start(ex -> {
+            String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            tokenRequests.incrementAndGet();
+            tokenForms.add(form);
+            tokenRequestLog.add(new TokenRequest(ex.getRequestURI().getRawPath(),
+                    ex.getRequestHeaders().getFirst("Content-Type"), form));
+            if (!ex.getRequestURI().getRawPath().endsWith("/oauth2/v2.0/token")) {
+                send(ex, 404, "{\"error\":\"not_found\"}");
+                return;
+            }
+            if (loginStatus != 200) {
+                send(ex, loginStatus, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client "
+                        + "secret provided.\",\"error_codes\":[7000215]}");
+                return;
+            }
+            send(ex, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"ext_expires_in\":3600,\"access_token\":\""
+                    + BOT_TOKEN + "\"}");
+        });
     }
 
     String base() {
@@ -78,8 +115,9 @@ final class FakeMicrosoft implements AutoCloseable {
         return base() + "openid";
     }
 
-    URI tokenEndpoint() {
-        return URI.create(base() + "login/botframework.com/oauth2/v2.0/token");
+    /** The https login host the adapter's credentials ask, in place of https://login.microsoftonline.com/. */
+    URI loginHost() {
+        return login.base();
     }
 
     private void connector(HttpExchange ex) throws IOException {
@@ -156,5 +194,6 @@ final class FakeMicrosoft implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        login.close();
     }
 }

@@ -109,7 +109,7 @@ class FuzzTeamsTest {
                 .bot(new Bot(TeamsAdapterTest.oneAnswer()))
                 .feedback(new JdbcFeedbackStore(db)).conversations(new JdbcConversationStore(db)).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
-                .tokenEndpoint(microsoft.tokenEndpoint())
+                .loginHost(microsoft.loginHost())
                 .build();
         server = WebServer.start("127.0.0.1", 0, teams.routes());
         Random random = new Random(SEED + 2);

@@ -81,7 +81,7 @@ class TeamsAdapterTest {
                 .bot(new Bot(oneAnswer()))
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
-                .tokenEndpoint(microsoft.tokenEndpoint())
+                .loginHost(microsoft.loginHost())
                 .build();
         server = WebServer.start("127.0.0.1", 0, teams.routes());
         microsoft.connector.clear();
@@ -131,8 +131,12 @@ class TeamsAdapterTest {
         assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsSubsequence(
                 "(tolket som «Hva er en interpellasjon?»)", "Et spørsmål til ordføreren",
                 "Kilde: ", "«Interpellasjon», lysbilde 31 (deck.txt)", "Se også:", "• «Grunngitt spørsmål» (lysbilde 32)");
-        assertThat(microsoft.tokenForms).anySatisfy(form -> assertThat(form)
-                .contains("grant_type=client_credentials", "client_id=" + APP_ID, "scope=https%3A%2F%2Fapi.botframework.com%2F.default"));
+        assertThat(microsoft.tokenRequestLog).anySatisfy(request -> {
+            assertThat(request.path()).as("a multi-tenant bot asks botframework.com").isEqualTo("/botframework.com/oauth2/v2.0/token");
+            assertThat(request.field("grant_type")).isEqualTo("client_credentials");
+            assertThat(request.field("client_id")).isEqualTo(APP_ID);
+            assertThat(request.field("scope").split(" ")).contains("https://api.botframework.com/.default");
+        });
         assertThat(conversations.find(new ChannelRef("teams", Activities.PERSONAL))).isPresent();
     }
 
@@ -148,7 +152,7 @@ class TeamsAdapterTest {
                 .bot(new Bot(recording).remembering(new JdbcDialogueMemory(db)))
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
-                .tokenEndpoint(microsoft.tokenEndpoint())
+                .loginHost(microsoft.loginHost())
                 .build();
         try (WebServer other = WebServer.start("127.0.0.1", 0, remembering.routes())) {
             post(other.port(), Activities.personalMessage(microsoft.serviceUrl(), "f-1", "Hva er en interpellasjon?"), validToken());
@@ -173,7 +177,7 @@ class TeamsAdapterTest {
                 .bot(new Bot(unsure()))
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
-                .tokenEndpoint(microsoft.tokenEndpoint())
+                .loginHost(microsoft.loginHost())
                 .build();
         try (WebServer other = WebServer.start("127.0.0.1", 0, unsure.routes())) {
             HttpResponse<String> response = post(other.port(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,13 +23,15 @@ import com.microsoft.bot.schema.Serialization;
 class TeamsManifestTest {
 
     static final String APP_ID = "1b2c3d4e-0000-4000-8000-1234567890ab";
+    static final TeamsManifest.Links LINKS = new TeamsManifest.Links(URI.create("https://bot.kommune.no/"),
+            URI.create("https://www.kommune.no/personvern"), URI.create("https://www.kommune.no/vilkar-for-bruk"));
 
     @TempDir
     Path dir;
 
     @Test
     void zip_holdsTheManifestWithTheAppId_andBothIconsInTheirSizes() throws Exception {
-        Path zip = TeamsManifest.buildZip(new TeamsSettings(APP_ID, "secret", ""), dir.resolve("app.zip"));
+        Path zip = TeamsManifest.buildZip(new TeamsSettings(APP_ID, "not-a-real-secret", ""), LINKS, dir.resolve("app.zip"));
 
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -45,6 +48,10 @@ class TeamsManifestTest {
         assertThat(manifest.path("id").asText()).isEqualTo(APP_ID);
         JsonNode bot = manifest.path("bots").get(0);
         assertThat(bot.path("botId").asText()).isEqualTo(APP_ID);
+        assertThat(manifest.path("developer").path("websiteUrl").asText()).isEqualTo("https://bot.kommune.no/");
+        assertThat(manifest.path("developer").path("privacyUrl").asText()).isEqualTo("https://www.kommune.no/personvern");
+        assertThat(manifest.path("developer").path("termsOfUseUrl").asText()).isEqualTo("https://www.kommune.no/vilkar-for-bruk");
+        assertThat(new String(entries.get("manifest.json"), StandardCharsets.UTF_8)).doesNotContain("${", "ks.no");
         assertThat(bot.path("scopes").toString()).contains("personal", "team", "groupChat");
         assertThat(bot.path("commandLists").get(0).path("commands").toString()).contains("refleksjon", "program", "neste", "hjelp");
         BufferedImage color = ImageIO.read(new ByteArrayInputStream(entries.get("color.png")));
@@ -57,8 +64,15 @@ class TeamsManifestTest {
 
     @Test
     void anAppIdThatIsNotAGuid_isRefusedInNorwegian() {
-        assertThatThrownBy(() -> TeamsManifest.buildZip(new TeamsSettings("my-bot", "s", ""), dir.resolve("x.zip")))
+        assertThatThrownBy(() -> TeamsManifest.buildZip(new TeamsSettings("my-bot", "not-a-real-secret", ""), LINKS, dir.resolve("x.zip")))
                 .hasMessageContaining("MICROSOFT_APP_ID må være");
+    }
+
+    @Test
+    void addressesThatAreNotHttps_areRefusedInNorwegian() {
+        assertThatThrownBy(() -> new TeamsManifest.Links(URI.create("https://bot.kommune.no/"),
+                URI.create("http://www.kommune.no/personvern"), URI.create("https://www.kommune.no/vilkar")))
+                .hasMessage("Teams krever en https-adresse for personvernerklæring, men fikk «http://www.kommune.no/personvern».");
     }
 
     @Test

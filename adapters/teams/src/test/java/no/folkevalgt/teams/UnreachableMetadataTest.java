@@ -48,7 +48,7 @@ class UnreachableMetadataTest {
                     .feedback(new JdbcFeedbackStore(db)).conversations(new JdbcConversationStore(db)).clock(Clock.systemUTC())
                     .openIdMetadataUrl(silentUrl)
                     .metadataTimeout(Duration.ofMillis(500))
-                    .tokenEndpoint(microsoft.tokenEndpoint())
+                    .loginHost(microsoft.loginHost())
                     .build();
             List<HttpRoute> routes = new ArrayList<>(teams.routes());
             routes.add(new HttpRoute("GET", "/", request -> no.folkevalgt.core.http.HttpResponse.text(200, "Folkevalgt-bot")));
