@@ -34,8 +34,14 @@ final class Logging {
      * {@code STDERR}); nothing when the log goes elsewhere (another logback configuration, a test).
      */
     static void setFormat(String format) {
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root
-                && root.getAppender("STDERR") instanceof ch.qos.logback.core.OutputStreamAppender<?> console
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            setFormat(context, format);
+        }
+    }
+
+    static void setFormat(ch.qos.logback.classic.LoggerContext context, String format) {
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root.getAppender("STDERR") instanceof ch.qos.logback.core.OutputStreamAppender<?> console
                 && console.getEncoder() instanceof LogEncoder encoder) {
             encoder.setFormat(format);
         }
