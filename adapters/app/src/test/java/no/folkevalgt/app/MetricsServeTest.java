@@ -107,6 +107,29 @@ class MetricsServeTest {
                     .isZero();
             assertThat(value(body, "folkevalgt_retention_deleted_total", Map.of("table", "reflection_answers"))).isZero();
             assertThat(value(body, "folkevalgt_questions_total", Map.of())).isEqualTo(1);
+
+            /* The dashboard and the alert rules in docs/ name only metrics this scrape has (or that appear with
+               their first event: a GC pause, a post), and the rules file is valid YAML. */
+            java.util.Set<String> eventDriven = java.util.Set.of("jvm_gc_pause_seconds", "folkevalgt_posts_outcomes_total",
+                    "folkevalgt_posts_failed_total", "probe_success", "up");
+            for (Path doc : List.of(Path.of("../../docs/grafana/folkevalgt-bot.json"),
+                    Path.of("../../docs/prometheus/folkevalgt-bot.rules.yml"))) {
+                String text = java.nio.file.Files.readString(doc);
+                if (doc.toString().endsWith(".json")) {
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+                }
+                Matcher names = Pattern.compile("\\b((?:jvm|process|system|http|hikaricp|dbscheduler|folkevalgt|probe)_[a-z0-9_]+|up)\\{")
+                        .matcher(text);
+                int seen = 0;
+                while (names.find()) {
+                    String name = names.group(1).replaceAll("_(bucket|sum|count)$", "");
+                    seen++;
+                    if (!eventDriven.contains(name)) {
+                        assertThat(body).as("%s in %s", name, doc).containsPattern("(?m)^" + Pattern.quote(name) + "[_a-z]*[{ ]");
+                    }
+                }
+                assertThat(seen).as("metrics named in %s", doc).isGreaterThan(10);
+            }
         }
     }
 
