@@ -82,6 +82,7 @@ final class App {
         if (settings == null) {
             settings = Settings.load(env, workingDir);
             Logging.setLevel(settings.logLevel());
+            Logging.setFormat(settings.logFormat());
             settings.problems().forEach(problem -> log.warn("Ignored a line in .env: {}", problem));
             log.debug("{}", settings);
         }

@@ -3,7 +3,7 @@ package no.folkevalgt.app;
 import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
-/** Sets the log level at run time, since LOG_LEVEL may come from .env, which logback does not read. */
+/** Sets the log level and format at run time, since LOG_LEVEL and LOG_FORMAT may come from .env, which logback does not read. */
 final class Logging {
 
     /** The loggers of Slack's SDK (Bolt, the signature verifier, the Web API client). */
@@ -26,6 +26,24 @@ final class Logging {
             if (LoggerFactory.getLogger(SLACK_SDK) instanceof ch.qos.logback.classic.Logger slack) {
                 slack.setLevel(chosen.isGreaterOrEqual(Level.INFO) ? null : Level.INFO);
             }
+        }
+    }
+
+    /**
+     * {@code text} or {@code json} for the console appender's {@link LogEncoder} (logback.xml's
+     * {@code STDERR}); nothing when the log goes elsewhere (another logback configuration, a test).
+     */
+    static void setFormat(String format) {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            setFormat(context, format);
+        }
+    }
+
+    static void setFormat(ch.qos.logback.classic.LoggerContext context, String format) {
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root.getAppender("STDERR") instanceof ch.qos.logback.core.OutputStreamAppender<?> console
+                && console.getEncoder() instanceof LogEncoder encoder) {
+            encoder.setFormat(format);
         }
     }
 }

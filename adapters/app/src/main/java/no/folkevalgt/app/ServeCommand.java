@@ -90,8 +90,11 @@ final class ServeCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Services services = Services.open(app, demo, kb -> new MeteredKnowledgeBase(kb, registry),
                 store -> new MeteredReflectionStore(store, registry));
+        Metrics.bindPool(services.database, registry);
+        AutoCloseable gcMetrics = Metrics.bindJvmAndSystem(registry);
         WebServer server = null;
         List<AutoCloseable> closeables = new ArrayList<>();
+        closeables.add(gcMetrics);
         try {
             services.knowledgeBase.watch(Duration.ofSeconds(30));
             String host = settings.host();
@@ -114,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
                     /* One key for every instance on the database, so a session issued by one is taken by all. */
                     .sessionKey(new JdbcServerSecrets(services.database).secret("web-sessions"))
                     .facilitatorToken(settings.facilitatorToken().orElse(null))
+                    .metricsToken(settings.metricsToken().orElse(null))
                     .loopbackOnly(WebAdapter.isLoopbackHost(host))
                     .trustedProxies(settings.trustedProxies())
                     .clock(app.clock())
@@ -133,9 +137,9 @@ final class ServeCommand implements Callable<Integer> {
                 routes.addAll(teams.routes());
                 posters.put("teams", teams.poster());
             });
-            services.startPosting(new MeteredPoster(new RoutingPoster(posters), registry));
+            services.startPosting(new MeteredPoster(new RoutingPoster(posters), registry), registry);
             server = WebServer.start(host, port != null ? port : settings.port(), routes,
-                    WebServer.Options.defaults().withHosts(hostNames(settings)));
+                    WebServer.Options.defaults().withHosts(hostNames(settings)).withObserver(Metrics.http(registry)));
             for (SlackAdapter adapter : slack.stream().toList()) {
                 startSlack(adapter);
             }

@@ -2,6 +2,7 @@ package no.folkevalgt.app;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -33,9 +34,11 @@ import no.folkevalgt.storage.JdbcDialogueMemory;
 import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcLessonStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
+import no.folkevalgt.storage.JdbcRetention;
 import no.folkevalgt.storage.JdbcUnansweredStore;
 import no.folkevalgt.storage.schedule.PostScheduler;
 import no.folkevalgt.web.ReadinessCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +67,8 @@ final class Services implements AutoCloseable {
     final Lessons lessons;
     final GapList gaps;
     private final ProgrammePosts composer;
+    /* RETENTION_DAYS: how long members' answers, feedback and gap questions are kept; 0 keeps them. */
+    private final int retentionDays;
     /* Volatile so that /readyz reads it without waiting for close(), which holds the lock while a post finishes. */
     private volatile PostScheduler scheduler;
 
@@ -95,6 +100,7 @@ final class Services implements AutoCloseable {
                 .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)))
                 .taught(lessons);
         this.composer = new ProgrammePosts(current, summaries, clock);
+        this.retentionDays = app.settings().retentionDays();
     }
 
     /**
@@ -123,13 +129,26 @@ final class Services implements AutoCloseable {
 
     /** Plans the programme's posts and starts posting them through {@code poster}. */
     synchronized void startPosting(ChannelPoster poster) {
+        startPosting(poster, null);
+    }
+
+    /**
+     * Plans the programme's posts and starts posting them through {@code poster}, and runs the daily
+     * retention task ({@code RETENTION_DAYS}); the scheduler's meters go to {@code registry} unless it
+     * is null.
+     */
+    synchronized void startPosting(ChannelPoster poster, MeterRegistry registry) {
         if (scheduler != null) {
             throw new IllegalStateException("posting has started already");
         }
-        scheduler = PostScheduler.builder(database, poster, composer, deliveryLog)
+        PostScheduler.Builder builder = PostScheduler.builder(database, poster, composer, deliveryLog)
                 .clock(clock)
                 .instanceName(instanceName())
-                .build();
+                .retention(new JdbcRetention(database, Duration.ofDays(retentionDays)));
+        if (registry != null) {
+            builder.meterRegistry(registry);
+        }
+        scheduler = builder.build();
         PostScheduler.ScheduleResult planned = scheduler.schedule(PostPlanner.plan(programme));
         log.info("Programme planned: {}", planned);
         scheduler.start();

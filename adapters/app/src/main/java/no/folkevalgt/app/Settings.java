@@ -106,6 +106,8 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
         });
         publicHost(merged);
         trustedProxies(merged);
+        retentionDays(merged);
+        logFormat(merged);
         return new Settings(botHome, contentDir, indexDir, synonyms, port,
                 Optional.ofNullable(blankToNull(merged.get("DATABASE_URL"))), logLevel, problems, dataDir,
                 programme, facilitators, demo, demoStart,
@@ -147,6 +149,53 @@ record Settings(Path botHome, Path contentDir, Path indexDir, Optional<Path> syn
             throw new UserError("TRUSTED_PROXIES: " + e.getMessage() + ". Skriv adresser og nettverk skilt med komma, "
                     + "som 127.0.0.1, 10.0.0.0/8.");
         }
+    }
+
+    /** {@code RETENTION_DAYS}: how many days members' answers, feedback and gap questions are kept; 0 keeps them. */
+    int retentionDays() {
+        return retentionDays(values);
+    }
+
+    /** {@code METRICS_TOKEN}: when set, {@code /metrics} requires {@code Authorization: Bearer <token>}; secret. */
+    Optional<String> metricsToken() {
+        return Optional.ofNullable(blankToNull(values.get("METRICS_TOKEN"))).map(String::strip);
+    }
+
+    /** {@code LOG_FORMAT}: {@code text} (default) or {@code json}, one JSON object per line. */
+    String logFormat() {
+        return logFormat(values);
+    }
+
+    static final int DEFAULT_RETENTION_DAYS = 90;
+    static final Set<String> LOG_FORMATS = Set.of("text", "json");
+
+    private static int retentionDays(Map<String, String> values) {
+        String value = blankToNull(values.get("RETENTION_DAYS"));
+        if (value == null) {
+            return DEFAULT_RETENTION_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(value.strip());
+            if (days >= 0 && days <= 36_500) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            /* reported below */
+        }
+        throw new UserError("RETENTION_DAYS må være et helt antall dager fra 0 (ta vare på alt) til 36500, men er «"
+                + value + "».");
+    }
+
+    private static String logFormat(Map<String, String> values) {
+        String value = blankToNull(values.get("LOG_FORMAT"));
+        if (value == null) {
+            return "text";
+        }
+        String format = value.strip().toLowerCase(Locale.ROOT);
+        if (!LOG_FORMATS.contains(format)) {
+            throw new UserError("LOG_FORMAT må være text eller json, men er «" + value + "».");
+        }
+        return format;
     }
 
     boolean debug() {

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The configured secrets never appear in a log line (at debug level, with the exception and its causes),
  * on standard output or standard error, or in an HTTP response, through a full start, traffic on every
- * front end including failures, and a failed start on a database that is not there.
+ * front end including failures, and a failed start on a database that is not there. Each event is also
+ * written as {@code LOG_FORMAT=json} writes it, and those lines carry no secret either.
  */
 class SecretsNeverLoggedTest {
 
@@ -76,6 +77,9 @@ class SecretsNeverLoggedTest {
         rootLevel = root.getLevel();
         root.iteratorForAppenders().forEachRemaining(setAside::add);
         setAside.forEach(root::detachAppender);
+        capture.json.setContext(root.getLoggerContext());
+        capture.json.setFormat("json");
+        capture.json.start();
         capture.start();
         root.addAppender(capture);
     }
@@ -158,6 +162,11 @@ class SecretsNeverLoggedTest {
         assertThat(capture.lines()).as("log lines captured").hasSizeGreaterThan(20);
         List<String> leaks = leaks(capture.lines());
         assertThat(leaks).as("log lines that carry a secret").isEmpty();
+        assertThat(capture.jsonLines()).hasSameSizeAs(capture.lines());
+        for (String line : capture.jsonLines()) {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        }
+        assertNoSecret(String.join("\n", capture.jsonLines()), "the JSON log lines");
         assertNoSecret(out.toString(StandardCharsets.UTF_8), "standard output");
         assertNoSecret(err.toString(StandardCharsets.UTF_8), "standard error");
         assertNoSecret(String.join("\n", responses), "HTTP responses");
@@ -178,6 +187,7 @@ class SecretsNeverLoggedTest {
             assertNoSecret(result.out() + "\n" + result.err(), "the output for " + url.substring(0, 12));
         }
         assertThat(leaks(capture.lines())).as("log lines that carry a secret").isEmpty();
+        assertNoSecret(String.join("\n", capture.jsonLines()), "the JSON log lines");
     }
 
     /** The loggers whose lines carry a secret, with the first such line of each (to name the leak precisely). */
@@ -243,6 +253,9 @@ class SecretsNeverLoggedTest {
     /** Every event as text: the message, its arguments, MDC, and each exception in the chain with its stack. */
     static final class Capture extends AppenderBase<ILoggingEvent> {
         private final List<String> lines = new ArrayList<>();
+        private final List<String> jsonLines = new ArrayList<>();
+        /* What LOG_FORMAT=json writes for each event. */
+        final LogEncoder json = new LogEncoder();
 
         @Override
         protected synchronized void append(ILoggingEvent event) {
@@ -263,6 +276,11 @@ class SecretsNeverLoggedTest {
                 }
             }
             lines.add(line.toString());
+            jsonLines.add(new String(json.encode(event), StandardCharsets.UTF_8));
+        }
+
+        synchronized List<String> jsonLines() {
+            return List.copyOf(jsonLines);
         }
 
         synchronized List<String> lines() {

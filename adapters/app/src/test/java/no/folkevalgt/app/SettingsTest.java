@@ -84,6 +84,28 @@ class SettingsTest {
     }
 
     @Test
+    void retentionMetricsTokenAndLogFormat_defaultsAndBadValues() {
+        Settings defaults = Settings.load(Map.of(), home);
+        assertThat(defaults.retentionDays()).isEqualTo(90);
+        assertThat(defaults.metricsToken()).isEmpty();
+        assertThat(defaults.logFormat()).isEqualTo("text");
+        Settings set = Settings.load(Map.of("RETENTION_DAYS", " 0 ", "METRICS_TOKEN", " hemmelig-token ", "LOG_FORMAT", "JSON"), home);
+        assertThat(set.retentionDays()).isZero();
+        assertThat(set.metricsToken()).contains("hemmelig-token");
+        assertThat(set.logFormat()).isEqualTo("json");
+        assertThat(set.toString()).doesNotContain("hemmelig-token");
+        for (String bad : java.util.List.of("-1", "90 dager", "36501")) {
+            assertThatThrownBy(() -> Settings.load(Map.of("RETENTION_DAYS", bad), home))
+                    .isInstanceOf(UserError.class)
+                    .hasMessage("RETENTION_DAYS må være et helt antall dager fra 0 (ta vare på alt) til 36500, men er «"
+                            + bad + "».");
+        }
+        assertThatThrownBy(() -> Settings.load(Map.of("LOG_FORMAT", "xml"), home))
+                .isInstanceOf(UserError.class)
+                .hasMessage("LOG_FORMAT må være text eller json, men er «xml».");
+    }
+
+    @Test
     void dotEnv_parsesCommentsQuotesAndExport() {
         DotEnv env = DotEnv.parse(List.of(
                 "# kommentar",

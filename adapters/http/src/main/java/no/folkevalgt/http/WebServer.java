@@ -41,8 +41,10 @@ public final class WebServer implements AutoCloseable {
      * @param hosts            the host names it answers to; others get 421 ({@code /healthz}, {@code /readyz} exempt)
      * @param bodyTimeout      a request body must have arrived in full this long after the headers, else 408
      * @param maxPendingBodies at most this many request bodies may be arriving at once; more get 503
+     * @param observer         told of every request a route answered, with the route's pattern (never the
+     *                         raw path), for metrics; {@link RequestObserver#NONE} by default
      */
-    public record Options(HostNames hosts, Duration bodyTimeout, int maxPendingBodies) {
+    public record Options(HostNames hosts, Duration bodyTimeout, int maxPendingBodies, RequestObserver observer) {
 
         /** The default body timeout: generous for a phone on a bad line sending a chat message. */
         public static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
@@ -52,6 +54,7 @@ public final class WebServer implements AutoCloseable {
         public Options {
             Objects.requireNonNull(hosts, "hosts");
             Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+            Objects.requireNonNull(observer, "observer");
             if (bodyTimeout.isNegative() || bodyTimeout.isZero() || maxPendingBodies < 1) {
                 throw new IllegalArgumentException("bodyTimeout and maxPendingBodies must be positive");
             }
@@ -59,20 +62,39 @@ public final class WebServer implements AutoCloseable {
 
         /** The loopback names (any name from other machines), 10 s for a body, 1000 bodies at once. */
         public static Options defaults() {
-            return new Options(HostNames.loopbackOnly(), BODY_TIMEOUT, MAX_PENDING_BODIES);
+            return new Options(HostNames.loopbackOnly(), BODY_TIMEOUT, MAX_PENDING_BODIES, RequestObserver.NONE);
         }
 
         public Options withHosts(HostNames hosts) {
-            return new Options(hosts, bodyTimeout, maxPendingBodies);
+            return new Options(hosts, bodyTimeout, maxPendingBodies, observer);
         }
 
         public Options withBodyTimeout(Duration bodyTimeout) {
-            return new Options(hosts, bodyTimeout, maxPendingBodies);
+            return new Options(hosts, bodyTimeout, maxPendingBodies, observer);
         }
 
         public Options withMaxPendingBodies(int maxPendingBodies) {
-            return new Options(hosts, bodyTimeout, maxPendingBodies);
+            return new Options(hosts, bodyTimeout, maxPendingBodies, observer);
         }
+
+        public Options withObserver(RequestObserver observer) {
+            return new Options(hosts, bodyTimeout, maxPendingBodies, observer);
+        }
+    }
+
+    /**
+     * Told of every request a route answered: its method, the route's pattern as registered (such as
+     * {@code /static/*}, never the path asked for, so that the number of distinct values stays that of
+     * the routes), the status sent and how long the handler took. Called on the request's thread
+     * after the handler returned; it must not throw.
+     */
+    @FunctionalInterface
+    public interface RequestObserver {
+
+        /** Observes nothing. */
+        RequestObserver NONE = (method, route, status, nanos) -> { };
+
+        void served(String method, String route, int status, long nanos);
     }
 
     private WebServer(Javalin javalin) {
@@ -112,7 +134,7 @@ public final class WebServer implements AutoCloseable {
                 String path = route.path().endsWith("/*") ? route.path().substring(0, route.path().length() - 1) + "<rest>"
                         : route.path();
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(HandlerType.findOrCreate(route.method()), path,
-                        ctx -> serve(route, ctx)));
+                        ctx -> serve(route, ctx, options.observer())));
             }
         });
         javalin.start();
@@ -121,7 +143,8 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(javalin);
     }
 
-    private static void serve(HttpRoute route, Context ctx) {
+    private static void serve(HttpRoute route, Context ctx, RequestObserver observer) {
+        long start = System.nanoTime();
         HttpRequest request = new HttpRequest(ctx.method().name(), ctx.path(), headers(ctx), ctx.queryParamMap(),
                 ctx.bodyAsBytes(), ctx.ip());
         HttpResponse response;
@@ -134,6 +157,11 @@ public final class WebServer implements AutoCloseable {
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         ctx.result(response.body());
+        try {
+            observer.served(route.method(), route.path(), response.status(), System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            log.warn("Recording metrics for {} {} failed: {}", route.method(), route.path(), e.toString());
+        }
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

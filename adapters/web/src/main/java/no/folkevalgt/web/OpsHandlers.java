@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Operations: {@code /healthz} (the process answers: 200 "ok"), {@code /readyz} (the index has
  * passages, the database answers and, when the application runs one, the post scheduler is alive:
  * 200, else 503 with which check failed, as JSON; a database or index that throws is only "ikke
- * tilgjengelig" there, its details go to the log) and {@code /metrics} (Prometheus text).
+ * tilgjengelig" there, its details go to the log) and {@code /metrics} (Prometheus text; with a
+ * {@code METRICS_TOKEN} only for {@code Authorization: Bearer <token>}, else 401).
  */
 final class OpsHandlers {
 
@@ -33,14 +34,20 @@ final class OpsHandlers {
     private final Runnable databaseCheck;
     /* Null when the application runs no post scheduler: then /readyz has no "scheduler" check. */
     private final Supplier<ReadinessCheck> schedulerCheck;
+    /** What {@code /metrics} answers a request without the right {@code METRICS_TOKEN}. */
+    static final String METRICS_REFUSED = "Målingene krever METRICS_TOKEN: send «Authorization: Bearer <token>».";
+
     private final PrometheusMeterRegistry registry;
+    /* Null: /metrics is open (keep it internal at the proxy). */
+    private final byte[] metricsToken;
 
     OpsHandlers(KnowledgeBase knowledgeBase, Runnable databaseCheck, Supplier<ReadinessCheck> schedulerCheck,
-                PrometheusMeterRegistry registry) {
+                PrometheusMeterRegistry registry, String metricsToken) {
         this.knowledgeBase = knowledgeBase;
         this.databaseCheck = databaseCheck;
         this.schedulerCheck = schedulerCheck;
         this.registry = registry;
+        this.metricsToken = metricsToken == null ? null : metricsToken.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     List<HttpRoute> routes() {
@@ -109,7 +116,21 @@ final class OpsHandlers {
     }
 
     private HttpResponse metrics(HttpRequest request) {
+        if (metricsToken != null && !authorized(request)) {
+            return HttpResponse.text(401, METRICS_REFUSED)
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"metrics\"")
+                    .withHeader("Cache-Control", "no-store");
+        }
         return HttpResponse.of(200, "text/plain; version=0.0.4; charset=utf-8",
                 registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /* Authorization: Bearer <token>, compared in constant time so that the token cannot be guessed from response times. */
+    private boolean authorized(HttpRequest request) {
+        String presented = request.header("Authorization")
+                .filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(a -> a.substring(7).strip())
+                .orElse("");
+        return java.security.MessageDigest.isEqual(presented.getBytes(java.nio.charset.StandardCharsets.UTF_8), metricsToken);
     }
 }

@@ -65,7 +65,8 @@ public final class WebAdapter {
                 b.summaries, b.export, b.unanswered, b.feedback, b.lessons,
                 b.gaps != null ? b.gaps : new GapList(b.unanswered, b.feedback, b.lessons, b.knowledgeBase),
                 b.knowledgeBase, b.clock);
-        OpsHandlers ops = new OpsHandlers(b.knowledgeBase, b.databaseCheck, b.schedulerCheck, b.meterRegistry);
+        OpsHandlers ops = new OpsHandlers(b.knowledgeBase, b.databaseCheck, b.schedulerCheck, b.meterRegistry,
+                b.metricsToken);
         List<HttpRoute> all = new ArrayList<>();
         all.addAll(chat.routes());
         all.addAll(facilitator.routes());
@@ -127,6 +128,7 @@ public final class WebAdapter {
         private RateLimiter newSessionLimiter = newSessionDefaults(Clock.systemUTC());
         private byte[] sessionKey;
         private String facilitatorToken;
+        private String metricsToken;
         private boolean loopbackOnly = true;
         private TrustedProxies trustedProxies = TrustedProxies.none();
         private Clock clock = Clock.systemUTC();
@@ -283,6 +285,16 @@ public final class WebAdapter {
          */
         public Builder facilitatorToken(String facilitatorToken) {
             this.facilitatorToken = facilitatorToken == null || facilitatorToken.isBlank() ? null : facilitatorToken.strip();
+            return this;
+        }
+
+        /**
+         * The {@code METRICS_TOKEN} setting: when set, {@code /metrics} answers only requests with
+         * {@code Authorization: Bearer <token>} (401 otherwise), for a Prometheus that scrapes it
+         * through a public host. Null or blank: {@code /metrics} is open, as before.
+         */
+        public Builder metricsToken(String metricsToken) {
+            this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
             return this;
         }
 

@@ -38,8 +38,15 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.ChannelRef;
@@ -54,6 +61,7 @@ import no.folkevalgt.core.programme.PostComposer;
 import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcChannelLeases;
+import no.folkevalgt.storage.JdbcRetention;
 
 /**
  * Posts the planned posts at their time, once each, on a persistent and cluster-safe scheduler
@@ -85,11 +93,21 @@ import no.folkevalgt.storage.JdbcChannelLeases;
  * sent; an instance that takes the lease over from one that died mid-call asks the platform
  * ({@link ChannelPoster#wasPosted}) whether that post went out, and records it rather than posting it
  * twice. Where the platform cannot tell, the post is made again: at least once, never lost.
+ *
+ * <p>With {@link Builder#retention} it also runs the retention task ({@value #RETENTION_TASK_NAME}): once
+ * a day, on one instance of the cluster (a db-scheduler recurring task: one row, picked by one
+ * instance), it deletes reflection answers, feedback and unanswered questions older than the retention
+ * period and logs how many (never what). With {@link Builder#meterRegistry} it reports db-scheduler's
+ * figures ({@code dbscheduler_task_*}), the delivery outcomes ({@code folkevalgt_posts_outcomes_total})
+ * and what retention deleted ({@code folkevalgt_retention_deleted_total}).
  */
 public final class PostScheduler implements AutoCloseable {
 
     /** The db-scheduler task name of planned posts in {@code scheduled_tasks}. */
     public static final String TASK_NAME = "planned-post";
+
+    /** The db-scheduler task name of the daily retention run in {@code scheduled_tasks}. */
+    public static final String RETENTION_TASK_NAME = "retention";
 
     /** Posts more than this overdue belong to a past programme rather than to an outage. */
     private static final Duration OLD_PROGRAMME = Duration.ofDays(1);
@@ -127,11 +145,16 @@ public final class PostScheduler implements AutoCloseable {
     /* System.nanoTime() of the last finished poll for due posts; 0 before the first. */
     private final AtomicLong lastPoll = new AtomicLong();
     private volatile long startedAt;
+    /* Null when no retention was asked for. */
+    private final JdbcRetention retention;
+    private final MeterRegistry meterRegistry;
 
     private PostScheduler(Builder b) {
         this.poster = b.poster;
         this.composer = b.composer;
-        this.deliveryLog = b.deliveryLog;
+        this.meterRegistry = b.meterRegistry;
+        this.deliveryLog = b.meterRegistry == null ? b.deliveryLog : new CountingDeliveryLog(b.deliveryLog, b.meterRegistry);
+        this.retention = b.retention;
         this.clock = b.clock;
         this.graceWindow = b.graceWindow;
         this.lateAfter = b.lateAfter;
@@ -149,6 +172,9 @@ public final class PostScheduler implements AutoCloseable {
                 .onFailure(this::onUnexpectedFailure)
                 .onDeadExecution(this::onDeadExecution)
                 .execute((instance, context) -> deliver(instance));
+        RecurringTask<Void> retentionTask = Tasks.recurring(RETENTION_TASK_NAME, FixedDelay.of(b.retentionInterval))
+                .execute((instance, context) -> runRetention());
+        List<Task<?>> tasks = b.retention == null ? List.of(task) : List.of(task, retentionTask);
         var builder = Scheduler.create(b.database.dataSource(), List.of(task))
                 .schedulerName(new SchedulerName.Fixed(instanceName))
                 .serializer(new PlannedPostSerializer())
@@ -170,6 +196,13 @@ public final class PostScheduler implements AutoCloseable {
                         }
                     }
                 });
+        if (b.retention != null) {
+            /* One row for the cluster: every instance schedules it if it is not there, one runs it when due. */
+            builder.startTasks(retentionTask);
+        }
+        if (b.meterRegistry != null) {
+            builder.statsRegistry(new MicrometerStatsRegistry(b.meterRegistry, tasks));
+        }
         if (b.registerShutdownHook) {
             builder.registerShutdownHook();
         }
@@ -373,6 +406,64 @@ public final class PostScheduler implements AutoCloseable {
     @Override
     public String toString() {
         return "PostScheduler[" + instanceName + ", " + state.get().name().toLowerCase(Locale.ROOT) + "]";
+    }
+
+    // ---- retention --------------------------------------------------------------------------------
+
+    /*
+     * The retention task's run: deletes what is older than the retention period and logs how many rows
+     * of each kind (never their content). A failure propagates: db-scheduler counts it and tries again
+     * at the next run.
+     */
+    private void runRetention() {
+        if (!retention.enabled()) {
+            log.debug("Retention: RETENTION_DAYS=0, nothing is deleted");
+            return;
+        }
+        JdbcRetention.Deleted deleted = retention.deleteExpired(clock.instant());
+        log.info("Retention: deleted {} reflection answers, {} feedback marks and {} unanswered questions older than {} days",
+                deleted.reflectionAnswers(), deleted.feedback(), deleted.unansweredQuestions(), retention.keep().toDays());
+        if (meterRegistry != null) {
+            retained("reflection_answers", deleted.reflectionAnswers());
+            retained("answer_feedback", deleted.feedback());
+            retained("unanswered_questions", deleted.unansweredQuestions());
+        }
+    }
+
+    private void retained(String table, int rows) {
+        Counter.builder("folkevalgt.retention.deleted").description("Rows deleted after the retention period")
+                .tag("table", table).register(meterRegistry).increment(rows);
+    }
+
+    /* Counts each recorded delivery attempt by status (SENT, LATE, RETRYING, FAILED, SKIPPED). */
+    private record CountingDeliveryLog(DeliveryLog delegate, MeterRegistry registry) implements DeliveryLog {
+
+        @Override
+        public void record(DeliveryAttempt attempt) {
+            delegate.record(attempt);
+            Counter.builder("folkevalgt.posts.outcomes").description("Delivery attempts of programme posts by status")
+                    .tag("status", attempt.status().name()).register(registry).increment();
+        }
+
+        @Override
+        public List<DeliveryAttempt> attempts(String postId) {
+            return delegate.attempts(postId);
+        }
+
+        @Override
+        public List<DeliveryAttempt> all() {
+            return delegate.all();
+        }
+
+        @Override
+        public boolean delivered(String postId) {
+            return delegate.delivered(postId);
+        }
+
+        @Override
+        public Map<String, DeliveryStatus> latest() {
+            return delegate.latest();
+        }
     }
 
     // ---- execution --------------------------------------------------------------------------------
@@ -818,6 +909,9 @@ public final class PostScheduler implements AutoCloseable {
         private Duration shutdownMaxWait = Duration.ofSeconds(30);
         private Duration channelLease = Duration.ofSeconds(30);
         private boolean registerShutdownHook;
+        private JdbcRetention retention;
+        private Duration retentionInterval = Duration.ofDays(1);
+        private MeterRegistry meterRegistry;
 
         private Builder(Database database, ChannelPoster poster, PostComposer composer, DeliveryLog deliveryLog) {
             this.database = Objects.requireNonNull(database, "database");
@@ -914,6 +1008,28 @@ public final class PostScheduler implements AutoCloseable {
          */
         public Builder channelLease(Duration channelLease) {
             this.channelLease = positive("channelLease", channelLease);
+            return this;
+        }
+
+        /**
+         * Also runs the retention task: every {@link #retentionInterval} (a day unless set), first when
+         * the cluster's first instance starts, on one instance only. Off unless set; a retention with a
+         * zero period runs and deletes nothing.
+         */
+        public Builder retention(JdbcRetention retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /** How long after one retention run the next one is due; a day unless set. */
+        public Builder retentionInterval(Duration retentionInterval) {
+            this.retentionInterval = positive("retentionInterval", retentionInterval);
+            return this;
+        }
+
+        /** Where db-scheduler's, the delivery outcomes' and retention's meters go; none unless set. */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
             return this;
         }
 

@@ -38,6 +38,15 @@ import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.DatabaseTestBase;
 import no.folkevalgt.storage.JdbcDeliveryLog;
+import no.folkevalgt.storage.JdbcFeedbackStore;
+import no.folkevalgt.storage.JdbcReflectionStore;
+import no.folkevalgt.storage.JdbcRetention;
+import no.folkevalgt.storage.JdbcUnansweredStore;
+import no.folkevalgt.core.Feedback;
+import no.folkevalgt.core.UnansweredStore;
+import no.folkevalgt.core.reflection.ReflectionAnswer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The post scheduler on a real db-scheduler and a real database. Posts are due a fraction of a
@@ -798,5 +807,129 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
                 .hasMessageContaining("lateAfter (PT1M) must not be longer than the grace window (PT10S)");
         assertThatThrownBy(() -> scheduler("a").schedule(List.of(reminder("twice", Instant.now()), reminder("twice", Instant.now()))))
                 .hasMessage("two planned posts have the id twice");
+    }
+
+    // ---- retention ----------------------------------------------------------------------------
+
+    @Test
+    void retention_withTwoInstancesOnOneDatabase_runsOnce_deletesTheOldRows_andLogsOnlyCounts() throws Exception {
+        Instant now = clock.instant();
+        JdbcReflectionStore answers = new JdbcReflectionStore(db);
+        answers.add(1, "slack", "U1", "et hemmelig gammelt svar", now.minus(Duration.ofDays(91)), "r-old");
+        answers.add(1, "slack", "U1", "et nytt svar", now.minus(Duration.ofDays(89)), "r-new");
+        new JdbcFeedbackStore(db).record(new Feedback("web", "w1", "gammelt spørsmål", "deck.txt#3", false,
+                now.minus(Duration.ofDays(120))));
+        new JdbcUnansweredStore(db).record(new UnansweredStore.Unanswered("gammelt ukjent spørsmål", "teams",
+                now.minus(Duration.ofDays(95))));
+        new JdbcUnansweredStore(db).record(new UnansweredStore.Unanswered("nytt ukjent spørsmål", "teams",
+                now.minus(Duration.ofDays(1))));
+        Logger logger = (Logger) LoggerFactory.getLogger(PostScheduler.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        SimpleMeterRegistry metersA = new SimpleMeterRegistry();
+        SimpleMeterRegistry metersB = new SimpleMeterRegistry();
+        try {
+            Database other = secondProcess();
+            PostScheduler a = scheduler(builder(db, "instance-a").meterRegistry(metersA)
+                    .retention(new JdbcRetention(db, Duration.ofDays(90))));
+            PostScheduler b = scheduler(builder(other, "instance-b").meterRegistry(metersB)
+                    .retention(new JdbcRetention(other, Duration.ofDays(90))));
+            a.start();
+            b.start();
+
+            await("a retention run", Duration.ofSeconds(10), () -> retentionRuns(logged) > 0);
+            /* Both instances poll many times more (every 100 ms); the next run is due in a day. */
+            Thread.sleep(1000);
+            assertThat(retentionRuns(logged)).as("retention runs on the two instances").isEqualTo(1);
+
+            assertThat(answers.byUser("slack", "U1")).extracting(ReflectionAnswer::text).containsExactly("et nytt svar");
+            assertThat(new JdbcFeedbackStore(db).all()).isEmpty();
+            assertThat(new JdbcUnansweredStore(db).recent(10)).extracting(UnansweredStore.Unanswered::question)
+                    .containsExactly("nytt ukjent spørsmål");
+            ILoggingEvent line = logged.list.stream()
+                    .filter(e -> e.getFormattedMessage().startsWith("Retention: deleted")).findFirst().orElseThrow();
+            assertThat(line.getFormattedMessage()).isEqualTo("Retention: deleted 1 reflection answers, 1 feedback marks "
+                    + "and 1 unanswered questions older than 90 days");
+            assertThat(logged.list).noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains("hemmelig"));
+            assertThat(counted(metersA, metersB, "folkevalgt.retention.deleted", "table", "reflection_answers")).isEqualTo(1);
+            assertThat(counted(metersA, metersB, "folkevalgt.retention.deleted", "table", "unanswered_questions")).isEqualTo(1);
+            assertThat(counted(metersA, metersB, "dbscheduler_task_completions", "task", PostScheduler.RETENTION_TASK_NAME))
+                    .isEqualTo(1);
+
+            /* A restart (a third process) does not run it again before the day is over. */
+            a.stop();
+            PostScheduler c = scheduler(builder(secondProcess(), "after-restart")
+                    .retention(new JdbcRetention(db, Duration.ofDays(90))));
+            c.start();
+            Thread.sleep(500);
+            assertThat(retentionRuns(logged)).isEqualTo(1);
+            try (Connection connection = db.dataSource().getConnection();
+                 PreparedStatement select = connection.prepareStatement(
+                         "select execution_time from scheduled_tasks where task_name = ?")) {
+                select.setString(1, PostScheduler.RETENTION_TASK_NAME);
+                try (var rs = select.executeQuery()) {
+                    assertThat(rs.next()).as("one row for the retention task").isTrue();
+                    Instant next = rs.getObject(1, OffsetDateTime.class).toInstant();
+                    assertThat(next).isBetween(now.plus(Duration.ofHours(23)), now.plus(Duration.ofHours(25)));
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void retention_withAZeroPeriod_runsButKeepsEverything() throws Exception {
+        Instant old = clock.instant().minus(Duration.ofDays(3650));
+        new JdbcReflectionStore(db).add(1, "slack", "U1", "et svar fra lenge siden", old, "r-old");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        PostScheduler a = scheduler(builder(db, "a").meterRegistry(meters).retention(new JdbcRetention(db, Duration.ZERO)));
+        a.start();
+
+        await("the retention task ran", Duration.ofSeconds(10),
+                () -> counted(meters, new SimpleMeterRegistry(), "dbscheduler_task_completions", "task",
+                        PostScheduler.RETENTION_TASK_NAME) == 1);
+
+        assertThat(new JdbcReflectionStore(db).byUser("slack", "U1")).extracting(ReflectionAnswer::text)
+                .containsExactly("et svar fra lenge siden");
+    }
+
+    @Test
+    void deliveryOutcomes_areCountedByStatus() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        PlannedPost onTime = reminder("on-time", clock.instant().plusMillis(200));
+        PlannedPost late = reminder("five-late", clock.instant().minus(Duration.ofMinutes(5)));
+        PlannedPost skipped = reminder("twenty-late", clock.instant().minus(Duration.ofMinutes(20)));
+        PostScheduler a = scheduler(builder(db, "a").meterRegistry(meters));
+        a.schedule(List.of(onTime, late, skipped));
+        a.start();
+
+        await("all handled", Duration.ofSeconds(10), () -> a.scheduledIds().isEmpty());
+
+        assertThat(counted(meters, new SimpleMeterRegistry(), "folkevalgt.posts.outcomes", "status", "SENT")).isEqualTo(1);
+        assertThat(counted(meters, new SimpleMeterRegistry(), "folkevalgt.posts.outcomes", "status", "LATE")).isEqualTo(1);
+        assertThat(counted(meters, new SimpleMeterRegistry(), "folkevalgt.posts.outcomes", "status", "SKIPPED")).isEqualTo(1);
+        /* At least one completion per post: an execution that found its channel busy completes and comes again. */
+        assertThat(counted(meters, new SimpleMeterRegistry(), "dbscheduler_task_completions", "task", PostScheduler.TASK_NAME))
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    private static long retentionRuns(ListAppender<ILoggingEvent> logged) {
+        synchronized (logged.list) {
+            return List.copyOf(logged.list).stream().filter(e -> e.getFormattedMessage().startsWith("Retention: deleted")).count();
+        }
+    }
+
+    /* The sum of a counter's value (every series with this tag) over two registries. */
+    private static long counted(SimpleMeterRegistry a, SimpleMeterRegistry b, String name, String tag, String value) {
+        double sum = 0;
+        for (SimpleMeterRegistry registry : List.of(a, b)) {
+            for (Counter counter : registry.find(name).tag(tag, value).counters()) {
+                sum += counter.count();
+            }
+        }
+        return Math.round(sum);
     }
 }
