@@ -65,6 +65,14 @@ say() {
     --data "{\"tekst\": \"$1\"}" -o "$WORK/reply.json" -w '%{http_code}' "$URL/api/melding"
 }
 
+# The reply's fields as the user sees them (blocks, citations), from the last reply.
+shown() {
+  local field
+  for field in "$@"; do
+    echo "      $(grep -o "\"$field\":\[[^]]*\]" "$WORK/reply.json")"
+  done
+}
+
 wait_ready() {
   local deadline=$((SECONDS + 180)) code
   while [ "$SECONDS" -lt "$deadline" ]; do
@@ -103,7 +111,7 @@ make_base() { # name, packages
   fi
   if mmdebstrap --quiet --variant=apt --include="$packages" --aptopt='APT::Install-Recommends "false"' \
       bookworm "$WORK/base.tar" "$MIRROR" "$UPDATES" "$SECURITY" >"$WORK/mmdebstrap.log" 2>&1 \
-    && $ENGINE import --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' "$WORK/base.tar" "$name" >/dev/null; then
+    && $ENGINE import --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' "$WORK/base.tar" "$name" >>"$WORK/mmdebstrap.log" 2>&1; then
     pass "$name made in $((SECONDS - started)) s ($packages)"
   else
     fail "$name could not be made:"
@@ -178,7 +186,7 @@ step "A question in the web chat"
 code=$(curl -s -m 10 -c "$WORK/cookies" -o /dev/null -w '%{http_code}' "$URL/")
 if [ "$code" = 200 ] && grep -q 'fv_okt' "$WORK/cookies"; then pass "GET / 200 gives the session cookie fv_okt"; else fail "GET / gave $code without fv_okt"; fi
 code=$(say "Hva er en interpellasjon?")
-echo "      $(cut -c1-300 "$WORK/reply.json")"
+shown "blocks" "citations"
 if [ "$code" = 200 ] && grep -q '"answered":true' "$WORK/reply.json" && grep -q '"blocks":\["• Interpellasjon"\]' "$WORK/reply.json" \
     && grep -q '"slide":17,"source":"ks-folkevalgtprogram-rakkestad-2019.txt"' "$WORK/reply.json"; then
   pass "POST /api/melding «Hva er en interpellasjon?» 200: answered from slide 17"
@@ -188,7 +196,7 @@ fi
 
 step "A reflection answer, and the word cloud (fonts)"
 code=$(say "/refleksjon $ANSWER")
-echo "      $(cut -c1-300 "$WORK/reply.json")"
+shown "blocks"
 if [ "$code" = 200 ] && grep -q "er lagret: «$ANSWER»" "$WORK/reply.json"; then pass "/refleksjon $ANSWER: stored"; else fail "/refleksjon gave $code: not stored"; fi
 prompt=$(grep -o '(oppgave [0-9]*)' "$WORK/reply.json" | head -1 | tr -dc '0-9')
 code=$(curl -s -m 30 -H "X-Fasilitator-Token: $TOKEN" -o "$WORK/cloud.png" -w '%{http_code} %{content_type}' "$URL/fasilitator/ordsky/${prompt:-1}.png")
@@ -207,7 +215,7 @@ if [ $((SECONDS - started)) -lt 45 ]; then
 else
   fail "did not stop within 45 s of SIGTERM"
 fi
-$ENGINE rm "$CONTAINER" >/dev/null
+$ENGINE rm "$CONTAINER" >/dev/null 2>>"$WORK/run.log"
 started=$SECONDS
 if start && wait_ready; then
   pass "new container: GET /readyz 200 after $((SECONDS - started)) s"
@@ -216,7 +224,7 @@ else
   finish
 fi
 code=$(say "/refleksjon mine")
-echo "      $(cut -c1-300 "$WORK/reply.json")"
+shown "blocks"
 if [ "$code" = 200 ] && grep -q '"Dine svar (1):"' "$WORK/reply.json" && grep -q "«$ANSWER»" "$WORK/reply.json"; then
   pass "/refleksjon mine with the same cookie lists «$ANSWER»: data and session key kept"
 else
