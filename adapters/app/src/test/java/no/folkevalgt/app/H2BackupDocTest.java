@@ -75,7 +75,7 @@ class H2BackupDocTest {
         }
         {
             Run old = run(List.of("java", "-cp", "folkevalgt-bot.jar", "org.h2.tools.Script", "-url",
-                    "jdbc:h2:file:/opt/folkevalgt-bot/data/folkevalgt;AUTO_SERVER=TRUE", "-user", "sa",
+                    "jdbc:h2:file:/var/lib/folkevalgt-bot/folkevalgt;AUTO_SERVER=TRUE", "-user", "sa",
                     "-script", "/var/backups/folkevalgt-h2.sql"), data, dir);
             assertThat(old.code()).isNotZero();
             assertThat(old.output()).containsIgnoringCase("Schema \"public\" not found");
@@ -128,7 +128,7 @@ class H2BackupDocTest {
             } else if (command.get(i - 1).equals("-cp")) {
                 word = System.getProperty("java.class.path");
             } else {
-                word = word.replace("/opt/folkevalgt-bot/data", data.toString()).replace("/var/backups", backups.toString());
+                word = word.replace("/var/lib/folkevalgt-bot", data.toString()).replace("/var/backups", backups.toString());
             }
             actual.add(word);
         }
