@@ -322,9 +322,13 @@ class SlackAdapterTest {
 
     @Test
     void poster_escapesUserText_andUploadsTheWordCloud() throws Exception {
+        /* The word cloud's text alternative as the server builds it: the top words with their counts. */
+        String alt = no.folkevalgt.core.reflection.ReflectionSummaries.altText("Hva er viktigst?",
+                new no.folkevalgt.core.reflection.ReflectionSummaries.Summary(3, 3, List.of(
+                        new no.folkevalgt.knowledge.WordCount("samarbeid", 3), new no.folkevalgt.knowledge.WordCount("tillit", 2))));
         Reply summary = Reply.builder()
                 .text("Oppsummering: 3 svar", "Mest brukt: <!channel>, <@U0BOSS> & samarbeid")
-                .image(new Reply.Image("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}, "Ordsky med 3 ord"))
+                .image(new Reply.Image("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}, alt))
                 .build();
 
         f.adapter.poster().post(new ChannelRef("slack", "C0PROG"), summary);
@@ -336,7 +340,10 @@ class SlackAdapterTest {
         assertThat(f.api.calls("upload")).hasSize(1);
         FakeSlackApi.Call complete = f.api.calls("files.completeUploadExternal").get(0);
         assertThat(complete.form().get("channel_id")).isEqualTo("C0PROG");
-        assertThat(complete.form().get("files")).contains("Ordsky med 3 ord");
+        assertThat(alt).isEqualTo("Ordsky for «Hva er viktigst?»: mest brukte ord samarbeid (3), tillit (2).");
+        /* Slack's text alternative for an uploaded image is files.getUploadURLExternal's alt_txt. */
+        assertThat(f.api.calls("files.getUploadURLExternal").get(0).form().get("alt_txt")).isEqualTo(alt);
+        assertThat(complete.form().get("files")).contains(alt);
         assertThat(f.api.answers()).extracting(FakeSlackApi.Call::method).containsExactly("chat.postMessage",
                 "files.getUploadURLExternal", "upload", "files.completeUploadExternal");
     }

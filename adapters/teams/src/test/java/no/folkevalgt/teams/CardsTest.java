@@ -12,10 +12,14 @@ import no.folkevalgt.core.Reply;
 /** The card of a reply with every part, and the escaping of the card's fallback text, without the SDK's HTTP round trip. */
 class CardsTest {
 
+    static final String CLOUD_ALT = no.folkevalgt.core.reflection.ReflectionSummaries.altText("Hva er viktigst?",
+            new no.folkevalgt.core.reflection.ReflectionSummaries.Summary(3, 3, java.util.List.of(
+                    new no.folkevalgt.knowledge.WordCount("samarbeid", 3), new no.folkevalgt.knowledge.WordCount("tillit", 2))));
+
     @Test
     void aReplyWithEveryPart_makesAValidCard_withAtMostTwoSeeAlso() throws Exception {
         Reply reply = Reply.builder().text("Første avsnitt", "Andre\nlinje")
-                .image(new Reply.Image("image/png", new byte[] {1, 2, 3}, "Ordsky"))
+                .image(new Reply.Image("image/png", new byte[] {1, 2, 3}, CLOUD_ALT))
                 .citation(new Citation("Interpellasjon", 31, "deck.txt"))
                 .seeAlso(new Citation("A", 1, "deck.txt")).seeAlso(new Citation("B", 2, "deck.txt"))
                 .seeAlso(new Citation("C", 3, "deck.txt"))
@@ -29,6 +33,11 @@ class CardsTest {
                 "Første avsnitt", "Andre\nlinje", "Kilde: ", "«Interpellasjon», lysbilde 31 (deck.txt)",
                 "Se også:", "• «A» (lysbilde 1)", "• «B» (lysbilde 2)");
         assertThat(card.path("body").findValues("type")).extracting(JsonNode::asText).contains("Image");
+        /* The word cloud's text alternative as the server builds it, as the card image's altText. */
+        JsonNode image = card.path("body").findParents("type").stream()
+                .filter(n -> n.path("type").asText().equals("Image")).findFirst().orElseThrow();
+        assertThat(image.path("altText").asText()).isEqualTo(CLOUD_ALT)
+                .isEqualTo("Ordsky for «Hva er viktigst?»: mest brukte ord samarbeid (3), tillit (2).");
         assertThat(card.path("actions").get(0).path("data").path(Cards.DATA_QUESTION).asText()).isEqualTo("spørsmålet");
     }
 

@@ -296,6 +296,8 @@ final class FacilitatorHandlers {
             }
             m.put("words", words);
             m.put("answersWithWords", summary.answersWithWords());
+            /* The cloud's text alternative, the same the chat, Slack and Teams give it. */
+            m.put("alt", ReflectionSummaries.altText(prompt.title(), summary));
             out.add(m);
         }
         return out;

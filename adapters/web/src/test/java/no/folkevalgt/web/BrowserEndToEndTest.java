@@ -29,7 +29,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,8 @@ class BrowserEndToEndTest {
     /** The viewport of a phone (an iPhone 12 to 15's CSS pixels). */
     static final Dimension PHONE = new Dimension(390, 844);
     static final Dimension DESKTOP = new Dimension(1440, 1900);
+    /** A laptop's screen, for the accessibility checks. */
+    static final Dimension LAPTOP = new Dimension(1280, 800);
 
     Fixture fx;
     Chromium chromium;
@@ -55,6 +59,9 @@ class BrowserEndToEndTest {
     String missingBrowser;
     /** The height of the emulated phone screen, 0 when not emulating one. */
     int emulatedHeight;
+    /** The width of the emulated screen, and whether it is a mobile device's (the viewport meta tag applies). */
+    int emulatedWidth = PHONE.getWidth();
+    boolean emulatedMobile = true;
 
     @org.junit.jupiter.api.BeforeEach
     void needsABrowser() {
@@ -93,13 +100,35 @@ class BrowserEndToEndTest {
         openOnAPhone(fx.base() + "/");
         WebElement input = driver.findElement(By.id("sporsmal"));
         assertThat(driver.findElement(By.cssSelector("label[for=sporsmal]")).getText()).isEqualTo("Spørsmål eller kommando");
+        /* What reaches the conversation's live region, and its busy state, while the question is answered. */
+        js("window.heard = []; window.busy = []; const log = document.getElementById('samtale');"
+                + "new MutationObserver(rs => rs.forEach(r => { if (r.type === 'attributes') { window.busy.push(log.getAttribute('aria-busy')); }"
+                + "  r.addedNodes.forEach(n => window.heard.push(n.textContent.replace(/\\s+/g, ' ').trim().slice(0, 40))); }))"
+                + ".observe(log, {childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy']});");
         input.sendKeys("Hvordan kan jeg reise en sak i kommunestyret?");
         input.sendKeys(Keys.ENTER);
         WebElement source = wait.visible(By.cssSelector("#meldinger .message.bot .source"));
+        wait.until(d -> js("return document.getElementById('samtale').getAttribute('aria-busy')") == null);
+        /* The log is a wrapper holding a real list; "Boten tenker …" is never added to it, the log is busy instead. */
+        WebElement log = driver.findElement(By.id("samtale"));
+        assertThat(log.getAttribute("role")).isEqualTo("log");
+        assertThat(log.getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(log.getAttribute("aria-label")).isEqualTo("Samtalen med boten");
+        assertThat(driver.findElement(By.id("meldinger")).getTagName()).isEqualTo("ol");
+        assertThat(driver.findElement(By.id("meldinger")).getAttribute("role")).isNull();
+        @SuppressWarnings("unchecked")
+        List<String> heard = (List<String>) js("return window.heard");
+        assertThat(heard).hasSize(2).noneMatch(h -> h.contains("tenker"));
+        assertThat(heard.get(0)).startsWith("Du skrev:Hvordan kan jeg reise en sak");
+        assertThat(heard.get(1)).startsWith("Boten svarte:");
+        assertThat(js("return window.busy")).isEqualTo(java.util.Arrays.asList("true", null));
+        WebElement pending = driver.findElement(By.id("venter"));
+        assertThat(pending.getAttribute("textContent")).isEqualTo("Boten tenker …");
+        assertThat(pending.isDisplayed()).isFalse();
+        assertThat(js("return document.getElementById('samtale').contains(arguments[0])", pending)).isEqualTo(false);
         assertThat(source.getText()).isEqualTo("Kilde: «Hvordan utøve folkevalgt lederskap i praksis?», lysbilde 17");
         WebElement answer = source.findElement(By.xpath("./ancestor::li"));
         assertThat(answer.findElements(By.cssSelector(".block"))).isNotEmpty();
-        assertThat(driver.findElement(By.id("meldinger")).getAttribute("aria-live")).isEqualTo("polite");
 
         /* 👎 with the keyboard alone: tab to the button and press space. */
         WebElement down = answer.findElement(By.cssSelector("button[data-action='feedback.down']"));
@@ -141,6 +170,8 @@ class BrowserEndToEndTest {
         int before = fx.reflections.count(1);
         assertThat(count.getText()).isEqualTo(before + " svar");
         String cloudBefore = driver.findElement(By.id("ordsky-1")).getAttribute("src");
+        js("window.countChanges = []; document.querySelectorAll('.prompt .count').forEach(c => new MutationObserver("
+                + "() => window.countChanges.push(c.id)).observe(c, {childList: true, characterData: true, subtree: true}));");
         String facilitatorTab = driver.getWindowHandle();
 
         driver.switchTo().newWindow(WindowType.TAB);
@@ -156,7 +187,17 @@ class BrowserEndToEndTest {
         wait.until(d -> !d.findElement(By.id("ordsky-1")).getAttribute("src").equals(cloudBefore)
                 && imageLoaded(d.findElement(By.id("ordsky-1"))));
         assertThat(driver.findElement(By.id("ordsky-1")).getAttribute("src")).endsWith("svar=" + (before + 1));
-        assertThat(driver.findElement(By.id("ordsky-1")).getAttribute("alt")).contains((before + 1) + " svar");
+        /* The server's text alternative, with the top words and their counts. */
+        assertThat(driver.findElement(By.id("ordsky-1")).getAttribute("alt"))
+                .isEqualTo(no.folkevalgt.core.reflection.ReflectionSummaries.altText(
+                        "Hva er viktigst i samspillet med administrasjonen?", fx.summaries.summary(1)))
+                .startsWith("Ordsky for «Hva er viktigst i samspillet med administrasjonen?»: mest brukte ord ")
+                .contains("tillit (4)", "forutsigbarhet (2)");
+        /* The counts (live regions) are written only when their number changes: prompt 2's never, over several polls. */
+        js("window.polls = 0; const f = window.fetch; window.fetch = function (u, o) {"
+                + " return f(u, o).then(r => { if (String(u).indexOf('/fasilitator/data') >= 0) { window.polls++; } return r; }); };");
+        wait.until(d -> ((Number) js("return window.polls")).intValue() >= 3);
+        assertThat(js("return window.countChanges")).as("changes to the answer counts").isEqualTo(List.of("antall-1"));
         /* The anonymous prompt shows the answer but nobody's name. */
         String promptOne = driver.findElement(By.id("oppgave-1")).getText();
         assertThat(promptOne).contains("forutsigbarhet respekt dialog").doesNotContain("Kari", "web-");
@@ -425,6 +466,182 @@ class BrowserEndToEndTest {
         screenshot("chat-oppfolging.png");
     }
 
+    /*
+     * axe-core (Chromium.axe: WCAG 2.0/2.1 A and AA and axe's best practices, no rule left out) on every
+     * page and state a member or facilitator meets, on a phone and a laptop: the chat on load, after a
+     * question, after /refleksjon, after "program", with a reflection prompt shown by the input; the
+     * facilitator page with data, and with a gap's "Koble til lysbilde…" search open. Every violation of
+     * every state is listed before the test fails. Results: target/axe/, screenshots: target/screenshots/axe-*.
+     */
+    @Test
+    @Order(10)
+    void everyPageAndState_onAPhoneAndALaptop_hasNoAxeViolations() throws Exception {
+        List<String> found = new ArrayList<>();
+        /* Enough in #programmet that it scrolls in its own box on a laptop. */
+        postPrompt(1);
+        postPrompt(2);
+        post(PostKind.SUMMARY, 2);
+        for (boolean phone : List.of(true, false)) {
+            String size = phone ? "mobil" : "desktop";
+            emulate(phone ? PHONE : LAPTOP, phone);
+            driver.manage().deleteAllCookies();
+            driver.get(fx.base() + "/");
+            js("localStorage.clear()");
+            driver.navigate().refresh();
+            wait.until(d -> !d.findElement(By.id("kanal")).getText().isBlank());
+            check(found, "chat-" + size);
+
+            assertThat(chromium.say("Hvordan kan jeg reise en sak i kommunestyret?"))
+                    .contains("Kilde: «Hvordan utøve folkevalgt lederskap i praksis?», lysbilde 17");
+            check(found, "chat-sporsmal-" + size);
+            assertThat(chromium.say("/refleksjon tillit og åpen dialog")).startsWith("Takk! Svaret ditt på «");
+            check(found, "chat-refleksjon-" + size);
+            assertThat(chromium.say("program")).contains("Program dag");
+            check(found, "chat-program-" + size);
+            /* Prompt 1 is open and not yet seen in this browser: it is shown by the input. */
+            js("localStorage.removeItem('folkevalgt.refleksjon.sett')");
+            driver.navigate().refresh();
+            wait.until(d -> d.findElement(By.id("oppgavevarsel-tekst")).getText().startsWith("Ny refleksjonsoppgave: «"));
+            check(found, "chat-oppgavevarsel-" + size);
+
+            driver.get(fx.base() + "/fasilitator");
+            wait.until(d -> !d.findElements(By.cssSelector("#poster tr")).isEmpty()
+                    && !d.findElements(By.cssSelector("#hull-liste .gap-item")).isEmpty());
+            wait.until(d -> imageLoaded(d.findElement(By.id("ordsky-1"))));
+            check(found, "fasilitator-" + size);
+            WebElement gap = driver.findElements(By.cssSelector("#hull-liste .gap-item")).stream()
+                    .filter(g -> g.getText().contains("«Hvem fastsetter lønna til ordføreren?»")).findFirst().orElseThrow();
+            gap.findElement(By.xpath(".//button[normalize-space()='Koble til lysbilde…']")).click();
+            wait.until(d -> !gap.findElements(By.cssSelector(".search-result")).isEmpty());
+            assertThat(js("return document.activeElement.type")).isEqualTo("search");
+            check(found, "fasilitator-sok-" + size);
+
+            /* The server's notice page (Pages.error), here for a word cloud that does not exist. */
+            driver.get(fx.base() + "/fasilitator/ordsky/99.png");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fant ikke ordskyen");
+            check(found, "feilside-" + size);
+        }
+        desktop();
+        assertThat(found).as("axe-core violations (rule, impact, elements) per page, state and size").isEmpty();
+    }
+
+    /*
+     * Text at 200 % (the browser's text size, as a member with low vision sets it) on a phone, and a
+     * phone's page zoomed to 200 % (195 CSS px wide): neither page scrolls sideways, the question box
+     * holds at least 12 characters, and the feedback buttons' words are not broken in the middle.
+     */
+    @Test
+    @Order(11)
+    void atTwiceTheTextSize_onAPhone_nothingScrollsSideways_andTheQuestionBoxHoldsTwelveCharacters() throws Exception {
+        record Setting(String name, int width, int fontSize) { }
+        try {
+            for (Setting setting : List.of(new Setting("tekst200", PHONE.getWidth(), 32), new Setting("zoom200", PHONE.getWidth() / 2, 16))) {
+                emulate(new Dimension(setting.width(), PHONE.getHeight()), true);
+                driver.manage().deleteAllCookies();
+                driver.get(fx.base() + "/");
+                /* The browser's text size (set on the page's own renderer, so once it shows the site). */
+                ((ChromeDriver) driver).executeCdpCommand("Page.setFontSizes",
+                        Map.of("fontSizes", Map.of("standard", setting.fontSize(), "fixed", setting.fontSize() * 13 / 16)));
+                driver.navigate().refresh();
+                assertThat(js("return [window.innerWidth, parseFloat(getComputedStyle(document.documentElement).fontSize)]"))
+                        .isEqualTo(List.of((long) setting.width(), (long) setting.fontSize()));
+                chromium.say("Hvordan kan jeg reise en sak i kommunestyret?");
+                chromium.assertNoSidewaysScroll();
+                double characters = ((Number) js("const t = arguments[0], s = getComputedStyle(t);"
+                        + "const c = document.createElement('canvas').getContext('2d'); c.font = s.font;"
+                        + "return (t.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)) / c.measureText('0').width;",
+                        driver.findElement(By.id("sporsmal")))).doubleValue();
+                assertThat(characters).as("characters the question box holds (%s)", setting.name()).isGreaterThanOrEqualTo(12);
+                WebElement answer = driver.findElements(By.cssSelector("#meldinger .message.bot")).stream()
+                        .filter(m -> !m.findElements(By.cssSelector("button.feedback")).isEmpty()).reduce((a, b) -> b).orElseThrow();
+                for (WebElement words : answer.findElements(By.cssSelector("button.feedback .words"))) {
+                    assertThat(brokenWords(words)).as("words broken over two lines in %s (%s)", words.getText(), setting.name())
+                            .isEmpty();
+                }
+                screenshot("chat-" + setting.name() + ".png");
+
+                driver.get(fx.base() + "/fasilitator");
+                wait.until(d -> !d.findElements(By.cssSelector("#poster tr")).isEmpty());
+                wait.until(d -> imageLoaded(d.findElement(By.id("ordsky-1"))));
+                chromium.assertNoSidewaysScroll();
+                screenshot("fasilitator-" + setting.name() + ".png");
+            }
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16, "fixed", 13)));
+            desktop();
+        }
+    }
+
+    /*
+     * The keyboard alone, from the top of each page: Tab goes through the page in reading order, every
+     * stop shows a focus ring, and the skip link takes the focus to where the work is.
+     */
+    @Test
+    @Order(12)
+    void withTheKeyboardAlone_tabGoesInReadingOrder_withAVisibleFocus() throws Exception {
+        emulate(LAPTOP, false);
+        driver.get(fx.base() + "/");
+        js("localStorage.setItem('folkevalgt.refleksjon.sett', JSON.stringify(['1:Hva er viktigst i samspillet med administrasjonen?',"
+                + " '2:Hvorfor engasjerte du deg?']))");
+        fx.web.poster().post(Fixture.PROGRAMMET, Reply.text("Om 10 minutter: Pause, kl. 14.30"));
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("kanal")).getText().contains("Om 10 minutter: Pause"));
+        assertThat(tabStops(9)).containsExactly("a: Hopp til spørsmålsfeltet", "textarea: Spørsmål eller kommando",
+                "button: Send", "button: Program", "button: Neste økt", "button: Hjelp", "summary: Navn (valgfritt)",
+                "div: Kanalen #programmet", "a: Fasilitatorsiden");
+        /* The skip link, followed with Enter, puts the focus in the question box. */
+        driver.navigate().refresh();
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Hopp til spørsmålsfeltet");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
+        assertThat(js("return document.activeElement.id")).isEqualTo("sporsmal");
+
+        driver.get(fx.base() + "/fasilitator");
+        wait.until(d -> !d.findElements(By.cssSelector("#poster tr")).isEmpty());
+        assertThat(tabStops(6)).containsExactly("a: Hopp til refleksjonsoppgavene", "a: Last ned alle svar (CSV)",
+                "button: Vis ordskyen i fullskjerm", "a: Last ned svarene (CSV)", "button: Vis ordskyen i fullskjerm",
+                "a: Last ned svarene (CSV)");
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", false));
+        desktop();
+    }
+
+    /* Presses Tab this many times on a page just loaded: each stop's tag and name; fails on a stop with no focus ring. */
+    private List<String> tabStops(int count) {
+        /* As a window the user is in: a headless browser's page otherwise has no focus for Tab to move. */
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
+        assertThat(js("return document.activeElement === document.body")).isEqualTo(true);
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement at = driver.switchTo().activeElement();
+            String outline = (String) js("const s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth", at);
+            String name = (String) js("const e = arguments[0]; const l = e.labels && e.labels[0];"
+                    + "return (e.getAttribute('aria-label') || (l && l.textContent) || e.textContent).replace(/\\s+/g, ' ').trim().slice(0, 40);", at);
+            String stop = at.getTagName() + ": " + name;
+            assertThat(outline).as("the focus ring on %s", stop).startsWith("solid 3px");
+            stops.add(stop);
+        }
+        return stops;
+    }
+
+    /* Runs axe on the page as it is now, adds what it finds to found, and takes a screenshot of what is in sight. */
+    private void check(List<String> found, String name) throws Exception {
+        chromium.axe(name).forEach(v -> found.add(name + ": " + v));
+        screenshot("axe-" + name + ".png");
+    }
+
+    /* The words of an element's text that are split over two lines. */
+    @SuppressWarnings("unchecked")
+    private List<String> brokenWords(WebElement e) {
+        return (List<String>) js("const out = []; const node = arguments[0].firstChild; if (!node) { return out; }"
+                + "const text = node.textContent; const re = /\\S+/g; let m;"
+                + "while ((m = re.exec(text))) { const r = document.createRange(); r.setStart(node, m.index);"
+                + "r.setEnd(node, m.index + m[0].length);"
+                + "const tops = new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)));"
+                + "if (tops.size > 1) { out.push(m[0]); } }"
+                + "return out;", e);
+    }
+
     private void postPrompt(int number) throws Exception {
         post(PostKind.PROMPT, number);
     }
@@ -442,7 +659,7 @@ class BrowserEndToEndTest {
      * out as on a mobile device of PHONE's size (its viewport meta tag applies).
      */
     private void openOnAPhone(String url) {
-        emulate(PHONE.getHeight());
+        emulate(PHONE, true);
         driver.get(url);
         assertThat(js("return [window.innerWidth, window.innerHeight]"))
                 .isEqualTo(List.of((long) PHONE.getWidth(), (long) PHONE.getHeight()));
@@ -451,13 +668,22 @@ class BrowserEndToEndTest {
     private void emulate(int height) {
         emulatedHeight = height;
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
-                "width", PHONE.getWidth(), "height", height, "deviceScaleFactor", 1, "mobile", true));
+                "width", emulatedWidth, "height", height, "deviceScaleFactor", 1, "mobile", emulatedMobile));
+    }
+
+    /* A screen of this size: a phone's (mobile, so the viewport meta tag applies) or a desktop's. */
+    private void emulate(Dimension size, boolean mobile) {
+        emulatedWidth = size.getWidth();
+        emulatedMobile = mobile;
+        emulate(size.getHeight());
     }
 
     private void desktop() {
         if (emulatedHeight > 0) {
             ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
             emulatedHeight = 0;
+            emulatedWidth = PHONE.getWidth();
+            emulatedMobile = true;
         }
         driver.manage().window().setSize(DESKTOP);
     }

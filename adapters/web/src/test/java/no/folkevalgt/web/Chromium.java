@@ -7,8 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -82,9 +89,54 @@ final class Chromium implements AutoCloseable {
                 .filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
     }
 
+    /** The axe-core rules run on every page and state: WCAG 2.0 and 2.1, levels A and AA, and axe's best practices. */
+    static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
+
+    /**
+     * Rules of those tags left out, each with the reason (docs/accessibility.md). None: every rule of the
+     * tags above runs. A rule added here must say why it does not apply to these pages.
+     */
+    static final Map<String, String> AXE_LEFT_OUT = Map.of();
+
+    /**
+     * Runs axe-core on the page as it is now and returns its violations, one line each (rule, impact,
+     * help, the elements). The full result is written to {@code target/axe/<name>.json} and a line to
+     * {@code target/axe/summary.txt}.
+     */
+    List<String> axe(String name) throws IOException {
+        AxeBuilder builder = new AxeBuilder().withTags(AXE_TAGS);
+        if (!AXE_LEFT_OUT.isEmpty()) {
+            builder.disableRules(List.copyOf(AXE_LEFT_OUT.keySet()));
+        }
+        Results results = builder.analyze(driver);
+        assertThat(results.isErrored()).as("axe ran on %s: %s", name, results.getErrorMessage()).isFalse();
+        List<String> violations = results.getViolations().stream().map(Chromium::describe).toList();
+        Path dir = Files.createDirectories(screenshots.getParent().resolve("axe"));
+        Files.writeString(dir.resolve(name + ".json"), new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsString(results.getViolations()));
+        Files.writeString(dir.resolve("summary.txt"), "axe " + results.getTestEngine().getVersion() + " " + name + ": "
+                        + violations.size() + " violations" + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining())
+                        + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return violations;
+    }
+
+    /** Fails, naming each rule and element, when axe finds anything on the page as it is now. */
+    void assertAxeFindsNothing(String name) throws IOException {
+        assertThat(axe(name)).as("axe-core violations on %s (%s)", name, driver.getCurrentUrl()).isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " – " + rule.getNodes().size() + " node(s): "
+                + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "));
+    }
+
     void assertNoSidewaysScroll() {
         assertThat((Long) js("return document.documentElement.scrollWidth"))
-                .as("the page does not scroll sideways (the window is %s px wide)", js("return window.innerWidth"))
+                .as("the page does not scroll sideways (the window is %s px wide); widest: %s", js("return window.innerWidth"),
+                        js("const w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('body *'))"
+                                + ".filter(e => e.getBoundingClientRect().right > w + 1 && e.parentElement.getBoundingClientRect().right <= w + 1).slice(0, 5)"
+                                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)"
+                                + " + ' «' + (e.textContent || '').trim().slice(0, 30) + '»').join('; ')"))
                 .isLessThanOrEqualTo((Long) js("return document.documentElement.clientWidth"));
     }
 

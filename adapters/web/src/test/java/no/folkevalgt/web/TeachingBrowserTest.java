@@ -108,6 +108,8 @@ class TeachingBrowserTest {
         driver.get(one.base() + "/");
         String before = chromium.say(QUESTION);
         assertThat(before).startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:").doesNotContain("lysbilde 71");
+        /* axe-core on the unsure answer with its suggested slides (see BrowserEndToEndTest for the other states). */
+        chromium.assertAxeFindsNothing("chat-usikker-mobil");
         JsonNode elsewhere = ask(two.base(), QUESTION);
         assertThat(elsewhere.get("answered").asBoolean()).isFalse();
 
@@ -152,6 +154,7 @@ class TeachingBrowserTest {
         assertThat(driver.findElements(By.cssSelector(".gap-panel input[type=search]"))).isEmpty();
         assertThat(gapItem(QUESTION).findElements(By.xpath(".//button[normalize-space()='Angre']"))).hasSize(1);
         chromium.assertNoSidewaysScroll();
+        chromium.assertAxeFindsNothing("fasilitator-laert-mobil");
         screenshot("fasilitator-laer.png");
 
         /* The same question in the first instance's chat: a sure answer from that slide. */
@@ -186,6 +189,7 @@ class TeachingBrowserTest {
         assertThat(text.getAttribute("maxlength")).isEqualTo("500");
         assertThat(driver.findElement(By.cssSelector("label[for='" + text.getAttribute("id") + "']")).getText())
                 .isEqualTo("Hva boten skal si i stedet (valgfritt)");
+        chromium.assertAxeFindsNothing("fasilitator-ikke-i-materialet-mobil");
         text.sendKeys(HOSTILE);
         gapItem(DOG).findElement(By.xpath(".//button[normalize-space()='Lagre']")).click();
 

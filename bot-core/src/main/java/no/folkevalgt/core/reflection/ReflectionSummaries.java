@@ -177,11 +177,19 @@ public final class ReflectionSummaries implements PostComposer {
         return reply.build();
     }
 
-    private Optional<Reply.Image> image(String title, Summary summary) {
+    /**
+     * The word cloud's text alternative: its top words with their counts, as every front end shows it
+     * (the web chat's and facilitator page's {@code alt}, Slack's {@code alt_txt}, Teams' {@code altText}).
+     */
+    public static String altText(String title, Summary summary) {
         List<WordCount> top = summary.words().stream().limit(TOP_IN_TEXT).toList();
-        String alt = "Ordsky for «" + title + "»: "
+        return "Ordsky for «" + title + "»: "
                 + (summary.answers() == 0 ? "ingen svar ennå."
                 : top.isEmpty() ? "ingen ord å vise." : "mest brukte ord " + list(top) + ".");
+    }
+
+    private Optional<Reply.Image> image(String title, Summary summary) {
+        String alt = altText(title, summary);
         try {
             return Optional.of(new Reply.Image("image/png", cloud.png(summary.words()), alt));
         } catch (RuntimeException | LinkageError | AWTError e) {

@@ -7,6 +7,9 @@
   const name = document.getElementById('navn');
   const send = document.getElementById('send');
   const channel = document.getElementById('kanal');
+  const conversation = document.getElementById('samtale');
+  const pending = document.getElementById('venter');
+  let waitingFor = 0;
   let lastSeq = 0;
   let counter = 0;
 
@@ -130,15 +133,26 @@
     if (!text) { input.focus(); return; }
     addMessage('user', el('p', 'block', text));
     send.disabled = true;
-    const waiting = addMessage('bot pending', el('p', 'block', 'Tenker …'));
+    /* Busy, not a reply: the log is marked busy and "Boten tenker …" is shown outside it. */
+    waitingFor += 1;
+    conversation.setAttribute('aria-busy', 'true');
+    pending.hidden = false;
+    pending.scrollIntoView({ block: 'end' });
     counter += 1;
+    function done() {
+      waitingFor -= 1;
+      if (waitingFor === 0) {
+        pending.hidden = true;
+        conversation.removeAttribute('aria-busy');
+      }
+    }
     postJson('/api/melding', { tekst: text, navn: name.value, id: 'web-' + Date.now() + '-' + counter })
       .then(function (r) {
-        waiting.remove();
         addMessage('bot', renderReply(r.reply, r.question));
+        done();
       })
       .catch(function (e) {
-        waiting.remove();
+        done();
         /* Refused with a reply of its own (429: too many messages; 401: no session the server knows):
            show it as the bot's answer; after a 401 the page's reload gives a new session. */
         if (e && e.body && e.body.reply && Array.isArray(e.body.reply.blocks)) {

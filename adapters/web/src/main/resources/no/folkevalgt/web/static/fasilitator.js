@@ -55,7 +55,9 @@
   }
 
   function updateCard(c, p) {
-    c.count.textContent = p.count === 1 ? '1 svar' : p.count + ' svar';
+    /* The count is a live region: written only when the number changes, so that it is not read out on every poll. */
+    const counted = p.count === 1 ? '1 svar' : p.count + ' svar';
+    if (c.count.textContent !== counted) { c.count.textContent = counted; }
     c.info.textContent = (p.state === 'open' ? 'Åpen, oppsummeres ' + p.closes
         : p.state === 'closed' ? 'Oppsummert ' + p.closes + ' (svar tas fortsatt imot)'
         : 'Åpner ' + p.opens)
@@ -63,9 +65,10 @@
     if (c.shown !== p.count) {
       c.shown = p.count;
       c.img.src = '/fasilitator/ordsky/' + p.number + '.png?svar=' + p.count;
-      c.img.alt = 'Ordsky for «' + p.title + '», ' + (p.count === 0 ? 'ingen svar ennå' : p.count + ' svar');
       c.cap.textContent = 'Ordskyen oppdateres når nye svar kommer inn.';
     }
+    /* The server's text alternative: the top words with their counts. */
+    if (c.img.alt !== p.alt) { c.img.alt = p.alt; }
     replaceChildren(c.answers, p.answers.length ? p.answers.map(function (a) {
       const li = el('li');
       li.appendChild(el('span', 'when', a.at));
