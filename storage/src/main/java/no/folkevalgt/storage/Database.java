@@ -122,8 +122,8 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:")) {
             return builder(url).open();
         }
-        throw new IllegalArgumentException("DATABASE_URL must be a JDBC URL (jdbc:postgresql://..., jdbc:h2:...) or "
-                + "postgres://user:password@host:5432/database, or empty for the embedded H2 file, but was "
+        throw new IllegalArgumentException("DATABASE_URL må være en JDBC-adresse (jdbc:postgresql://..., jdbc:h2:...) eller "
+                + "postgres://bruker:passord@vert:5432/database, eller tom for den innebygde H2-fila, men er "
                 + maskUrl(url));
     }
 

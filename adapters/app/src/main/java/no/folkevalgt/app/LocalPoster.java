@@ -29,7 +29,7 @@ final class LocalPoster implements ChannelPoster {
     @Override
     public void post(ChannelRef channel, Reply reply) throws PostFailure {
         if (!"local".equals(channel.platform())) {
-            throw PostFailure.permanent("no adapter for " + channel.platform() + " is running", null);
+            throw PostFailure.permanent("Ingen kobling til plattformen «" + channel.platform() + "» kjører", null);
         }
         String text = PlainTextRenderer.render(reply);
         if (reply.image() != null) {

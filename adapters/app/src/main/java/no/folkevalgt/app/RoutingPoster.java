@@ -37,8 +37,8 @@ final class RoutingPoster implements ChannelPoster {
     private ChannelPoster posterOf(ChannelRef channel) throws PostFailure {
         ChannelPoster poster = byPlatform.get(channel.platform());
         if (poster == null) {
-            throw PostFailure.permanent("no adapter for platform '" + channel.platform() + "' is configured (channel "
-                    + channel + "); configured: " + byPlatform.keySet(), null);
+            throw PostFailure.permanent("Ingen kobling til plattformen «" + channel.platform() + "» er satt opp (kanal "
+                    + channel + "); satt opp: " + String.join(", ", new java.util.TreeSet<>(byPlatform.keySet())), null);
         }
         return poster;
     }

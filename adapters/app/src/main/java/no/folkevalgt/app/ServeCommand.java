@@ -227,7 +227,7 @@ final class ServeCommand implements Callable<Integer> {
                     return channel;
                 }
                 return adapter.defaultChannel().orElseThrow(() -> PostFailure.permanent(
-                        "programme.yaml posts to slack:default, but SLACK_DEFAULT_CHANNEL is not set", null));
+                        "programme.yaml poster til slack:default, men SLACK_DEFAULT_CHANNEL er ikke satt", null));
             }
         };
     }
