@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
 
+    /** What an address without a route gets (404): Norwegian, with a language and a title. */
+    static final String NOT_FOUND_PAGE = "<!doctype html><html lang=\"nb\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Fant ikke siden</title></head>"
+            + "<body><main><h1>Fant ikke siden</h1><p>Adressen finnes ikke her. <a href=\"/\">Gå til chatten</a>.</p></main></body></html>";
+
+
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
     /** The largest request body taken, in bytes. */
@@ -130,6 +136,10 @@ public final class WebServer implements AutoCloseable {
                 /* Javalin puts its servlet context inside this wrapper: the gate sees every request first. */
                 server.setHandler(new RequestGate(options.hosts(), options.bodyTimeout(), options.maxPendingBodies(), MAX_BODY));
             });
+            /* An address with no route gets a short Norwegian page, not the framework's English text. Routes
+               that answer 404 themselves (a missing word cloud) keep their own page: this is only for no route. */
+            config.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> ctx.status(404)
+                    .contentType("text/html; charset=utf-8").result(NOT_FOUND_PAGE));
             for (HttpRoute route : all) {
                 String path = route.path().endsWith("/*") ? route.path().substring(0, route.path().length() - 1) + "<rest>"
                         : route.path();

@@ -48,6 +48,20 @@ class WebServerTest {
             assertThat(found.statusCode()).isEqualTo(200);
             assertThat(found.body()).isEqualTo("/assets/js/chat.js");
             assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(missing.body()).contains("<html lang=\"nb\">", "<title>Fant ikke siden</title>", "Adressen finnes ikke her.")
+                    .doesNotContain("Endpoint", "not found");
+        }
+    }
+
+    @Test
+    void aRouteThatAnswers404ItselfKeepsItsOwnPage() throws Exception {
+        HttpRoute cloud = new HttpRoute("GET", "/ordsky", request -> HttpResponse.text(404, "Fant ikke ordskyen."));
+        try (WebServer server = WebServer.start("127.0.0.1", 0, List.of(cloud))) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/ordsky")).build(), BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).isEqualTo("Fant ikke ordskyen.");
         }
     }
 
