@@ -35,9 +35,35 @@ final class TeamsManifestCommand implements Callable<Integer> {
         if (!settings.authenticated()) {
             throw new UserError("MICROSOFT_APP_ID mangler: sett den (i miljøet eller i .env) til bot-registreringens app-id først.");
         }
-        Path made = TeamsManifest.buildZip(settings, links(app.settings().values(), app.err()), zip);
+        Path made;
+        try {
+            made = TeamsManifest.buildZip(settings, links(app.settings().values(), app.err()),
+                    version(app.settings().values()), zip);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         app.out().println("Skrev " + made + ". Last den opp i Teams: Apper → Administrer appene dine → Last opp en app.");
         return 0;
+    }
+
+    /**
+     * The app package's version: {@code TEAMS_APP_VERSION}, else the project's version without its
+     * qualifier ({@code 0.1.0-SNAPSHOT} gives {@code 0.1.0}). Teams admins roll out an update only when
+     * its version is higher than the last one uploaded, so raise it for every package you upload.
+     */
+    static String version(java.util.Map<String, String> values) throws java.io.IOException {
+        String set = values.get("TEAMS_APP_VERSION");
+        if (set != null && !set.isBlank()) {
+            return set.strip();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        }
+        String version = TeamsManifest.versionOf(properties.getProperty("version"));
+        return version == null ? "1.0.0" : version;
     }
 
     /**

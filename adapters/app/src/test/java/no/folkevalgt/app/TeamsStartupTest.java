@@ -151,6 +151,25 @@ class TeamsStartupTest {
     }
 
     @Test
+    void teamsManifest_takesItsVersionFromTheProject_orFromTeamsAppVersion() throws Exception {
+        Cli cli = cli(APP_ID, SECRET, "");
+        cli.env.put("PUBLIC_URL", "https://folkevalgt.kommune.no/");
+        assertThat(cli.run("teams-manifest", home.resolve("a.zip").toString()).code()).isZero();
+        assertThat(manifest(home.resolve("a.zip")).path("version").asText()).as("0.1.0-SNAPSHOT without its qualifier")
+                .matches("\\d+\\.\\d+\\.\\d+").isEqualTo(TeamsManifestCommand.version(java.util.Map.of()));
+
+        cli.env.put("TEAMS_APP_VERSION", "2.3.4");
+        assertThat(cli.run("teams-manifest", home.resolve("b.zip").toString()).code()).isZero();
+        assertThat(manifest(home.resolve("b.zip")).path("version").asText()).isEqualTo("2.3.4");
+
+        cli.env.put("TEAMS_APP_VERSION", "2.3");
+        Cli.Result refused = cli.run("teams-manifest", home.resolve("c.zip").toString());
+        assertThat(refused.code()).isEqualTo(Main.FAILURE);
+        assertThat(refused.err()).endsWith("Versjonen til Teams-appen må være tre tall, som 1.2.0, men er «2.3»." + System.lineSeparator());
+        assertThat(home.resolve("c.zip")).doesNotExist();
+    }
+
+    @Test
     void teamsManifest_withoutAnyAddress_saysWhatToSet() throws Exception {
         Cli.Result result = cli(APP_ID, SECRET, "").run("teams-manifest", home.resolve("app.zip").toString());
 

@@ -31,11 +31,13 @@ import javax.imageio.ImageIO;
  * TeamsManifest.buildZip(TeamsSettings.fromEnvironment(System.getenv()),
  *         new TeamsManifest.Links(URI.create("https://bot.kommune.no/"), URI.create("https://www.kommune.no/personvern"),
  *                 URI.create("https://www.kommune.no/vilkar")),
- *         Path.of("folkevalgt-teams.zip"));
+ *         "1.2.0", Path.of("folkevalgt-teams.zip"));
  * }</pre>
  */
 public final class TeamsManifest {
 
+    /** The version form Teams takes: three numbers, no leading zeros, nothing after. */
+    private static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Color BLUE = new Color(0x1F, 0x4E, 0x79);
 
@@ -64,9 +66,15 @@ public final class TeamsManifest {
         }
     }
 
-    /** Writes the zip; the app id must be the Azure Bot's Microsoft App ID (a GUID). */
-    public static Path buildZip(TeamsSettings settings, Links links, Path out) throws IOException {
+    /**
+     * Writes the zip; the app id must be the Azure Bot's Microsoft App ID (a GUID), and the version
+     * three numbers (Teams admins can roll out an uploaded app only as a higher version than the last).
+     */
+    public static Path buildZip(TeamsSettings settings, Links links, String version, Path out) throws IOException {
         Objects.requireNonNull(settings, "settings");
+        if (version == null || !VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("Versjonen til Teams-appen må være tre tall, som 1.2.0, men er «" + version + "».");
+        }
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(out, "out");
         if (!GUID.matcher(settings.appId()).matches()) {
@@ -74,6 +82,7 @@ public final class TeamsManifest {
                     + settings.appId() + "»");
         }
         String manifest = template().replace("${APP_ID}", settings.appId().toLowerCase(java.util.Locale.ROOT))
+                .replace("${VERSION}", version)
                 .replace("${WEBSITE_URL}", json(links.website()))
                 .replace("${PRIVACY_URL}", json(links.privacy()))
                 .replace("${TERMS_URL}", json(links.terms()));
@@ -89,6 +98,16 @@ public final class TeamsManifest {
     }
 
     /* A URI inside a JSON string: ASCII (toASCIIString), with the two characters JSON escapes. */
+    /** The project's version as Teams takes it: {@code 0.1.0-SNAPSHOT} gives {@code 0.1.0}; null when it has no such start. */
+    public static String versionOf(String projectVersion) {
+        if (projectVersion == null) {
+            return null;
+        }
+        java.util.regex.Matcher numbers = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)").matcher(projectVersion.strip());
+        return numbers.find() ? Integer.parseInt(numbers.group(1)) + "." + Integer.parseInt(numbers.group(2)) + "."
+                + Integer.parseInt(numbers.group(3)) : null;
+    }
+
     private static String json(URI uri) {
         return uri.toASCIIString().replace("\\", "\\\\").replace("\"", "\\\"");
     }

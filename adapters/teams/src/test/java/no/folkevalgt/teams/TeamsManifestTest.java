@@ -31,7 +31,7 @@ class TeamsManifestTest {
 
     @Test
     void zip_holdsTheManifestWithTheAppId_andBothIconsInTheirSizes() throws Exception {
-        Path zip = TeamsManifest.buildZip(new TeamsSettings(APP_ID, "not-a-real-secret", ""), LINKS, dir.resolve("app.zip"));
+        Path zip = TeamsManifest.buildZip(new TeamsSettings(APP_ID, "not-a-real-secret", ""), LINKS, "1.4.2", dir.resolve("app.zip"));
 
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -46,6 +46,7 @@ class TeamsManifestTest {
         assertThat(entries).containsOnlyKeys("manifest.json", "color.png", "outline.png");
         JsonNode manifest = Serialization.jsonToTree(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
         assertThat(manifest.path("id").asText()).isEqualTo(APP_ID);
+        assertThat(manifest.path("version").asText()).isEqualTo("1.4.2");
         JsonNode bot = manifest.path("bots").get(0);
         assertThat(bot.path("botId").asText()).isEqualTo(APP_ID);
         assertThat(manifest.path("developer").path("websiteUrl").asText()).isEqualTo("https://bot.kommune.no/");
@@ -64,7 +65,7 @@ class TeamsManifestTest {
 
     @Test
     void anAppIdThatIsNotAGuid_isRefusedInNorwegian() {
-        assertThatThrownBy(() -> TeamsManifest.buildZip(new TeamsSettings("my-bot", "not-a-real-secret", ""), LINKS, dir.resolve("x.zip")))
+        assertThatThrownBy(() -> TeamsManifest.buildZip(new TeamsSettings("my-bot", "not-a-real-secret", ""), LINKS, "1.0.0", dir.resolve("x.zip")))
                 .hasMessageContaining("MICROSOFT_APP_ID må være");
     }
 
@@ -79,5 +80,18 @@ class TeamsManifestTest {
     void settings_neverShowThePassword() {
         assertThat(new TeamsSettings(APP_ID, "super-secret-value", "").toString()).doesNotContain("super-secret-value");
         assertThat(TeamsSettings.emulator().authenticated()).isFalse();
+    }
+
+    @Test
+    void theVersion_isThreeNumbers_andTheProjectVersionGivesThem() {
+        assertThat(TeamsManifest.versionOf("0.1.0-SNAPSHOT")).isEqualTo("0.1.0");
+        assertThat(TeamsManifest.versionOf("2.10.3")).isEqualTo("2.10.3");
+        assertThat(TeamsManifest.versionOf("utvikling")).isNull();
+        for (String bad : new String[] {"1.0", "1.0.0-beta", "01.2.3", "v1.2.3", " 1.2.3", ""}) {
+            assertThatThrownBy(() -> TeamsManifest.buildZip(new TeamsSettings(APP_ID, "not-a-real-secret", ""), LINKS, bad,
+                    dir.resolve("v.zip"))).as(bad)
+                    .hasMessage("Versjonen til Teams-appen må være tre tall, som 1.2.0, men er «" + bad + "».");
+        }
+        assertThat(dir.resolve("v.zip")).doesNotExist();
     }
 }
