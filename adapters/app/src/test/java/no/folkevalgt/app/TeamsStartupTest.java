@@ -7,12 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,33 +86,30 @@ class TeamsStartupTest {
 
     @Test
     void anAppIdWithoutATenantId_startsAsAMultiTenantBot_andSaysSo() throws Exception {
-        Cli cli = cli(APP_ID, SECRET, "");
-        CapturedLog log = new CapturedLog();
-        log.start();
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
-        try (ServeCommand.Running running = new ServeCommand(app).start()) {
-            assertThat(log.events()).anySatisfy(event -> {
-                assertThat(event.getLevel()).isEqualTo(Level.WARN);
-                assertThat(event.getFormattedMessage()).isEqualTo("Teams: MICROSOFT_APP_TENANT_ID er ikke satt, så boten kjører "
-                        + "som multi-tenant-bot (den henter tokenet sitt fra botframework.com). Azure lager ikke lenger nye "
-                        + "multi-tenant-boter: en ny Azure Bot er single-tenant og virker bare med MICROSOFT_APP_TENANT_ID satt "
-                        + "til leietakerens ID (se docs/teams.md).");
-            });
-        } finally {
-            log.stop();
-        }
+        List<ILoggingEvent> events = startedLog(cli(APP_ID, SECRET, ""));
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).isEqualTo("Teams: MICROSOFT_APP_TENANT_ID er ikke satt, så boten kjører "
+                    + "som multi-tenant-bot (den henter tokenet sitt fra botframework.com). Azure lager ikke lenger nye "
+                    + "multi-tenant-boter: en ny Azure Bot er single-tenant og virker bare med MICROSOFT_APP_TENANT_ID satt "
+                    + "til leietakerens ID (se docs/teams.md).");
+        });
     }
 
     @Test
     void aSingleTenantBot_startsWithoutTheMultiTenantWarning() throws Exception {
-        Cli cli = cli(APP_ID, SECRET, "72f988bf-0000-4000-8000-1234567890ab");
+        List<ILoggingEvent> events = startedLog(cli(APP_ID, SECRET, "72f988bf-0000-4000-8000-1234567890ab"));
+        assertThat(events).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains("multi-tenant"));
+    }
+
+    /* What the log held once `serve` had started with these settings (the server is stopped again). */
+    private List<ILoggingEvent> startedLog(Cli cli) throws Exception {
         CapturedLog log = new CapturedLog();
         log.start();
         App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
         try (ServeCommand.Running running = new ServeCommand(app).start()) {
-            assertThat(log.events()).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains("multi-tenant"));
+            return List.copyOf(log.events());
         } finally {
             log.stop();
         }
