@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executors;
 
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.Passage;
@@ -48,6 +48,17 @@ public final class Lessons {
 
     private static final Logger log = LoggerFactory.getLogger(Lessons.class);
 
+    /*
+     * One daemon thread reads the store for every instance of this class: a read that waits on a database
+     * that is away (5 s) must not hold a thread of the common pool, which the Bot Framework SDK's
+     * futures run on.
+     */
+    private static final Executor REFRESHER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "lessons-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final LessonStore store;
     private final KnowledgeBase knowledgeBase;
     private final Clock clock;
@@ -56,7 +67,7 @@ public final class Lessons {
     private final Deque<Instant> writes = new ArrayDeque<>();
 
     public Lessons(LessonStore store, KnowledgeBase knowledgeBase, Clock clock) {
-        this(store, knowledgeBase, clock, FRESHNESS, Ticker.systemTicker(), ForkJoinPool.commonPool());
+        this(store, knowledgeBase, clock, FRESHNESS, Ticker.systemTicker(), REFRESHER);
     }
 
     Lessons(LessonStore store, KnowledgeBase knowledgeBase, Clock clock, Duration freshness, Ticker ticker,
