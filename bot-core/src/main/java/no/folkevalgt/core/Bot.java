@@ -64,8 +64,6 @@ public final class Bot {
     /** Longest topic shown in "(om: …)", in characters. */
     static final int MAX_TOPIC_SHOWN = 80;
     static final String FAILURE = "Beklager, noe gikk galt da jeg søkte i programmaterialet. Prøv igjen om litt.";
-    static final String FEEDBACK_UP = "feedback.up";
-    static final String FEEDBACK_DOWN = "feedback.down";
 
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
     private static final Pattern HELP = Pattern.compile("/?(hjelp|help)[\\s.!?]*|\\?+");
@@ -476,8 +474,8 @@ public final class Bot {
         reply.citation(Citation.of(best.passage()));
         hits.stream().skip(1).limit(2).map(hit -> Citation.of(hit.passage())).forEach(reply::seeAlso);
         String id = best.passage().id();
-        reply.action(new Reply.Action(FEEDBACK_UP, "👍", id));
-        reply.action(new Reply.Action(FEEDBACK_DOWN, "👎", id));
+        reply.action(new Reply.Action(ActionIds.FEEDBACK_UP, "👍", id));
+        reply.action(new Reply.Action(ActionIds.FEEDBACK_DOWN, "👎", id));
         return reply.build();
     }
 

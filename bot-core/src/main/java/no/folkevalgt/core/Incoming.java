@@ -19,7 +19,7 @@ import java.util.Objects;
 public record Incoming(String platform, String workspace, String user, String channel, String thread, String text) {
 
     /** The platform name used by {@link #local(String)}. */
-    public static final String LOCAL = "local";
+    public static final String LOCAL = Platforms.LOCAL;
 
     public Incoming {
         requireNonBlank(platform, "platform");

@@ -26,6 +26,7 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -38,12 +39,14 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.webhook.WebhookResponse;
+import no.folkevalgt.core.ActionIds;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.Feedback;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.Platforms;
 import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.RequestIds;
 import no.folkevalgt.core.http.HttpRequest;
@@ -72,7 +75,7 @@ import org.slf4j.LoggerFactory;
 public final class SlackAdapter implements AutoCloseable {
 
     /** The platform name in {@link Incoming}, {@link Feedback} and {@code ChannelRef}s. */
-    public static final String PLATFORM = "slack";
+    public static final String PLATFORM = Platforms.SLACK;
 
     /** Where Slack sends events, slash commands and button clicks in HTTP mode. */
     public static final String PATH = "/slack/events";
@@ -305,10 +308,8 @@ public final class SlackAdapter implements AutoCloseable {
             return HttpResponse.text(400, "Ukjent forespørsel fra Slack.");
         }
         if (slackRequest == null) {
-            /* Bolt did not recognise the payload; answer 401 unless Slack signed it. */
-            boolean signed = verifier.isValid(request.header("X-Slack-Request-Timestamp").orElse(null), body,
-                    request.header("X-Slack-Signature").orElse(null));
-            return HttpResponse.text(signed ? 400 : 401, signed ? "Ukjent forespørsel fra Slack." : "Ugyldig signatur.");
+            /* Signed (checked above), but not a payload Bolt knows. */
+            return HttpResponse.text(400, "Ukjent forespørsel fra Slack.");
         }
         try {
             return toHttp(app.run(slackRequest));
@@ -355,34 +356,17 @@ public final class SlackAdapter implements AutoCloseable {
     private void register() {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent event = payload.getEvent();
-            if (event.getBotId() != null || event.getUser() == null
-                    || duplicate(payload.getEventId(), ctx.getRetryNum(), ctx.getRetryReason())) {
-                return ctx.ack();
-            }
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-            Incoming incoming = new Incoming(PLATFORM, workspace(payload.getTeamId()), event.getUser(),
-                    event.getChannel(), thread, text(event.getText()));
-            submit(() -> {
-                if (firstTimeShared(eventKey(payload.getEventId()))) {
-                    answerInConversation(incoming, payload.getEventId(), thread, false);
-                }
-            });
-            return ctx.ack();
+            return message(payload.getEventId(), payload.getTeamId(), event.getBotId(), event.getUser(),
+                    event.getChannel(), thread, event.getText(), false, ctx);
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent event = payload.getEvent();
-            if (!"im".equals(event.getChannelType()) || event.getBotId() != null || event.getUser() == null
-                    || duplicate(payload.getEventId(), ctx.getRetryNum(), ctx.getRetryReason())) {
+            if (!"im".equals(event.getChannelType())) {
                 return ctx.ack();
             }
-            Incoming incoming = new Incoming(PLATFORM, workspace(payload.getTeamId()), event.getUser(),
-                    event.getChannel(), event.getThreadTs(), text(event.getText()));
-            submit(() -> {
-                if (firstTimeShared(eventKey(payload.getEventId()))) {
-                    answerInConversation(incoming, payload.getEventId(), event.getThreadTs(), true);
-                }
-            });
-            return ctx.ack();
+            return message(payload.getEventId(), payload.getTeamId(), event.getBotId(), event.getUser(),
+                    event.getChannel(), event.getThreadTs(), event.getText(), true, ctx);
         });
         app.command(FOLKEVALGT, (req, ctx) -> command(req.getPayload(), ctx, false));
         app.command(REFLEKSJON, (req, ctx) -> command(req.getPayload(), ctx, true));
@@ -394,7 +378,7 @@ public final class SlackAdapter implements AutoCloseable {
             String passage = newline < 0 ? value : value.substring(0, newline);
             String question = newline < 0 ? "" : value.substring(newline + 1);
             Feedback click = new Feedback(PLATFORM, payload.getUser().getId(), question, passage,
-                    "feedback.up".equals(action.getActionId()), clock.instant());
+                    ActionIds.isHelpful(action.getActionId()), clock.instant());
             submit(() -> {
                 String answer = THANKS;
                 try {
@@ -497,6 +481,21 @@ public final class SlackAdapter implements AutoCloseable {
             log.warn("Could not check a Slack request id against the database; answering it: {}", e.toString());
             return true;
         }
+    }
+
+    /* A mention in a channel or a direct message: acknowledged at once, answered once in the background. */
+    private Response message(String eventId, String teamId, String botId, String user,
+            String channel, String thread, String text, boolean direct, EventContext ctx) {
+        if (botId != null || user == null || duplicate(eventId, ctx.getRetryNum(), ctx.getRetryReason())) {
+            return ctx.ack();
+        }
+        Incoming incoming = new Incoming(PLATFORM, workspace(teamId), user, channel, thread, text(text));
+        submit(() -> {
+            if (firstTimeShared(eventKey(eventId))) {
+                answerInConversation(incoming, eventId, thread, direct);
+            }
+        });
+        return ctx.ack();
     }
 
     private void answerInConversation(Incoming incoming, String eventId, String thread, boolean direct) {

@@ -18,18 +18,20 @@ import com.microsoft.bot.schema.Serialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.folkevalgt.core.ActionIds;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.ConversationStore;
 import no.folkevalgt.core.Feedback;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.Platforms;
 import no.folkevalgt.core.Reply;
 
 /** Translates Teams activities to the core bot and back; the core decides everything. */
 final class TeamsBot extends ActivityHandler {
 
-    static final String PLATFORM = "teams";
+    static final String PLATFORM = Platforms.TEAMS;
     static final String THANKS = "Takk for tilbakemeldingen!";
     static final String FEEDBACK_FAILED = "Beklager, tilbakemeldingen ble ikke lagret. Prøv igjen om litt.";
     static final String WELCOME = "Hei! Jeg svarer på spørsmål om folkevalgtprogrammet og viser hvor i materialet svaret står."
@@ -55,7 +57,7 @@ final class TeamsBot extends ActivityHandler {
         remember(activity);
         /* Action.Submit (older clients) arrives as a message with the button's data as its value. */
         JsonNode value = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
-        if (value != null && value.path(Cards.DATA_ACTION).asText("").startsWith("feedback.")) {
+        if (value != null && value.path(Cards.DATA_ACTION).asText("").startsWith(ActionIds.FEEDBACK_PREFIX)) {
             return turn.sendActivity(Cards.plainText(recordFeedback(activity, value))).thenApply(r -> null);
         }
         String text = activity.removeRecipientMention();
@@ -85,12 +87,12 @@ final class TeamsBot extends ActivityHandler {
 
     private String recordFeedback(Activity activity, JsonNode data) {
         String action = data.path(Cards.DATA_ACTION).asText("");
-        if (!action.equals("feedback.up") && !action.equals("feedback.down")) {
+        if (!ActionIds.isFeedback(action)) {
             return "Den knappen kjenner jeg ikke igjen.";
         }
         try {
             feedback.record(new Feedback(PLATFORM, user(activity.getFrom()), data.path(Cards.DATA_QUESTION).asText(""),
-                    data.path(Cards.DATA_VALUE).asText(""), action.equals("feedback.up"), clock.instant()));
+                    data.path(Cards.DATA_VALUE).asText(""), ActionIds.isHelpful(action), clock.instant()));
             return THANKS;
         } catch (RuntimeException e) {
             log.warn("Could not store feedback: {}", e.toString());

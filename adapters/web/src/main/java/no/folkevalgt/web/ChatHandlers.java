@@ -1,10 +1,12 @@
 package no.folkevalgt.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.folkevalgt.core.ActionIds;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.Feedback;
 import no.folkevalgt.core.FeedbackStore;
 import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.Platforms;
 import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.http.HttpRequest;
@@ -35,7 +37,7 @@ import java.util.regex.Pattern;
  */
 final class ChatHandlers {
 
-    static final String PLATFORM = "web";
+    static final String PLATFORM = Platforms.WEB;
     static final String SESSION_COOKIE = "fv_okt";
     static final int MAX_NAME = 60;
 
@@ -167,7 +169,7 @@ final class ChatHandlers {
         String action = Json.text(body.get(), "handling");
         String passage = Json.text(body.get(), "verdi");
         String question = Json.text(body.get(), "sporsmal");
-        if (!action.equals("feedback.up") && !action.equals("feedback.down") || passage.isBlank()
+        if (!ActionIds.isFeedback(action) || passage.isBlank()
                 || passage.length() > 500 || question.length() > 2000) {
             return badRequest("Ukjent tilbakemelding.");
         }
@@ -177,7 +179,7 @@ final class ChatHandlers {
         }
         String user = user(session.get(), Json.text(body.get(), "navn"));
         try {
-            feedback.record(new Feedback(PLATFORM, user, question, passage, action.equals("feedback.up"), clock.instant()));
+            feedback.record(new Feedback(PLATFORM, user, question, passage, ActionIds.isHelpful(action), clock.instant()));
         } catch (RuntimeException e) {
             log.warn("Could not store feedback: {}", e.toString());
             return Json.response(503, Map.of("melding", "Tilbakemeldingen ble ikke lagret. Prøv igjen om litt."));

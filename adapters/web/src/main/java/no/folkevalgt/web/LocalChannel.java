@@ -2,6 +2,7 @@ package no.folkevalgt.web;
 
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.Platforms;
 import no.folkevalgt.core.PostFailure;
 import no.folkevalgt.core.Reply;
 
@@ -34,7 +35,7 @@ final class LocalChannel implements ChannelPoster {
     public void post(ChannelRef channel, Reply reply) throws PostFailure {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(reply, "reply");
-        if (!"local".equals(channel.platform()) && !"web".equals(channel.platform())) {
+        if (!Platforms.LOCAL.equals(channel.platform()) && !Platforms.WEB.equals(channel.platform())) {
             throw PostFailure.permanent("the web chat takes local: and web: channels, not " + channel, null);
         }
         synchronized (posts) {

@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.Platforms;
 import no.folkevalgt.knowledge.EditDistance;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -83,7 +84,7 @@ public final class ProgrammeLoader {
     public static final String BUNDLED_NAME = "programme.yaml (innebygd)";
 
     /** The channel posted to when the file names none. */
-    public static final ChannelRef DEFAULT_CHANNEL = new ChannelRef("local", "programmet");
+    public static final ChannelRef DEFAULT_CHANNEL = new ChannelRef(Platforms.LOCAL, "programmet");
 
     /** The reminder lead when the file gives none. */
     public static final Duration DEFAULT_REMINDER_LEAD = Duration.ofMinutes(10);
@@ -91,7 +92,7 @@ public final class ProgrammeLoader {
     /** How long the last slot of a day lasts when the file gives no end. */
     public static final int LAST_SLOT_MINUTES = 60;
 
-    static final Set<String> PLATFORMS = Set.of("local", "web", "slack", "teams");
+    static final Set<String> PLATFORMS = Platforms.ALL;
 
     private static final Set<String> TOP_FIELDS = Set.of("title", "place", "time_zone", "reminder_lead_minutes",
             "channels", "days", "prompts");
