@@ -22,6 +22,7 @@ import no.folkevalgt.http.WebServer;
 import no.folkevalgt.knowledge.Answer;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
+import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

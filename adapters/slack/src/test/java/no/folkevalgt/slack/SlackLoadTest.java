@@ -32,6 +32,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.http.WebServer;
+import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

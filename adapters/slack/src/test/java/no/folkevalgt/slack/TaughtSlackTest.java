@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import no.folkevalgt.core.teaching.Lesson;
+import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
