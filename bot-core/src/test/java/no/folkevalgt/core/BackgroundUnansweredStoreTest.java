@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.folkevalgt.testsupport.Waits;
 
 import org.junit.jupiter.api.Test;
 
@@ -133,13 +134,7 @@ class BackgroundUnansweredStoreTest {
         return new UnansweredStore.Unanswered(question, platform, AT);
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(10);
-        }
+    private static void await(java.util.function.BooleanSupplier condition) {
+        Waits.eventually().until(condition::getAsBoolean);
     }
 }

@@ -3,21 +3,18 @@ package no.folkevalgt.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = MovableClock.at("2019-11-05T09:00:00Z");
 
     @Test
     void defaults_allowABurstOfTen_thenOneQuestionEveryThreeSeconds() {
@@ -28,9 +25,9 @@ class RateLimiterTest {
         }
         assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).isFalse();
 
-        clock.move(Duration.ofMillis(2999));
+        clock.advance(Duration.ofMillis(2999));
         assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).isFalse();
-        clock.move(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
         assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).isTrue();
         assertThat(limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")).isFalse();
     }
@@ -55,7 +52,7 @@ class RateLimiterTest {
                     allowed++;
                 }
             }
-            clock.move(Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
         }
         /* Ten minutes: the burst of 10 plus 20 a minute. */
         assertThat(allowed).isBetween(200, 210);
@@ -65,7 +62,7 @@ class RateLimiterTest {
     void aFullBucket_doesNotGrowPastTheBurst_afterALongQuietSpell() {
         RateLimiter limiter = RateLimiter.defaults(clock);
         limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1");
-        clock.move(Duration.ofHours(5));
+        clock.advance(Duration.ofHours(5));
         int allowed = 0;
         while (limiter.tryAcquire(RateLimiter.Kind.QUESTION, "slack", "U1")) {
             allowed++;
@@ -88,7 +85,7 @@ class RateLimiterTest {
             answers++;
         }
         assertThat(answers).as("the answer burst").isEqualTo(5);
-        clock.move(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         assertThat(limiter.tryAcquire(RateLimiter.Kind.ANSWER, "slack", "U1")).as("10 a minute: one each 6 s").isTrue();
     }
 
@@ -111,7 +108,7 @@ class RateLimiterTest {
         }
         assertThat(limiter.size()).isLessThanOrEqualTo(100);
 
-        clock.move(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertThat(limiter.size()).isZero();
     }
 
@@ -150,29 +147,5 @@ class RateLimiterTest {
                 .hasMessage("burst must be 1 or more but was 0");
         assertThatThrownBy(() -> RateLimiter.builder().maxUsers(0))
                 .hasMessage("maxUsers must be 1 or more but was 0");
-    }
-
-    /** A clock that only tests move. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2019-11-05T09:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package no.folkevalgt.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -122,7 +122,7 @@ class ReleaseArchiveIT {
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             URI readyz = URI.create("http://127.0.0.1:" + port + "/readyz");
-            HttpResponse<String> ready = untilReady(http, readyz, Instant.now().plusSeconds(60));
+            HttpResponse<String> ready = untilReady(http, readyz, Duration.ofSeconds(60));
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             assertThat(ready.body()).contains("\"status\":\"ready\"");
 
@@ -141,15 +141,10 @@ class ReleaseArchiveIT {
     }
 
     /** Polls until ready, as a load balancer does: the scheduler reports ready after its first poll. */
-    private static HttpResponse<String> untilReady(HttpClient http, URI uri, Instant deadline) throws Exception {
-        while (true) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 || Instant.now().isAfter(deadline)) {
-                return response;
-            }
-            Thread.sleep(200);
-        }
+    private static HttpResponse<String> untilReady(HttpClient http, URI uri, Duration within) {
+        return await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()), response -> response.statusCode() == 200);
     }
 
     private static Process start(List<String> command) throws IOException {

@@ -60,6 +60,7 @@ class SlowClientsTest {
                 for (Trickler t : tricklers) {
                     t.step();
                 }
+                /* Not a wait: the pace of the slow clients' trickle, which is what this test is about. */
                 Thread.sleep(100);
             }
             assertThat(tricklers).allSatisfy(t -> assertThat(t.status).as("a slow client's answer").isIn(408, -1));

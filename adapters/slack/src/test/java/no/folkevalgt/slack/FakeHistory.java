@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code conversations.history} as Slack documents it, for the fake Web APIs on loopback (this
- * module's {@code FakeSlackApi} and the reliability harness's {@code FakeSlack}, through the test-jar):
+ * {@code conversations.history} as Slack documents it, for the fake Web APIs on loopback (the
+ * reliability harness's {@code FakeSlack} in adapters/app, through this module's test-jar). The same
+ * class lives in test-support as {@code no.folkevalgt.testsupport.FakeHistory}, which {@code FakeSlackApi}
+ * uses; this copy goes once adapters/app's tests use test-support:
  * a channel's top-level messages between {@code oldest} and {@code latest} (exclusive unless
  * {@code inclusive=true}), newest first, at most {@code limit} (default 100, at most 999), the rest
  * behind {@code response_metadata.next_cursor} (base64 of {@code next_ts:<ts without its dot>}, as

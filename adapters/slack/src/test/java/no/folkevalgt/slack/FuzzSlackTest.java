@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import no.folkevalgt.testsupport.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,8 @@ class FuzzSlackTest {
                     : f.slack.send(body, type, SlackRequests.now(), null, Map.of());
             assertGenericOnFailure(run, r);
         }
-        Thread.sleep(300);
-        assertThat(f.api.answers()).as("Web API calls made on garbage").isEmpty();
+        Waits.holdsFor(Duration.ofMillis(300),
+                () -> assertThat(f.api.answers()).as("Web API calls made on garbage").isEmpty());
     }
 
     @Test
@@ -77,8 +79,7 @@ class FuzzSlackTest {
             };
             assertThat(r.statusCode()).as("run %s", run).isBetween(400, 499);
         }
-        Thread.sleep(200);
-        assertThat(f.api.answers()).isEmpty();
+        Waits.holdsFor(Duration.ofMillis(200), () -> assertThat(f.api.answers()).isEmpty());
     }
 
     @Test

@@ -22,6 +22,8 @@ import no.folkevalgt.http.WebServer;
 import no.folkevalgt.knowledge.Answer;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
+import no.folkevalgt.testsupport.FakeSlackApi;
+import no.folkevalgt.testsupport.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,9 +79,10 @@ class HostileSlackFacilitatorTest {
                     api.responseUrl("o")), SlackRequests.FORM);
             assertThat(api.await("response_url", 1).get(0).body()).as(text)
                     .contains("Beklager, oppsummeringer kan bare fasilitatorer be om.");
-            Thread.sleep(100);
-            assertThat(api.calls("files.completeUploadExternal")).as("no word cloud for %s", text).isEmpty();
-            assertThat(api.calls("chat.postMessage")).isEmpty();
+            Waits.holdsFor(Duration.ofMillis(100), () -> {
+                assertThat(api.calls("files.completeUploadExternal")).as("no word cloud for %s", text).isEmpty();
+                assertThat(api.calls("chat.postMessage")).isEmpty();
+            });
         }
         api.clear();
         slack.signed(SlackRequests.slashCommand("/refleksjon", "oppsummering 1", FACILITATOR, "C0CHAN", "tr-f",

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import no.folkevalgt.testsupport.FakeSlackApi;
+import no.folkevalgt.testsupport.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,12 +63,13 @@ class ReplayedSlackRequestsTest {
         second.slack.signed(SlackRequests.appMention("Ev0R02", "C0CHAN", "U0OLA", "<@UBOT> hva er saklista?",
                 "1700000000.000200"), JSON);
         second.api.await("chat.postMessage", 1);
-        Thread.sleep(300);
 
         assertThat(retried.statusCode()).isEqualTo(200);
-        assertThat(first.api.calls("chat.postMessage")).hasSize(1);
-        assertThat(second.api.calls("chat.postMessage")).singleElement()
-                .satisfies(call -> assertThat(call.form().get("text")).contains("saklista"));
+        Waits.holdsFor(Duration.ofMillis(300), () -> {
+            assertThat(first.api.calls("chat.postMessage")).hasSize(1);
+            assertThat(second.api.calls("chat.postMessage")).singleElement()
+                    .satisfies(call -> assertThat(call.form().get("text")).contains("saklista"));
+        });
     }
 
     @Test
@@ -89,13 +92,14 @@ class ReplayedSlackRequestsTest {
             restarted.slack.signed(other, FORM);
             second.slack.signed(other.replace("tr-other", "tr-other-2"), FORM);
             second.api.await("response_url", 3);
-            Thread.sleep(300);
 
-            assertThat(second.api.calls("response_url")).extracting(FakeSlackApi.Call::path)
-                    .as("the command answered once, the two fresh ones once each")
-                    .containsExactlyInAnyOrder("/response/refl", "/response/other", "/response/other");
-            assertThat(second.reflections.answers).containsExactly("Et annet svar");
-            assertThat(restarted.reflections.answers).containsExactly("Et annet svar");
+            Waits.holdsFor(Duration.ofMillis(300), () -> {
+                assertThat(second.api.calls("response_url")).extracting(FakeSlackApi.Call::path)
+                        .as("the command answered once, the two fresh ones once each")
+                        .containsExactlyInAnyOrder("/response/refl", "/response/other", "/response/other");
+                assertThat(second.reflections.answers).containsExactly("Et annet svar");
+                assertThat(restarted.reflections.answers).containsExactly("Et annet svar");
+            });
         } finally {
             restarted.close();
         }
@@ -119,8 +123,7 @@ class ReplayedSlackRequestsTest {
         assertThat(first.slack.send(inside, FORM, now + Duration.ofMinutes(4).toSeconds(), SlackRequests.SECRET,
                 Map.of()).statusCode()).as("4 minutes ahead").isEqualTo(200);
         first.api.await("response_url", 1);
-        Thread.sleep(300);
 
-        assertThat(first.reflections.answers).containsExactly("innenfor");
+        Waits.holdsFor(Duration.ofMillis(300), () -> assertThat(first.reflections.answers).containsExactly("innenfor"));
     }
 }

@@ -20,6 +20,8 @@ import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.core.programme.ProgrammeLoader;
+import no.folkevalgt.testsupport.FakeSlackApi;
+import no.folkevalgt.testsupport.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -105,8 +107,7 @@ class SlackAdapterTest {
         assertThat(f.slack.signed(fromBot, JSON).statusCode()).isEqualTo(200);
         assertThat(f.slack.signed(inChannel, JSON).statusCode()).isEqualTo(200);
 
-        Thread.sleep(300);
-        assertThat(f.api.calls("chat.postMessage")).isEmpty();
+        Waits.holdsFor(Duration.ofMillis(300), () -> assertThat(f.api.calls("chat.postMessage")).isEmpty());
     }
 
     @Test
@@ -120,8 +121,7 @@ class SlackAdapterTest {
 
         assertThat(f.slack.signed(edited, JSON).statusCode()).isEqualTo(200);
         assertThat(f.slack.signed(homeOpened, JSON).statusCode()).isEqualTo(200);
-        Thread.sleep(300);
-        assertThat(f.api.answers()).isEmpty();
+        Waits.holdsFor(Duration.ofMillis(300), () -> assertThat(f.api.answers()).isEmpty());
     }
 
     @Test
@@ -139,8 +139,7 @@ class SlackAdapterTest {
 
         assertThat(List.of(afterError.statusCode(), afterTimeout.statusCode(), duplicate.statusCode()))
                 .containsOnly(200);
-        Thread.sleep(500);
-        assertThat(f.api.calls("chat.postMessage")).hasSize(1);
+        Waits.holdsFor(Duration.ofMillis(500), () -> assertThat(f.api.calls("chat.postMessage")).hasSize(1));
     }
 
     @Test
@@ -190,10 +189,11 @@ class SlackAdapterTest {
         assertThat(response.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(response.path("text").asText()).contains("Takk! Svaret ditt er lagret")
                 .contains("administrasjonen &amp; rollene");
-        Thread.sleep(300);
-        assertThat(f.reflections.answers).containsExactly("Samspillet med administrasjonen & rollene");
-        assertThat(f.reflections.requestIds).containsExactly("tr-refl");
-        assertThat(f.api.calls("response_url")).hasSize(1);
+        Waits.holdsFor(Duration.ofMillis(300), () -> {
+            assertThat(f.reflections.answers).containsExactly("Samspillet med administrasjonen & rollene");
+            assertThat(f.reflections.requestIds).containsExactly("tr-refl");
+            assertThat(f.api.calls("response_url")).hasSize(1);
+        });
     }
 
     @Test
@@ -375,10 +375,11 @@ class SlackAdapterTest {
                         Long.toString(now), "X-Slack-Signature", SlackRequests.sign(SlackRequests.SECRET, now, body)))
                         .statusCode()).as("body changed after signing").isEqualTo(401);
             }
-            Thread.sleep(500);
-            assertThat(f.api.answers()).isEmpty();
-            assertThat(f.feedback.all()).isEmpty();
-            assertThat(f.reflections.answers).isEmpty();
+            Waits.holdsFor(Duration.ofMillis(500), () -> {
+                assertThat(f.api.answers()).isEmpty();
+                assertThat(f.feedback.all()).isEmpty();
+                assertThat(f.reflections.answers).isEmpty();
+            });
         }
 
         @Test

@@ -32,6 +32,7 @@ import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.LuceneKnowledgeBase;
+import no.folkevalgt.testsupport.FakeSlackApi;
 
 /**
  * The real parts wired as the app wires them: a Lucene knowledge base on a small deck, the bot with

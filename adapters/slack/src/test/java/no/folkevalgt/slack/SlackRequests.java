@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import no.folkevalgt.testsupport.FakeSlackApi;
 
 /**
  * Requests as Slack sends them: payloads shaped like the documented ones, signed with v0 =

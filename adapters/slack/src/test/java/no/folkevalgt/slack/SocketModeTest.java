@@ -10,6 +10,7 @@ import java.util.List;
 
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.knowledge.LuceneKnowledgeBase;
+import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

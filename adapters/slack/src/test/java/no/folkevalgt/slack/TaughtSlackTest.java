@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import no.folkevalgt.core.teaching.Lesson;
+import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,11 +128,7 @@ class TaughtSlackTest {
         return UnsureSlackTest.shown(post.json("blocks"));
     }
 
-    private void awaitAnswers(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (f.api.answers().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(f.api.answers()).hasSizeGreaterThanOrEqualTo(count);
+    private void awaitAnswers(int count) {
+        f.api.awaitAnswers(count);
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import no.folkevalgt.knowledge.Hit;
 import no.folkevalgt.knowledge.Passage;
 import no.folkevalgt.knowledge.UnsureKnowledgeBase;
+import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

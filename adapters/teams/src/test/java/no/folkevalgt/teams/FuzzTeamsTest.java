@@ -15,6 +15,7 @@ import no.folkevalgt.http.WebServer;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcConversationStore;
 import no.folkevalgt.storage.JdbcFeedbackStore;
+import no.folkevalgt.testsupport.FakeMicrosoft;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

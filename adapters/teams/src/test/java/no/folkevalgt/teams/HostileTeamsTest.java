@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +38,8 @@ import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcConversationStore;
 import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
+import no.folkevalgt.testsupport.FakeMicrosoft;
+import no.folkevalgt.testsupport.HostileText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,22 +55,14 @@ class HostileTeamsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final Map<String, String> CATALOGUE = new LinkedHashMap<>();
+    /** The catalogue every front end's hostile tests send. */
+    static final Map<String, String> CATALOGUE = HostileText.all();
 
-    static {
-        CATALOGUE.put("100 kB", "Hva er en interpellasjon? " + "bla ".repeat(25_000));
-        CATALOGUE.put("control", "Hva er\u0000 en\u0007 inter\u001Bpellasjon\u007F?\r\n");
-        CATALOGUE.put("zero-width", "Hva\u200B er\u200C en\u200D inter\u2060pellasjon\uFEFF?\u202E");
-        CATALOGUE.put("mrkdwn", "*bold* <!channel> <@U123>");
-        CATALOGUE.put("markdown", "[link](javascript:alert(1)) **fet**");
-        CATALOGUE.put("at", "<at>Alle</at> hei");
-        CATALOGUE.put("script", "<script>alert(1)</script>");
-        CATALOGUE.put("attribute", "\"><img src=x onerror=alert(1)>");
-        CATALOGUE.put("sql", "'; DROP TABLE reflection_answer; --");
-    }
-
-    /** The entries the bot keeps as they are (the others are too long, or lose control characters) and so echoes verbatim. */
-    static final List<String> ECHOED = List.of("mrkdwn", "markdown", "at", "script", "attribute", "sql");
+    /**
+     * The entries the bot keeps as they are (the others are too long, lose control or invisible characters,
+     * or are not UTF-8) and so echoes verbatim.
+     */
+    static final List<String> ECHOED = List.of("mrkdwn", "markdown", "at", "script", "attribute", "sql", "formula");
 
     /** Markdown a Teams TextBlock would render: a link, emphasis, a mention tag, a heading. */
     static final String HOSTILE = "[klikk](https://evil.example) **fet** <at>x</at> # overskrift";

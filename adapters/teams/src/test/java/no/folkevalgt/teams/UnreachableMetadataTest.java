@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import no.folkevalgt.testsupport.FakeMicrosoft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

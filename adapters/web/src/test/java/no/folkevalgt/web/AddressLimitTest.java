@@ -7,6 +7,7 @@ import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.core.http.TrustedProxies;
 import no.folkevalgt.http.WebServer;
+import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,7 @@ class AddressLimitTest {
     @Test
     void cookielessQuestionsFromOneAddress_areRefusedAfterTheAllowance_whileAClientWithItsCookieIsAnswered()
             throws Exception {
-        TestClock clock = new TestClock();
+        MovableClock clock = MovableClock.at("2025-06-02T08:00:00Z");
         WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(clock).build())
                 .sessionLimiter(RateLimiter.unlimited()).build();
         try (WebServer server = WebServer.start("127.0.0.1", 0, web.routes())) {
@@ -105,7 +103,7 @@ class AddressLimitTest {
     @Test
     void reflectionCommands_haveTheirOwnBudget_perAddress() throws Exception {
         /* Without a session every message is refused (401), and the refusals spend from the address's budget (429 after). */
-        HttpRoute message = message(new TestClock());
+        HttpRoute message = message(MovableClock.at("2025-06-02T08:00:00Z"));
         String address = "203.0.113.30";
         for (int i = 0; i < 10; i++) {
             assertThat(message.handler().handle(request(address, Map.of(), "neste")).status()).isEqualTo(401);
@@ -121,7 +119,7 @@ class AddressLimitTest {
 
     @Test
     void theAddressIsTheConnections_orTheLastOneATrustedProxyAdded() throws Exception {
-        HttpRoute message = message(new TestClock(), TrustedProxies.parse("127.0.0.1"));
+        HttpRoute message = message(MovableClock.at("2025-06-02T08:00:00Z"), TrustedProxies.parse("127.0.0.1"));
 
         /* From another machine, X-Forwarded-For is not believed: a new made-up address per request does not help. */
         for (int i = 0; i < 10; i++) {
@@ -185,7 +183,7 @@ class AddressLimitTest {
     @Test
     void forwardingHeadersFromAConnectionThatIsNoTrustedProxy_areNotBelieved_soMadeUpAddressesShareOneBudget()
             throws Exception {
-        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(new TestClock()).build()).build();
+        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(MovableClock.at("2025-06-02T08:00:00Z")).build()).build();
         try (WebServer server = WebServer.start("127.0.0.1", 0, web.routes())) {
             String base = "http://127.0.0.1:" + server.port();
             /* Without a session each is refused (401), and the refusals spend from the address's budget. */
@@ -201,7 +199,7 @@ class AddressLimitTest {
 
     @Test
     void clientsBehindATrustedProxy_eachHaveTheirOwnBudget_whetherItSaysXForwardedForOrXRealIp() throws Exception {
-        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(new TestClock()).build())
+        WebAdapter web = fx.webBuilder().addressLimiter(RateLimiter.builder().clock(MovableClock.at("2025-06-02T08:00:00Z")).build())
                 .trustedProxies(TrustedProxies.parse("127.0.0.0/8, ::1")).build();
         try (WebServer server = WebServer.start("127.0.0.1", 0, web.routes())) {
             String base = "http://127.0.0.1:" + server.port();
@@ -254,30 +252,6 @@ class AddressLimitTest {
 
     private double questionsSearched() {
         return WebAdapterHttpTest.value(fx.registry.scrape(), "folkevalgt_questions_total");
-    }
-
-    /** A clock that stands still until a test moves it. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2025-06-02T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.core.programme.PostPlanner;
 import no.folkevalgt.core.programme.ProgrammePosts;
 import no.folkevalgt.knowledge.UnsureKnowledgeBase;
+import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -252,7 +253,7 @@ class BrowserEndToEndTest {
     void aBrowserWithoutItsCookie_isToldToReload_andOverTheAddressLimit_showsTheFriendlyMessage() throws Exception {
         /* One question per address, and the clock stands still: the second cookie-less question is refused (429). */
         WebAdapter strict = fx.webBuilder().addressLimiter(no.folkevalgt.core.RateLimiter.builder()
-                .questions(1, Duration.ofHours(1), 1).clock(new AddressLimitTest.TestClock()).build()).build();
+                .questions(1, Duration.ofHours(1), 1).clock(MovableClock.at("2025-06-02T08:00:00Z")).build()).build();
         try (no.folkevalgt.http.WebServer server = no.folkevalgt.http.WebServer.start("127.0.0.1", 0, strict.routes())) {
             driver.get("http://127.0.0.1:" + server.port() + "/");
             driver.manage().deleteAllCookies();

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import no.folkevalgt.testsupport.Waits;
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -175,25 +177,15 @@ final class Chromium implements AutoCloseable {
         }
 
         void until(java.util.function.Predicate<WebDriver> condition) {
-            long end = System.nanoTime() + timeout.toNanos();
-            RuntimeException last = null;
-            while (System.nanoTime() < end) {
-                try {
-                    if (condition.test(driver)) {
-                        return;
-                    }
-                } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
-                    last = e;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
+            try {
+                Waits.within(timeout).pollInterval(Duration.ofMillis(100))
+                        .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.NoSuchElementException
+                                || e instanceof org.openqa.selenium.StaleElementReferenceException)
+                        .until(() -> condition.test(driver));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("condition not met within " + timeout + " on " + driver.getCurrentUrl()
+                        + "; the page says:\n" + driver.findElement(By.tagName("body")).getText(), e);
             }
-            throw new AssertionError("condition not met within " + timeout + " on " + driver.getCurrentUrl()
-                    + "; the page says:\n" + driver.findElement(By.tagName("body")).getText(), last);
         }
 
         WebElement visible(By by) {

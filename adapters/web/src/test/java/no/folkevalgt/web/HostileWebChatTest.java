@@ -12,11 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import no.folkevalgt.core.reflection.ReflectionAnswer;
+import no.folkevalgt.testsupport.HostileText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,24 +33,8 @@ class HostileWebChatTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The catalogue; the same strings are used by the other front ends' hostile tests. */
-    static final Map<String, String> CATALOGUE = catalogue();
-
-    static Map<String, String> catalogue() {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("100 kB", "Hva er en interpellasjon? " + "bla ".repeat(25_000));
-        c.put("control", "Hva er\u0000 en\u0007 inter\u001Bpellasjon\u007F?\r\n");
-        c.put("zero-width", "Hva\u200B er\u200C en\u200D inter\u2060pellasjon\uFEFF?\u202E");
-        c.put("only invisible", "\u200B\u200C\u200D\uFEFF\u2060");
-        c.put("lone surrogates", "Hva er \uD800 en \uDFFF interpellasjon?");
-        c.put("mrkdwn", "*bold* _it_ ~strike~ `code` <!channel> <!here> <@U123> <#C123> <https://evil.example|klikk>");
-        c.put("markdown", "[link](javascript:alert(1)) ![x](https://evil.example/x.png) # Overskrift");
-        c.put("script", "<script>alert(1)</script>");
-        c.put("attribute", "\"><img src=x onerror=alert(1)>");
-        c.put("sql", "'; DROP TABLE reflection_answer; --");
-        c.put("formula", "=HYPERLINK(\"https://evil.example\",\"klikk\")");
-        return c;
-    }
+    /** The catalogue every front end's hostile tests send. */
+    static final Map<String, String> CATALOGUE = HostileText.all();
 
     final HttpClient http = HttpClient.newHttpClient();
     Fixture fx;

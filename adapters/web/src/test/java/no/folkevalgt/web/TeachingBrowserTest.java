@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import no.folkevalgt.storage.Database;
+import no.folkevalgt.testsupport.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,14 +168,12 @@ class TeachingBrowserTest {
         assertThat(sure.get("reply").get("citations").get(0).get("slide").asInt()).isEqualTo(71);
 
         /* The second instance, on the same PostgreSQL, answers it from that slide within 10 s. */
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        JsonNode there = ask(two.base(), QUESTION);
-        while (!citesSlide71(there) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            there = ask(two.base(), QUESTION);
-        }
-        assertThat(citesSlide71(there)).as("the second instance's answer: %s", there).isTrue();
-        assertThat(there.get("answered").asBoolean()).isTrue();
+        AtomicReference<JsonNode> there = new AtomicReference<>();
+        Waits.within(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            there.set(ask(two.base(), QUESTION));
+            assertThat(citesSlide71(there.get())).as("the second instance's answer: %s", there.get()).isTrue();
+        });
+        assertThat(there.get().get("answered").asBoolean()).isTrue();
     }
 
     @Test
@@ -198,11 +198,8 @@ class TeachingBrowserTest {
                 + "» ikke står i programmaterialet, og svarer med teksten din.");
         assertThat(driver.findElements(By.cssSelector("#hull-liste script, #hull-liste img"))).isEmpty();
         assertThat(js("return window.__xss === undefined && document.querySelectorAll('script:not([src])').length")).isEqualTo(0L);
-        JsonNode reply = ask(two.base(), DOG).get("reply");
-        for (int i = 0; i < 50 && !reply.get("blocks").toString().contains("står ikke"); i++) {
-            Thread.sleep(200);
-            reply = ask(two.base(), DOG).get("reply");
-        }
+        JsonNode reply = Waits.within(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ask(two.base(), DOG).get("reply"), r -> r.get("blocks").toString().contains("står ikke"));
         assertThat(reply.get("blocks")).extracting(JsonNode::asText).containsExactly("Det står ikke i programmaterialet.", HOSTILE);
 
         /* In the chat, the reply is text too. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.http.WebServer;
+import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class WebSessionsTest {
     @Test
     void aNewNamePerMessage_getsNoNewBudget_theLimitIsTheSessions() throws Exception {
         WebServer strict = WebServer.start("127.0.0.1", 0, fx.webBuilder()
-                .sessionLimiter(RateLimiter.builder().clock(new AddressLimitTest.TestClock()).build()).build().routes());
+                .sessionLimiter(RateLimiter.builder().clock(MovableClock.at("2025-06-02T08:00:00Z")).build()).build().routes());
         try {
             String base = "http://127.0.0.1:" + strict.port();
             String session = Fixture.newSession(base);

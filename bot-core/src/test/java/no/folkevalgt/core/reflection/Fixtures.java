@@ -1,8 +1,6 @@
 package no.folkevalgt.core.reflection;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -13,7 +11,7 @@ import no.folkevalgt.core.Incoming;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.Prompt;
 
-/** A small programme in Rakkestad, 5 and 6 November 2019, and a clock that tests move. */
+/** A small programme in Rakkestad, 5 and 6 November 2019. */
 final class Fixtures {
 
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
@@ -50,33 +48,5 @@ final class Fixtures {
 
     static Incoming slack(String user, String text) {
         return new Incoming("slack", "T01", user, "C01", null, text);
-    }
-
-    /** A clock that stands still where a test puts it. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(ZonedDateTime start) {
-            this.now = start.toInstant();
-        }
-
-        void set(ZonedDateTime time) {
-            now = time.toInstant();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return OSLO;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

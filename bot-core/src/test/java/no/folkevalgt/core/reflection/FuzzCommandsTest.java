@@ -13,6 +13,7 @@ import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.programme.ProgrammeCommands;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
+import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -33,7 +34,7 @@ class FuzzCommandsTest {
             "$", "{}", "[]", "\"", "'"};
 
     private final InMemoryReflectionStore store = new InMemoryReflectionStore();
-    private final Fixtures.TestClock clock = new Fixtures.TestClock(at(5, 10, 20));
+    private final MovableClock clock = new MovableClock(at(5, 10, 20));
     private final KnowledgeBase kb = Mockito.mock(KnowledgeBase.class);
     private final Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(
             new ProgrammeCommands(Fixtures.programme(), clock),

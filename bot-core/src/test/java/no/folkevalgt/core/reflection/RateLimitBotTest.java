@@ -15,6 +15,7 @@ import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.UnansweredStore;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
+import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -22,7 +23,7 @@ import org.mockito.Mockito;
 class RateLimitBotTest {
 
     private final InMemoryReflectionStore store = new InMemoryReflectionStore();
-    private final Fixtures.TestClock clock = new Fixtures.TestClock(at(5, 10, 20));
+    private final MovableClock clock = new MovableClock(at(5, 10, 20));
     private final KnowledgeBase kb = Mockito.mock(KnowledgeBase.class);
     private final UnansweredStore unanswered = Mockito.mock(UnansweredStore.class);
     private final Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES,

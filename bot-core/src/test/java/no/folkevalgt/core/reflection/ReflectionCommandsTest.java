@@ -27,6 +27,7 @@ import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.knowledge.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
+import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -37,7 +38,7 @@ class ReflectionCommandsTest {
     private static final WordCloud CLOUD = new WordCloud();
 
     private final InMemoryReflectionStore store = new InMemoryReflectionStore();
-    private final Fixtures.TestClock clock = new Fixtures.TestClock(at(5, 10, 20));
+    private final MovableClock clock = new MovableClock(at(5, 10, 20));
     private final ReflectionCommands commands = new ReflectionCommands(store, Fixtures.programme(),
             Facilitators.parse("slack:" + FACILITATOR), clock, WORD_COUNTER::top, CLOUD);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,6 +22,7 @@ import no.folkevalgt.core.Reply;
 import no.folkevalgt.core.UnansweredStore;
 import no.folkevalgt.knowledge.DevSets;
 import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +36,7 @@ class TeachingTest {
     static final String DECK = "ks-folkevalgtprogram-rakkestad-2019.txt";
     static final KnowledgeBase kb = DevSets.bundled();
 
-    final MutableClock clock = new MutableClock(Instant.parse("2019-11-05T10:00:00Z"));
+    final MovableClock clock = new MovableClock(Instant.parse("2019-11-05T10:00:00Z"), ZoneId.of("Europe/Oslo"));
     final InMemoryLessonStore store = new InMemoryLessonStore();
     final List<UnansweredStore.Unanswered> gaps = new ArrayList<>();
     final UnansweredStore unanswered = new UnansweredStore() {
@@ -270,34 +270,6 @@ class TeachingTest {
         @Override
         public Lesson remove(String question) {
             return inner.remove(question);
-        }
-    }
-
-    /** A clock a test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Europe/Oslo");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

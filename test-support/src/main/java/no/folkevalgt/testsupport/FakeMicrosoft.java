@@ -1,4 +1,4 @@
-package no.folkevalgt.teams;
+package no.folkevalgt.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,19 +33,19 @@ import com.sun.net.httpserver.HttpServer;
  * login host that hands the bot its outgoing token (over https, as MSAL demands: {@link LoopbackLogin}),
  * and a Bot Connector (the activities' serviceUrl) that records every reply and proactive post.
  */
-final class FakeMicrosoft implements AutoCloseable {
+public final class FakeMicrosoft implements AutoCloseable {
 
-    static final String ISSUER = "https://api.botframework.com";
-    static final String KEY_ID = "test-key-1";
-    static final String BOT_TOKEN = "fake-outgoing-bot-token";
+    public static final String ISSUER = "https://api.botframework.com";
+    public static final String KEY_ID = "test-key-1";
+    public static final String BOT_TOKEN = "fake-outgoing-bot-token";
 
-    record Recorded(String method, String path, String authorization, String body) {
+    public record Recorded(String method, String path, String authorization, String body) {
     }
 
     /** One request to the login host's token endpoint: its path (with the tenant) and its form. */
-    record TokenRequest(String path, String contentType, String form) {
+    public record TokenRequest(String path, String contentType, String form) {
         /** One field of the form, decoded; empty when it is not there. */
-        String field(String name) {
+        public String field(String name) {
             for (String pair : form.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0 && java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
@@ -56,19 +56,19 @@ final class FakeMicrosoft implements AutoCloseable {
         }
     }
 
-    final KeyPair key = rsa();
-    final KeyPair otherKey = rsa();
+    public final KeyPair key = rsa();
+    public final KeyPair otherKey = rsa();
     private final HttpServer server;
-    final List<Recorded> connector = Collections.synchronizedList(new ArrayList<>());
-    final AtomicInteger tokenRequests = new AtomicInteger();
-    final List<String> tokenForms = Collections.synchronizedList(new ArrayList<>());
-    final List<TokenRequest> tokenRequestLog = Collections.synchronizedList(new ArrayList<>());
+    public final List<Recorded> connector = Collections.synchronizedList(new ArrayList<>());
+    public final AtomicInteger tokenRequests = new AtomicInteger();
+    public final List<String> tokenForms = Collections.synchronizedList(new ArrayList<>());
+    public final List<TokenRequest> tokenRequestLog = Collections.synchronizedList(new ArrayList<>());
     private final LoopbackLogin login;
     /** Statuses the connector answers next, before it goes back to 200. */
-    final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
+    public final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    FakeMicrosoft() throws IOException {
+    public FakeMicrosoft() throws IOException {
         this(200);
     }
 
@@ -76,7 +76,7 @@ final class FakeMicrosoft implements AutoCloseable {
      * @param loginStatus what the token endpoint answers: 200 with {@link #BOT_TOKEN}, or this status with
      *                    Microsoft Entra's answer to a wrong client secret
      */
-    FakeMicrosoft(int loginStatus) throws IOException {
+    public FakeMicrosoft(int loginStatus) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/openid", ex -> send(ex, 200, "{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"" + base() + "keys\","
                 + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
@@ -103,20 +103,20 @@ final class FakeMicrosoft implements AutoCloseable {
         });
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    String serviceUrl() {
+    public String serviceUrl() {
         return base();
     }
 
-    String openIdUrl() {
+    public String openIdUrl() {
         return base() + "openid";
     }
 
     /** The https login host the adapter's credentials ask, in place of https://login.microsoftonline.com/. */
-    URI loginHost() {
+    public URI loginHost() {
         return login.base();
     }
 
@@ -141,14 +141,14 @@ final class FakeMicrosoft implements AutoCloseable {
         send(ex, 200, "{\"id\":\"sent-" + ids.incrementAndGet() + "\"}");
     }
 
-    List<Recorded> activities() {
+    public List<Recorded> activities() {
         synchronized (connector) {
             return List.copyOf(connector);
         }
     }
 
     /** A channel token as the Bot Framework signs it. */
-    String token(String audience, String issuer, Instant expires, String serviceUrl, KeyPair signer) {
+    public String token(String audience, String issuer, Instant expires, String serviceUrl, KeyPair signer) {
         Instant now = Instant.now();
         return JWT.create().withKeyId(KEY_ID).withIssuer(issuer).withAudience(audience)
                 .withClaim("serviceurl", serviceUrl)

@@ -1,4 +1,4 @@
-package no.folkevalgt.slack;
+package no.folkevalgt.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * Slack's Web API and response_url endpoints on loopback, recording every call. Answers as Slack
  * documents ({@code {"ok":true,...}}) unless a test scripts another answer for a method.
@@ -38,18 +40,18 @@ import com.sun.net.httpserver.HttpServer;
  * cursor pages ({@code has_more}, {@code response_metadata.next_cursor}), thread replies left out, and
  * {@code metadata} only with {@code include_all_metadata=true}.
  */
-final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi implements AutoCloseable {
 
     private static final FakeHistory<Message> HISTORY =
             new FakeHistory<>(Message::ts, Message::threadTs, FakeSlackApi::json);
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** One recorded call: the Web API method (or "response_url", "upload"), its form fields and raw body. */
-    record Call(String method, String path, Map<String, String> form, String body, String authorization) {
+    public record Call(String method, String path, Map<String, String> form, String body, String authorization) {
 
         /** A form field parsed as JSON (blocks), or the body as JSON (response_url posts). */
-        JsonNode json(String field) {
+        public JsonNode json(String field) {
             try {
                 return JSON.readTree(field == null ? body : form.get(field));
             } catch (IOException e) {
@@ -58,7 +60,7 @@ final class FakeSlackApi implements AutoCloseable {
         }
 
         /** Everything the user would see: text and blocks, as one string. */
-        String visible() {
+        public String visible() {
             return form.isEmpty() ? body : form.getOrDefault("text", "") + "\n" + form.getOrDefault("blocks", "");
         }
     }
@@ -70,11 +72,11 @@ final class FakeSlackApi implements AutoCloseable {
      * One message in a channel, as conversations.history shows it. {@code metadata} is
      * {@code {"event_type":...,"event_payload":{...}}} or null; {@code threadTs} is set for a thread reply.
      */
-    record Message(String channel, String ts, String threadTs, String user, String botId, String text,
+    public record Message(String channel, String ts, String threadTs, String user, String botId, String text,
                    JsonNode metadata) {
 
         /** The metadata's event_payload field as text, or null. */
-        String payload(String field) {
+        public String payload(String field) {
             return metadata == null || !metadata.path("event_payload").has(field) ? null
                     : metadata.path("event_payload").path(field).asText();
         }
@@ -92,70 +94,76 @@ final class FakeSlackApi implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    FakeSlackApi() throws IOException {
+    public FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return base() + "api/";
     }
 
-    String responseUrl(String id) {
+    public String responseUrl(String id) {
         return base() + "response/" + id;
     }
 
     private volatile long latencyMillis;
 
     /** Answers every call after this wait, like Slack over the internet (the load harness uses it). */
-    void latency(Duration latency) {
+    public void latency(Duration latency) {
         this.latencyMillis = latency.toMillis();
     }
 
     /** The next call to this method is answered with this status, headers and body. */
-    void script(String method, int status, Map<String, String> headers, String body) {
+    public void script(String method, int status, Map<String, String> headers, String body) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** Calls other than auth.test, which Bolt makes on its own. */
-    List<Call> answers() {
+    public List<Call> answers() {
         return calls.stream().filter(c -> !c.method().equals("auth.test")).toList();
     }
 
-    /** Waits until at least {@code count} calls to the method were made; returns them. */
-    List<Call> await(String method, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (calls(method).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+    /** Waits (at most {@link Waits#PATIENCE}) until at least {@code count} calls to the method were made; returns them. */
+    public List<Call> await(String method, int count) {
+        try {
+            return Waits.until(() -> calls(method), found -> found.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + count + " calls to " + method + " but got " + calls(method).size()
+                    + "; all calls: " + calls.stream().map(Call::method).toList(), e);
         }
-        List<Call> found = calls(method);
-        if (found.size() < count) {
-            throw new AssertionError("expected " + count + " calls to " + method + " but got " + found.size()
-                    + "; all calls: " + calls.stream().map(Call::method).toList());
-        }
-        return found;
     }
 
-    void clear() {
+    /** Waits (at most {@link Waits#PATIENCE}) until at least {@code count} {@link #answers()} were made; returns them. */
+    public List<Call> awaitAnswers(int count) {
+        try {
+            return Waits.until(this::answers, found -> found.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + count + " answers but got " + answers().size()
+                    + "; all calls: " + calls.stream().map(Call::method).toList(), e);
+        }
+    }
+
+    public void clear() {
         calls.clear();
     }
 
     /** The channel's messages, oldest first (thread replies included). */
-    List<Message> messages(String channel) {
+    public List<Message> messages(String channel) {
         List<Message> list = channels.getOrDefault(channel, List.of());
         synchronized (list) {
             return list.stream().sorted(Comparator.comparing(m -> new BigDecimal(m.ts()))).toList();
@@ -168,18 +176,18 @@ final class FakeSlackApi implements AutoCloseable {
      *
      * @param metadata {@code {"event_type":...,"event_payload":{...}}} as JSON, or null
      */
-    Message seed(String channel, Instant at, String user, String text, String metadata) {
+    public Message seed(String channel, Instant at, String user, String text, String metadata) {
         long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
         return store(new Message(channel, ts(micros), null, user, null, text, metadata == null ? null : parse(metadata)));
     }
 
     /** Puts a message in the channel now, after every message before it (as someone writing in it). */
-    Message seed(String channel, String user, String text, String metadata) {
+    public Message seed(String channel, String user, String text, String metadata) {
         return store(new Message(channel, nextTs(), null, user, null, text, metadata == null ? null : parse(metadata)));
     }
 
     /** Slack's ts form: epoch seconds, a dot, six digits of microseconds. */
-    static String ts(long micros) {
+    public static String ts(long micros) {
         return (micros / 1_000_000) + "." + String.format("%06d", micros % 1_000_000);
     }
 
@@ -230,6 +238,7 @@ final class FakeSlackApi implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Authorization")));
 
         if (latencyMillis > 0) {
+            /* This sleep is the subject, not a wait: Slack answering slowly over the internet (latency()). */
             try {
                 Thread.sleep(latencyMillis);
             } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package no.folkevalgt.teams;
+package no.folkevalgt.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
