@@ -18,10 +18,12 @@ import no.folkevalgt.core.programme.PlannedPost;
  *
  * <pre>{@code
  * DeliveryPolicy policy = new DeliveryPolicy(Duration.ofMinutes(15), Duration.ofMinutes(1), 12, backoff);
- * switch (policy.before(post, deliveryLog.attempts(post.id()), clock.instant())) {
- *     case DeliveryPolicy.Done done -> ...            // sent, failed or skipped before: nothing to do
- *     case DeliveryPolicy.Skip skip -> record(skip.outcome());
- *     case DeliveryPolicy.Go go -> ... post it, then record(policy.after(post, go.attempt(), startedAt, now, failure, random));
+ * Instant now = clock.instant();
+ * DeliveryPolicy.Step step = policy.before(post, deliveryLog.attempts(post.id()), now);
+ * if (step instanceof DeliveryPolicy.Go go) {          // else Done (nothing to do) or Skip (record its outcome)
+ *     PostFailure failure = ...;                         // post it, composed late or not: null when the platform took it
+ *     DeliveryPolicy.Outcome outcome = policy.after(post, go.attempt(), now, clock.instant(), failure, random);
+ *     // record outcome.status() and outcome.detail(); unless outcome.done(), try again at outcome.nextTry()
  * }
  * }</pre>
  *
