@@ -167,14 +167,14 @@ public final class PostScheduler implements AutoCloseable {
     }
 
     /**
-     * Makes the scheduled posts match {@code posts}: adds those not yet scheduled, updates those whose
+     * Makes the scheduled posts match {@code planned}: adds those not yet scheduled, updates those whose
      * time, channel or text changed, and cancels scheduled ones that are no longer planned. Posts the
      * delivery log shows as done (sent, failed or skipped) are not scheduled again. Safe to call
      * from every instance and at every start: a post id is scheduled at most once at a time (it is
      * the execution's primary key).
      *
      * @throws IllegalArgumentException when two posts share an id
-     * @throws no.folkevalgt.core.StoreUnavailable         when the database cannot be reached
+     * @throws no.folkevalgt.core.StoreUnavailable when the database cannot be reached
      */
     public ScheduleResult schedule(List<PlannedPost> planned) {
         Map<String, PlannedPost> wanted = new HashMap<>();
