@@ -20,6 +20,7 @@ import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.PostFailure;
 import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.delivery.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,7 +220,11 @@ final class SlackPoster implements ChannelPoster {
         } catch (SlackApiException e) {
             int status = e.getResponse().code();
             if (status == 429) {
-                Duration retryAfter = retryAfter(e.getResponse().header("Retry-After"));
+                /* Without a Retry-After (Slack always sends one) the scheduler's backoff decides, as for Teams. */
+                Duration retryAfter = Backoff.retryAfter(e.getResponse().header("Retry-After"));
+                if (retryAfter == null) {
+                    throw PostFailure.temporary(method + " to " + channel + " was rate limited", null, e);
+                }
                 holdOff(channel, retryAfter);
                 throw PostFailure.temporary(method + " to " + channel + " was rate limited; retry after "
                         + retryAfter.toSeconds() + " s", retryAfter, e);
@@ -251,19 +256,5 @@ final class SlackPoster implements ChannelPoster {
             throw PostFailure.permanent(method + " to " + channel + " failed: " + error, null);
         }
         log.debug("{} to {} ok", method, channel);
-    }
-
-    static Duration retryAfter(String header) {
-        if (header != null) {
-            try {
-                long seconds = Long.parseLong(header.strip());
-                if (seconds >= 0) {
-                    return Duration.ofSeconds(seconds);
-                }
-            } catch (NumberFormatException ignored) {
-                /* Slack sends whole seconds; anything else falls back to a minute. */
-            }
-        }
-        return Duration.ofSeconds(60);
     }
 }

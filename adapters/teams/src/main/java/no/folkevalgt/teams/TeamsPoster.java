@@ -21,6 +21,7 @@ import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.ConversationStore;
 import no.folkevalgt.core.PostFailure;
 import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.delivery.Backoff;
 
 /**
  * Posts to a stored Teams conversation with {@code continueConversation}. Within one call the
@@ -100,7 +101,7 @@ final class TeamsPoster implements ChannelPoster {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RestException rest && rest.response() != null) {
                 int status = rest.response().code();
-                Duration retryAfter = retryAfter(rest.response().headers().get("Retry-After"));
+                Duration retryAfter = Backoff.retryAfter(rest.response().headers().get("Retry-After"));
                 return switch (status) {
                     case 429, 412, 502, 503, 504, 500 -> PostFailure.temporary(
                             "Teams svarte " + status + " for " + channel.id(), retryAfter, e);
@@ -115,16 +116,5 @@ final class TeamsPoster implements ChannelPoster {
             }
         }
         return PostFailure.temporary("Teams-posten feilet: " + e, null, e);
-    }
-
-    static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

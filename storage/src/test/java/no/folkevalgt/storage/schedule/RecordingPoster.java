@@ -1,7 +1,6 @@
 package no.folkevalgt.storage.schedule;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import no.folkevalgt.core.ChannelPoster;
 import no.folkevalgt.core.ChannelRef;
@@ -34,7 +34,7 @@ final class RecordingPoster implements ChannelPoster {
     private final Clock clock;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<PostFailure>> failures = new ConcurrentHashMap<>();
-    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     final CountDownLatch slowPostStarted = new CountDownLatch(1);
     private volatile Instant downUntil = Instant.MIN;
 
@@ -52,19 +52,26 @@ final class RecordingPoster implements ChannelPoster {
         downUntil = until;
     }
 
-    void slow(String postId, Duration delay) {
-        delays.put(postId, delay);
+    /** Calls for {@code postId} do not return (a slow platform) until {@link #release}d; at most 20 s. */
+    void hold(String postId) {
+        holds.put(postId, new CountDownLatch(1));
+    }
+
+    void release(String postId) {
+        holds.get(postId).countDown();
     }
 
     @Override
     public void post(ChannelRef channel, Reply reply) throws PostFailure {
         String postId = reply.blocks().get(0);
         Instant at = clock.instant();
-        Duration delay = delays.get(postId);
-        if (delay != null) {
+        CountDownLatch hold = holds.get(postId);
+        if (hold != null) {
             slowPostStarted.countDown();
             try {
-                Thread.sleep(delay.toMillis());
+                if (!hold.await(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("post " + postId + " was held and never released");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while posting " + postId);

@@ -4,50 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import no.folkevalgt.core.delivery.Backoff;
+
+/** The setting only; the waits themselves are BackoffTest's and DeliveryPolicyTest's. */
 class RetryPolicyTest {
 
-    private final SplittableRandom random = new SplittableRandom(7);
-
     @Test
-    void backoff_doubles_upToTheMaximum() {
-        RetryPolicy policy = RetryPolicy.exponential(10, Duration.ofSeconds(5), Duration.ofSeconds(30));
-
-        assertThat(policy.delayAfter(1, null, random)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(policy.delayAfter(2, null, random)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(policy.delayAfter(3, null, random)).isEqualTo(Duration.ofSeconds(20));
-        assertThat(policy.delayAfter(4, null, random)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(policy.delayAfter(60, null, random)).isEqualTo(Duration.ofSeconds(30));
+    void theDefault_isTwelveAttempts_fiveSecondsDoublingToTwoMinutes_withAFifthMoreAtRandom() {
+        assertThat(RetryPolicy.DEFAULT.maxAttempts()).isEqualTo(12);
+        assertThat(RetryPolicy.DEFAULT.backoff(Duration.ofMinutes(15)))
+                .isEqualTo(new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(2), 0.2, Duration.ofMinutes(15)));
     }
 
     @Test
-    void jitter_onlyAddsUpToItsShare() {
-        RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(10), Duration.ofMinutes(5), 0.2);
-
-        for (int i = 0; i < 1000; i++) {
-            assertThat(policy.delayAfter(1, null, random)).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(12));
-        }
-    }
-
-    @Test
-    void defaultPolicy_ridesOutMostOfTheGraceWindow_butEndsWithinIt() {
-        RetryPolicy policy = RetryPolicy.DEFAULT;
-        Duration total = Duration.ZERO;
-        for (int attempt = 1; attempt < policy.maxAttempts(); attempt++) {
-            total = total.plus(policy.delayAfter(attempt, null, new java.util.Random(attempt)));
-        }
-        assertThat(total).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(15).plusMinutes(3));
-    }
-
-    @Test
-    void retryAfter_isTakenAsGiven_evenAboveTheMaximum() {
-        RetryPolicy policy = RetryPolicy.DEFAULT;
-
-        assertThat(policy.delayAfter(1, Duration.ofSeconds(42), random)).isEqualTo(Duration.ofSeconds(42));
-        assertThat(policy.delayAfter(1, Duration.ofMinutes(10), random)).isEqualTo(Duration.ofMinutes(10));
+    void exponential_hasNoJitter() {
+        assertThat(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1)).jitter()).isZero();
     }
 
     @Test
