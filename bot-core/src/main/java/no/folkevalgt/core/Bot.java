@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * never throws for anything a user can type.
  *
  * <pre>{@code
- * Bot bot = new Bot(knowledgeBase);
+ * Bot bot = Bot.builder().knowledgeBase(knowledgeBase).build();
  * Reply reply = bot.handle(Incoming.local("Hvordan får jeg en sak på saklista?"));
  * }</pre>
  */
@@ -80,109 +80,145 @@ public final class Bot {
     private final DialogueMemory memory;
     private final Lessons lessons;
 
-    /** A bot that shows the best answer and up to two "Se også" slides. */
-    public Bot(KnowledgeBase knowledgeBase) {
-        this(knowledgeBase, 3);
-    }
-
-    /**
-     * @param top how many passages to ask the knowledge base for: the answer, then "Se også" (at most two)
-     */
-    public Bot(KnowledgeBase knowledgeBase, int top) {
-        this(knowledgeBase, top, DEFAULT_EXAMPLES);
-    }
-
-    /**
-     * @param examples example questions for help and hints; at least one
-     */
-    public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples) {
-        this(knowledgeBase, top, examples, List.of(), null, java.time.Clock.systemUTC());
-    }
-
-    /**
-     * The whole bot: question answering plus command groups.
-     *
-     * <pre>{@code
-     * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(programmeCommands, reflectionCommands), unanswered, clock);
-     * }</pre>
-     *
-     * @param groups     command groups tried in order before a message is searched as a question
-     * @param unanswered where declined and unsure questions are recorded for facilitators, or null
-     * @param clock      time for the records
-     */
-    public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples, List<Commands> groups,
-               UnansweredStore unanswered, java.time.Clock clock) {
-        this(knowledgeBase, top, examples, groups, unanswered, clock, null);
-    }
-
-    /**
-     * The whole bot with per-user rate limiting: a message beyond the user's budget gets
-     * {@link RateLimiter#MESSAGE} and is neither searched nor stored.
-     *
-     * <pre>{@code
-     * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock, RateLimiter.defaults(clock));
-     * }</pre>
-     *
-     * @param limiter the per-user budgets, or null for none
-     */
-    public Bot(KnowledgeBase knowledgeBase, int top, List<String> examples, List<Commands> groups,
-               UnansweredStore unanswered, java.time.Clock clock, RateLimiter limiter) {
-        this.limiter = limiter;
-        this.groups = List.copyOf(groups);
-        this.unanswered = unanswered;
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase");
-        if (top < 1) {
-            throw new IllegalArgumentException("top must be 1 or more but was " + top);
-        }
-        this.top = top;
-        this.examples = List.copyOf(examples);
-        if (this.examples.isEmpty()) {
-            throw new IllegalArgumentException("examples is empty; give at least one example question");
-        }
-        this.memory = null;
-        this.lessons = null;
+    private Bot(Builder b) {
+        this.knowledgeBase = b.knowledgeBase;
+        this.top = b.top;
+        this.examples = b.examples;
+        this.groups = b.commands;
+        this.unanswered = b.unanswered;
+        this.clock = b.clock;
+        this.limiter = b.limiter;
+        this.memory = b.memory;
+        this.lessons = b.lessons;
         command(HELP, text -> new Outcome(help(), Optional.empty()));
     }
 
-    private Bot(Bot bot, DialogueMemory memory, Lessons lessons) {
-        this.knowledgeBase = bot.knowledgeBase;
-        this.top = bot.top;
-        this.examples = bot.examples;
-        this.commands.addAll(bot.commands);
-        this.groups = bot.groups;
-        this.unanswered = bot.unanswered;
-        this.clock = bot.clock;
-        this.limiter = bot.limiter;
-        this.memory = memory;
-        this.lessons = lessons;
-    }
-
     /**
-     * This bot with a conversation memory: a short follow-up within {@link #MEMORY} ("hvem avgjør det?",
-     * "si mer") is read together with the conversation's last question. Without one (the command line's
-     * {@code ask}) every message stands alone.
+     * A bot to build. Only the knowledge base is required; the rest defaults to a bot that shows the
+     * best answer and up to two "Se også" slides, with {@link #DEFAULT_EXAMPLES}, no commands, no
+     * records of unanswered questions, no rate limits, no conversation memory and nothing taught, on
+     * the system clock.
      *
      * <pre>{@code
-     * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock, limiter)
-     *         .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)));
+     * Bot bot = Bot.builder()
+     *         .knowledgeBase(kb)
+     *         .commands(List.of(programmeCommands, reflectionCommands))
+     *         .unanswered(unanswered)
+     *         .clock(clock)
+     *         .rateLimiter(RateLimiter.defaults(Clock.systemUTC()))
+     *         .memory(new CachedDialogueMemory(new JdbcDialogueMemory(database)))
+     *         .lessons(new Lessons(new JdbcLessonStore(database), kb, clock))
+     *         .build();
      * }</pre>
      */
-    public Bot remembering(DialogueMemory memory) {
-        return new Bot(this, Objects.requireNonNull(memory, "memory"), lessons);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * This bot with what facilitators taught it: a question like a taught one gets the slide the
-     * facilitator linked it to as a sure answer, or the facilitator's "ikke i materialet" reply, and
-     * is not put on the gap list again.
-     *
-     * <pre>{@code
-     * Bot bot = new Bot(kb, ...).taught(new Lessons(new JdbcLessonStore(database), kb, clock));
-     * }</pre>
-     */
-    public Bot taught(Lessons lessons) {
-        return new Bot(this, memory, Objects.requireNonNull(lessons, "lessons"));
+    /** Builds a {@link Bot}; see {@link Bot#builder()}. Not thread-safe; the bot it builds is. */
+    public static final class Builder {
+
+        private KnowledgeBase knowledgeBase;
+        private int top = 3;
+        private List<String> examples = DEFAULT_EXAMPLES;
+        private List<Commands> commands = List.of();
+        private UnansweredStore unanswered;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
+        private RateLimiter limiter;
+        private DialogueMemory memory;
+        private Lessons lessons;
+
+        private Builder() {
+        }
+
+        /** Required: where questions are searched. */
+        public Builder knowledgeBase(KnowledgeBase knowledgeBase) {
+            this.knowledgeBase = knowledgeBase;
+            return this;
+        }
+
+        /**
+         * How many passages to ask the knowledge base for: the answer, then "Se også" (at most two);
+         * 1 or more, default 3.
+         */
+        public Builder top(int top) {
+            this.top = top;
+            return this;
+        }
+
+        /** Example questions for help and hints; at least one. Default {@link Bot#DEFAULT_EXAMPLES}. */
+        public Builder examples(List<String> examples) {
+            this.examples = examples;
+            return this;
+        }
+
+        /** Command groups, tried in order before a message is searched as a question. Default none. */
+        public Builder commands(List<? extends Commands> commands) {
+            this.commands = commands == null ? null : List.copyOf(commands);
+            return this;
+        }
+
+        /** Where declined and unsure questions are recorded for facilitators. Default: not recorded. */
+        public Builder unanswered(UnansweredStore unanswered) {
+            this.unanswered = unanswered;
+            return this;
+        }
+
+        /** Time for the records and the conversation memory. Default {@link java.time.Clock#systemUTC()}. */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Per-user rate limiting: a message beyond the user's budget gets {@link RateLimiter#MESSAGE}
+         * and is neither searched nor stored. Default: no limits.
+         */
+        public Builder rateLimiter(RateLimiter limiter) {
+            this.limiter = limiter;
+            return this;
+        }
+
+        /**
+         * A conversation memory: a short follow-up within {@link Bot#MEMORY} ("hvem avgjør det?", "si mer")
+         * is read together with the conversation's last question. Without one (the command line's
+         * {@code ask}, the default) every message stands alone.
+         */
+        public Builder memory(DialogueMemory memory) {
+            this.memory = memory;
+            return this;
+        }
+
+        /**
+         * What facilitators taught: a question like a taught one gets the slide the facilitator linked
+         * it to as a sure answer, or the facilitator's "ikke i materialet" reply, and is not put on the
+         * gap list again. Default: nothing taught.
+         */
+        public Builder lessons(Lessons lessons) {
+            this.lessons = lessons;
+            return this;
+        }
+
+        /**
+         * The bot.
+         *
+         * @throws NullPointerException     when the knowledge base, the examples, the commands or the clock is missing
+         * @throws IllegalArgumentException when top is below 1 or there are no examples
+         */
+        public Bot build() {
+            Objects.requireNonNull(knowledgeBase, "knowledgeBase is required: give Bot.builder().knowledgeBase(kb)");
+            Objects.requireNonNull(clock, "clock is null; leave it unset for the system clock");
+            Objects.requireNonNull(examples, "examples is null; leave it unset for Bot.DEFAULT_EXAMPLES");
+            Objects.requireNonNull(commands, "commands is null; leave it unset for none");
+            if (top < 1) {
+                throw new IllegalArgumentException("top must be 1 or more but was " + top);
+            }
+            examples = List.copyOf(examples);
+            if (examples.isEmpty()) {
+                throw new IllegalArgumentException("examples is empty; give at least one example question");
+            }
+            return new Bot(this);
+        }
     }
 
     /** Answers one message. */

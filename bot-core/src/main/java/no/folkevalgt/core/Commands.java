@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A group of commands the bot understands besides questions to the material, registered like a
- * handler: {@code new Bot(kb, List.of(programmeCommands, reflectionCommands))}. The bot tries each
- * group in order; the first that recognises the message answers it.
+ * handler: {@code Bot.builder().knowledgeBase(kb).commands(List.of(programmeCommands, reflectionCommands))}.
+ * The bot tries each group in order; the first that recognises the message answers it.
  */
 public interface Commands {
 

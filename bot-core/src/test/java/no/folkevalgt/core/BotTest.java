@@ -45,7 +45,7 @@ class BotTest {
         kb = mock(KnowledgeBase.class);
         when(kb.topics()).thenReturn(List.of("Hva innebærer det å være folkevalgt?", "Samspillet med administrasjonen",
                 "Utvalgsjobbing"));
-        bot = new Bot(kb);
+        bot = Bot.builder().knowledgeBase(kb).build();
     }
 
     private static Hit hit(Passage passage, double score, String... lines) {
@@ -105,7 +105,7 @@ class BotTest {
     void question_isSearchedWithTheConfiguredTop() {
         when(kb.ask(anyString(), anyInt())).thenReturn(Answer.declined("q"));
 
-        new Bot(kb, 5).handle(Incoming.local("Hva er en interpellasjon?"));
+        Bot.builder().knowledgeBase(kb).top(5).build().handle(Incoming.local("Hva er en interpellasjon?"));
 
         verify(kb).ask("Hva er en interpellasjon?", 5);
     }
@@ -262,7 +262,7 @@ class BotTest {
         };
         java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2019-11-05T10:00:00Z"),
                 java.time.ZoneOffset.UTC);
-        Bot recording = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), store, clock);
+        Bot recording = Bot.builder().knowledgeBase(kb).unanswered(store).clock(clock).build();
         when(kb.ask(anyString(), anyInt())).thenReturn(
                 Answer.unsure("q", List.of(hit(INTERPELLASJON, 3.1, "• Et spørsmål"), hit(SPORRETIME, 2.0, "• Før")), null),
                 Answer.declined("q"),
@@ -426,8 +426,44 @@ class BotTest {
 
     @Test
     void top_mustBePositive() {
-        assertThatThrownBy(() -> new Bot(kb, 0))
+        assertThatThrownBy(() -> Bot.builder().knowledgeBase(kb).top(0).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("top must be 1 or more but was 0");
+    }
+
+    @Test
+    void builder_withoutAKnowledgeBase_saysWhatIsMissing() {
+        assertThatThrownBy(() -> Bot.builder().build())
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("knowledgeBase is required");
+    }
+
+    @Test
+    void builder_refusesNoExamples_andNullParts() {
+        assertThatThrownBy(() -> Bot.builder().knowledgeBase(kb).examples(List.of()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("examples is empty; give at least one example question");
+        assertThatThrownBy(() -> Bot.builder().knowledgeBase(kb).clock(null).build())
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("clock");
+        assertThatThrownBy(() -> Bot.builder().knowledgeBase(kb).commands(null).build())
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("commands");
+    }
+
+    @Test
+    void builder_defaults_askForThreePassages_andShowTheDefaultExamplesInHelp() {
+        when(kb.ask(anyString(), anyInt())).thenReturn(Answer.declined("q"));
+        Bot plain = Bot.builder().knowledgeBase(kb).build();
+
+        plain.handle(Incoming.local("Hva er en interpellasjon?"));
+
+        verify(kb).ask("Hva er en interpellasjon?", 3);
+        assertThat(plain.handle(Incoming.local("hjelp")).plainText()).contains(Bot.DEFAULT_EXAMPLES.get(0));
+    }
+
+    @Test
+    void builder_examples_areUsedInTheEmptyMessageHint() {
+        Bot bot = Bot.builder().knowledgeBase(kb).examples(List.of("Hva er KS?")).build();
+
+        assertThat(bot.handle(Incoming.local("   ")).plainText()).contains("«Hva er KS?»");
     }
 }

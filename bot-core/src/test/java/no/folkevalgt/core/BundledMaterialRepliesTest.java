@@ -30,7 +30,7 @@ class BundledMaterialRepliesTest {
         Path content = Path.of("..", "content").toAbsolutePath().normalize();
         assertThat(Files.isRegularFile(content.resolve(DECK))).as(content.toString()).isTrue();
         kb = LuceneKnowledgeBase.open(content, indexDir);
-        bot = new Bot(kb);
+        bot = Bot.builder().knowledgeBase(kb).build();
     }
 
     @AfterAll

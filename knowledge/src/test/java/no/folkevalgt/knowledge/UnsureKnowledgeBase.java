@@ -10,8 +10,8 @@ import java.util.List;
  * it closes the real one.
  *
  * <pre>{@code
- * Bot bot = new Bot(new UnsureKnowledgeBase(LuceneKnowledgeBase.open(content, index)));
- * Bot hostile = new Bot(UnsureKnowledgeBase.offering(List.of(hitWithMarkupInItsTitle)));
+ * Bot bot = Bot.builder().knowledgeBase(new UnsureKnowledgeBase(LuceneKnowledgeBase.open(content, index))).build();
+ * Bot hostile = Bot.builder().knowledgeBase(UnsureKnowledgeBase.offering(List.of(hitWithMarkupInItsTitle))).build();
  * }</pre>
  */
 public final class UnsureKnowledgeBase implements KnowledgeBase {

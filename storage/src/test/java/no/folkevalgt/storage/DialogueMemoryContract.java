@@ -109,10 +109,16 @@ abstract class DialogueMemoryContract extends DatabaseTestBase {
         when(kb.ask(anyString(), anyString(), anyInt())).thenCallRealMethod();
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         try (Database other = reopen()) {
-            Bot first = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), null, clock)
-                    .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(db, clock)));
-            Bot second = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), null, clock)
-                    .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(other, clock)));
+            Bot first = Bot.builder()
+                    .knowledgeBase(kb)
+                    .clock(clock)
+                    .memory(new CachedDialogueMemory(new JdbcDialogueMemory(db, clock)))
+                    .build();
+            Bot second = Bot.builder()
+                    .knowledgeBase(kb)
+                    .clock(clock)
+                    .memory(new CachedDialogueMemory(new JdbcDialogueMemory(other, clock)))
+                    .build();
             Incoming question = new Incoming("slack", "T1", "U1", "C1", "1.0", "Hva er en hastesak?");
             first.handle(question);
 

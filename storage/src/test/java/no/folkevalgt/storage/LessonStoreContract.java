@@ -79,7 +79,7 @@ abstract class LessonStoreContract extends DatabaseTestBase {
         try (Database other = reopen()) {
             Lessons here = new Lessons(store, kb, Clock.fixed(T0, ZoneOffset.UTC));
             Lessons there = new Lessons(new JdbcLessonStore(other), kb, Clock.fixed(T0, ZoneOffset.UTC));
-            Bot second = new Bot(kb).taught(there);
+            Bot second = Bot.builder().knowledgeBase(kb).lessons(there).build();
             assertThat(second.handle(Incoming.local("Hvem passer på kommunedirektøren?")).citations()).isEmpty();
 
             here.link("Hvem passer på kommunedirektøren?", 49, null);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import no.folkevalgt.core.programme.Programme;
@@ -33,16 +34,17 @@ final class App {
     private final Path workingDir;
     private final KnowledgeFactory knowledge;
     private Settings settings;
-    private final java.time.Clock clock = java.time.Clock.systemUTC();
+    private final Clock clock;
 
     /** In a demo, an hour of programme passes in ten minutes: a newcomer sees reminders, prompts and summaries. */
     static final int DEMO_SPEED = 6;
 
     /**
      * @param interactive true when a person types at a terminal (prompts and greetings are shown)
+     * @param clock       the time the app runs on: the system's for the command line, another in tests
      */
     App(InputStream in, PrintStream out, PrintStream err, boolean interactive, Map<String, String> env,
-        Path workingDir, KnowledgeFactory knowledge) {
+        Path workingDir, KnowledgeFactory knowledge, Clock clock) {
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
@@ -50,6 +52,7 @@ final class App {
         this.env = Map.copyOf(env);
         this.workingDir = workingDir.toAbsolutePath().normalize();
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     PrintStream out() {
@@ -100,7 +103,7 @@ final class App {
     }
 
     /** The time the app runs on. */
-    java.time.Clock clock() {
+    Clock clock() {
         return clock;
     }
 
@@ -128,7 +131,7 @@ final class App {
     /**
      * With Slack set up ({@code SLACK_BOT_TOKEN}) and {@code SLACK_DEFAULT_CHANNEL} set, a programme that
      * names no Slack channel posts there too, besides its own channels. A programme that names Slack
-     * channels keeps them; {@code slack:default} in it stands for {@code SLACK_DEFAULT_CHANNEL} (ServeCommand).
+     * channels keeps them; {@code slack:default} in it stands for {@code SLACK_DEFAULT_CHANNEL} (SlackPoster resolves it).
      */
     static Programme withDefaultSlackChannel(Programme programme, java.util.Map<String, String> values) {
         String token = values.get("SLACK_BOT_TOKEN");

@@ -77,10 +77,13 @@ final class AskCommand implements Callable<Integer> {
         PrintStream out = app.out();
         ProgrammeCommands programme = new ProgrammeCommands(app.programme(false), app.clock());
         try (KnowledgeBase kb = app.openKnowledgeBase(); Database database = taughtDatabase()) {
-            Bot bot = new Bot(kb, top, Bot.DEFAULT_EXAMPLES, List.of(programme), null, app.clock());
-            if (database != null) {
-                bot = bot.taught(new Lessons(new JdbcLessonStore(database), kb, app.clock()));
-            }
+            Bot bot = Bot.builder()
+                    .knowledgeBase(kb)
+                    .top(top)
+                    .commands(List.of(programme))
+                    .clock(app.clock())
+                    .lessons(database == null ? null : new Lessons(new JdbcLessonStore(database), kb, app.clock()))
+                    .build();
             Asker asker = new Asker(bot, programme, kb);
             if (!words.isEmpty()) {
                 print(out, String.join(" ", words), asker, false);

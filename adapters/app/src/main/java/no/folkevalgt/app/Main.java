@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -55,10 +56,16 @@ public final class Main implements Callable<Integer> {
         System.exit(code);
     }
 
-    /** Runs one command line and returns its exit code; never throws. */
+    /** Runs one command line on the system clock and returns its exit code; never throws. */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
                    Map<String, String> env, Path workingDir, KnowledgeFactory knowledge) {
-        App app = new App(in, out, err, interactive, env, workingDir, knowledge);
+        return run(args, in, out, err, interactive, env, workingDir, knowledge, Clock.systemUTC());
+    }
+
+    /** Runs one command line on {@code clock} and returns its exit code; never throws. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
+                   Map<String, String> env, Path workingDir, KnowledgeFactory knowledge, Clock clock) {
+        App app = new App(in, out, err, interactive, env, workingDir, knowledge, clock);
         CommandLine cli = commandLine(app);
         int code = cli.execute(args);
         out.flush();

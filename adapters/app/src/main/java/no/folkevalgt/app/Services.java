@@ -95,10 +95,15 @@ final class Services implements AutoCloseable {
         /* What facilitators taught is read through a cache that trusts the database for two seconds. */
         this.lessons = new Lessons(new JdbcLessonStore(database), knowledgeBase, clock);
         this.gaps = new GapList(unanswered, feedback, lessons, knowledgeBase);
-        this.bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, groups, unanswered, clock,
-                RateLimiter.defaults(Clock.systemUTC()))
-                .remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database)))
-                .taught(lessons);
+        this.bot = Bot.builder()
+                .knowledgeBase(knowledgeBase)
+                .commands(groups)
+                .unanswered(unanswered)
+                .clock(clock)
+                .rateLimiter(RateLimiter.defaults(Clock.systemUTC()))
+                .memory(new CachedDialogueMemory(new JdbcDialogueMemory(database)))
+                .lessons(lessons)
+                .build();
         this.composer = new ProgrammePosts(current, summaries, clock);
         this.retentionDays = app.settings().retentionDays();
     }

@@ -7,6 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +36,8 @@ final class Cli {
     final Path index;
     final Map<String, String> env = new HashMap<>();
     KnowledgeFactory knowledge = KnowledgeFactory.LUCENE;
+    /** The time the commands run on. */
+    Clock clock = Clock.systemUTC();
     boolean interactive;
 
     Cli(Path home) throws IOException {
@@ -60,9 +67,20 @@ final class Cli {
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e,
-                    interactive, env, home, knowledge);
+                    interactive, env, home, knowledge, clock);
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A clock that reads noon in Oslo today when the test starts and then runs at normal speed: a
+     * programme built around "now" stays within one day whenever the test runs (never near midnight),
+     * and the scheduler's waits still pass.
+     */
+    static Clock noonInOslo() {
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        Instant noon = LocalDate.now(oslo).atTime(12, 0).atZone(oslo).toInstant();
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
     }
 
     Result run(String... args) {

@@ -3,11 +3,8 @@ package no.folkevalgt.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +25,8 @@ class HostAndProxyServeTest {
         cli.env.put("PORT", "0");
         cli.env.put("PUBLIC_URL", "https://bot.kommune.no/");
         cli.env.put("TRUSTED_PROXIES", "127.0.0.1");
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
-        try (ServeCommand.Running running = new ServeCommand(app).start()) {
-            int port = running.server().port();
+        try (BotServer running = BotServer.builder().settings(cli.env).workingDir(home).start()) {
+            int port = running.port();
             String rebound = get(port, "/fasilitator/eksport.csv", "evil.example:" + port);
             assertThat(rebound).startsWith("HTTP/1.1 421").contains("Ukjent adresse");
             assertThat(get(port, "/fasilitator/eksport.csv", "localhost:" + port)).startsWith("HTTP/1.1 200");

@@ -2,9 +2,6 @@ package no.folkevalgt.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,19 +29,17 @@ class MetricsServeTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ServeCommand.Running start(Map<String, String> settings) throws Exception {
+    private BotServer start(Map<String, String> settings) throws Exception {
         Cli cli = new Cli(home);
         cli.env.put("PORT", "0");
         cli.env.putAll(settings);
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
-        return new ServeCommand(app).start();
+        return BotServer.builder().settings(cli.env).workingDir(home).start();
     }
 
     @Test
     void afterSomeRequests_metricsShowTheJvm_theProcess_httpPerRouteAndStatus_thePool_andTheScheduler() throws Exception {
-        try (ServeCommand.Running running = start(Map.of())) {
-            String base = "http://127.0.0.1:" + running.server().port();
+        try (BotServer running = start(Map.of())) {
+            String base = "http://127.0.0.1:" + running.port();
             String session = ChatSessions.fresh(base);
             for (int i = 0; i < 3; i++) {
                 assertThat(get(base + "/readyz", Map.of()).statusCode()).isEqualTo(200);
@@ -136,8 +131,8 @@ class MetricsServeTest {
     @Test
     void withMetricsToken_metricsNeedTheBearerToken_andOtherwiseSay401InNorwegian() throws Exception {
         String token = "metrics-" + "0123456789abcdef";
-        try (ServeCommand.Running running = start(Map.of("METRICS_TOKEN", token))) {
-            String base = "http://127.0.0.1:" + running.server().port();
+        try (BotServer running = start(Map.of("METRICS_TOKEN", token))) {
+            String base = "http://127.0.0.1:" + running.port();
 
             HttpResponse<String> none = get(base + "/metrics", Map.of());
             HttpResponse<String> wrong = get(base + "/metrics", Map.of("Authorization", "Bearer " + token + "x"));
@@ -159,8 +154,8 @@ class MetricsServeTest {
 
     @Test
     void withoutMetricsToken_metricsAreOpen_asBefore() throws Exception {
-        try (ServeCommand.Running running = start(Map.of())) {
-            HttpResponse<String> metrics = get("http://127.0.0.1:" + running.server().port() + "/metrics", Map.of());
+        try (BotServer running = start(Map.of())) {
+            HttpResponse<String> metrics = get("http://127.0.0.1:" + running.port() + "/metrics", Map.of());
 
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("process_uptime_seconds");

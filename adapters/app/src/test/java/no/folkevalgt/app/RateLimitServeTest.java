@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import no.folkevalgt.core.RateLimiter;
@@ -35,10 +31,8 @@ class RateLimitServeTest {
     void aWebUserOverTheBudget_getsTheFriendlyMessage_andOthersAreServed() throws Exception {
         Cli cli = new Cli(home);
         cli.env.put("PORT", "0");
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
-        try (ServeCommand.Running running = new ServeCommand(app).start()) {
-            String base = "http://127.0.0.1:" + running.server().port();
+        try (BotServer running = BotServer.builder().settings(cli.env).workingDir(home).start()) {
+            String base = "http://127.0.0.1:" + running.port();
             String kari = ChatSessions.fresh(base);
             for (int i = 0; i < 10; i++) {
                 assertThat(say(base, kari, "Hva er en interpellasjon?")).doesNotContain(RateLimiter.MESSAGE);
@@ -57,10 +51,8 @@ class RateLimitServeTest {
     void webMessagesWithoutASession_areRefused_thenLimitedPerAddress_andASessionFromTheSameAddressIsStillAnswered() throws Exception {
         Cli cli = new Cli(home);
         cli.env.put("PORT", "0");
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
-        try (ServeCommand.Running running = new ServeCommand(app).start()) {
-            String base = "http://127.0.0.1:" + running.server().port();
+        try (BotServer running = BotServer.builder().settings(cli.env).workingDir(home).start()) {
+            String base = "http://127.0.0.1:" + running.port();
             for (int i = 1; i <= 10; i++) {
                 HttpResponse<String> r = ask(base, null);
                 assertThat(r.statusCode()).as("cookie-less question %d", i).isEqualTo(401);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,11 +27,9 @@ class SchedulerReadinessServeTest {
     void afterStart_readyzShowsTheSchedulerOk_andItsPollsForDuePosts_andAfterStopItIsNotAlive() throws Exception {
         Cli cli = new Cli(home);
         cli.env.put("PORT", "0");
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
-        ServeCommand.Running running = new ServeCommand(app).start();
+        BotServer running = BotServer.builder().settings(cli.env).workingDir(home).start();
         try {
-            String base = "http://127.0.0.1:" + running.server().port();
+            String base = "http://127.0.0.1:" + running.port();
 
             HttpResponse<String> ready = readyz(base);
             JsonNode checks = JSON.readTree(ready.body()).get("checks");

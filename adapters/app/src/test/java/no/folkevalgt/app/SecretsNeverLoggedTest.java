@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.AppenderBase;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -118,12 +117,10 @@ class SecretsNeverLoggedTest {
                 "DATABASE_URL", "jdbc:h2:file:" + home.resolve("data").resolve("hemmelig").toAbsolutePath()
                         + ";USER=folkevalgt;PASSWORD=" + dbPassword));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, cli.env, home, KnowledgeFactory.LUCENE);
-        try (ServeCommand.Running running = new ServeCommand(app).start()) {
+        try (BotServer running = BotServer.builder().settings(cli.env).workingDir(home)
+                .out(new PrintStream(out, true, StandardCharsets.UTF_8)).start()) {
             assertThat(root.getLevel()).as("LOG_LEVEL=debug took effect").isEqualTo(Level.DEBUG);
-            String base = "http://127.0.0.1:" + running.server().port();
+            String base = "http://127.0.0.1:" + running.port();
             // web chat: a question, an answer, garbage
             String session = ChatSessions.fresh(base);
             post(base + "/api/melding", "application/json", "{\"tekst\":\"Hva er en interpellasjon?\"}", Map.of("Cookie", session));
@@ -168,7 +165,6 @@ class SecretsNeverLoggedTest {
         }
         assertNoSecret(String.join("\n", capture.jsonLines()), "the JSON log lines");
         assertNoSecret(out.toString(StandardCharsets.UTF_8), "standard output");
-        assertNoSecret(err.toString(StandardCharsets.UTF_8), "standard error");
         assertNoSecret(String.join("\n", responses), "HTTP responses");
     }
 

@@ -2,9 +2,6 @@ package no.folkevalgt.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -78,16 +75,13 @@ class SlackBodiesNeverLoggedTest {
         Cli cli = new Cli(home);
         cli.env.putAll(Map.of("PORT", "0", "LOG_LEVEL", "debug", "SLACK_BOT_TOKEN", "xoxb-1-2-test",
                 "SLACK_SIGNING_SECRET", secret, "SLACK_API_URL", slackBase + "/api/"));
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                false, cli.env, home, KnowledgeFactory.LUCENE);
-        try (ServeCommand.Running running = new ServeCommand(app).start()) {
+        try (BotServer running = BotServer.builder().settings(cli.env).workingDir(home).start()) {
             assertThat(log.root.getLevel()).as("LOG_LEVEL=debug took effect").isEqualTo(Level.DEBUG);
             String body = "token=SlackVerifyTokenQ7&team_id=T1&channel_id=C1&user_id=UMEDLEMX9&command=%2Frefleksjon"
                     + "&text=hemmelig-tekst&trigger_id=trig-1&response_url="
                     + URLEncoder.encode(slackBase + "/response/1", StandardCharsets.UTF_8);
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + running.server().port() + "/slack/events"))
+                            URI.create("http://127.0.0.1:" + running.port() + "/slack/events"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .headers(signed(body, secret))
                     .timeout(Duration.ofSeconds(20))

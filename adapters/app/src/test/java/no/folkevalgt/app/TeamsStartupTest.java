@@ -2,9 +2,6 @@ package no.folkevalgt.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,9 +103,7 @@ class TeamsStartupTest {
     private List<ILoggingEvent> startedLog(Cli cli) throws Exception {
         CapturedLog log = new CapturedLog();
         log.start();
-        App app = new App(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, cli.env, home, KnowledgeFactory.LUCENE);
-        try (ServeCommand.Running running = new ServeCommand(app).start()) {
+        try (BotServer running = BotServer.builder().settings(cli.env).workingDir(home).start()) {
             return List.copyOf(log.events());
         } finally {
             log.stop();

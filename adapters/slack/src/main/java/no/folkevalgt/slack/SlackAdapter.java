@@ -147,7 +147,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.parser = new SlackRequestParser(config);
         this.verifier = settings.signingSecret() == null ? null
                 : new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
-        this.poster = new SlackPoster(client, postInterval);
+        this.poster = new SlackPoster(client, postInterval, settings.defaultChannel());
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1000), runnable -> {
@@ -209,7 +209,10 @@ public final class SlackAdapter implements AutoCloseable {
         return List.of(new HttpRoute("POST", PATH, this::serve));
     }
 
-    /** Posts programme messages to Slack channels ({@code ChannelRef} platform {@code slack}). */
+    /**
+     * Posts programme messages to Slack channels ({@code ChannelRef} platform {@code slack});
+     * {@code slack:default} stands for {@code SLACK_DEFAULT_CHANNEL}.
+     */
     public ChannelPoster poster() {
         return poster;
     }

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * {@code {"post_id": ...}}), so that after an instance died while posting, {@link #wasPosted} can look
  * for it in the channel's history (conversations.history, which needs channels:history or
  * groups:history) instead of posting it a second time.
+ *
+ * <p>{@code slack:default} in programme.yaml stands for {@code SLACK_DEFAULT_CHANNEL}: a post to it goes
+ * to that channel, and fails for good when it is not set.
  */
 final class SlackPoster implements ChannelPoster {
 
@@ -52,14 +55,33 @@ final class SlackPoster implements ChannelPoster {
     /* conversations.history: Slack recommends at most 200 a page; more pages than this and we cannot tell. */
     static final int HISTORY_PAGE = 200;
     static final int HISTORY_MAX_PAGES = 5;
+    /** The channel id in programme.yaml ({@code slack:default}) that stands for {@code SLACK_DEFAULT_CHANNEL}. */
+    static final String DEFAULT = "default";
 
     private final MethodsClient client;
     private final long intervalNanos;
     private final ConcurrentHashMap<String, Long> nextSlot = new ConcurrentHashMap<>();
+    private final String defaultChannel;
 
-    SlackPoster(MethodsClient client, Duration interval) {
+    /**
+     * @param defaultChannel {@code SLACK_DEFAULT_CHANNEL}, which {@code slack:default} stands for; null when not set
+     */
+    SlackPoster(MethodsClient client, Duration interval, String defaultChannel) {
         this.client = Objects.requireNonNull(client, "client");
         this.intervalNanos = interval.toNanos();
+        this.defaultChannel = defaultChannel;
+    }
+
+    /** The channel a post goes to: {@code slack:default} resolved to {@code SLACK_DEFAULT_CHANNEL}. */
+    private String target(ChannelRef channel) throws PostFailure {
+        if (!DEFAULT.equals(channel.id())) {
+            return channel.id();
+        }
+        if (defaultChannel == null) {
+            throw PostFailure.permanent(
+                    "programme.yaml poster til slack:default, men SLACK_DEFAULT_CHANNEL er ikke satt", null);
+        }
+        return defaultChannel;
     }
 
     @Override
@@ -79,7 +101,7 @@ final class SlackPoster implements ChannelPoster {
         if (!SlackAdapter.PLATFORM.equals(channel.platform())) {
             throw PostFailure.permanent("not a Slack channel: " + channel, null);
         }
-        String id = channel.id();
+        String id = target(channel);
         pace(id);
         BlockKit.Rendered rendered = BlockKit.render(reply, BlockKit.Options.PLAIN);
         Message.Metadata metadata = postId == null ? null
@@ -116,7 +138,12 @@ final class SlackPoster implements ChannelPoster {
         if (!SlackAdapter.PLATFORM.equals(channel.platform())) {
             return Optional.empty();
         }
-        String id = channel.id();
+        String id;
+        try {
+            id = target(channel);
+        } catch (PostFailure e) {
+            return Optional.empty();
+        }
         String oldest = ts(since);
         String cursor = null;
         for (int page = 1; page <= HISTORY_MAX_PAGES; page++) {

@@ -51,9 +51,12 @@ class HostileSlackFacilitatorTest {
                 List.of(new Prompt(1, "Hva tar du med deg?", "Hva tar du med deg?", now.minusMinutes(5),
                         now.plusMinutes(30), true, 0)),
                 List.of(new ChannelRef("local", "programmet")), Duration.ofMinutes(10));
-        Bot bot = new Bot(new NoAnswers(), 3, Bot.DEFAULT_EXAMPLES,
-                List.of(new ReflectionCommands(store, programme, Facilitators.parse("slack:" + FACILITATOR), clock,
-                        new WordCounter()::top, new WordCloud())), null, clock);
+        Bot bot = Bot.builder()
+                .knowledgeBase(new NoAnswers())
+                .commands(List.of(new ReflectionCommands(store, programme, Facilitators.parse("slack:" + FACILITATOR), clock,
+                        new WordCounter()::top, new WordCloud())))
+                .clock(clock)
+                .build();
         api = new FakeSlackApi();
         adapter = SlackAdapter.create(new SlackSettings("xoxb-1234-5678-test", SlackRequests.SECRET, null, api.apiUrl(),
                 "C0PROG"), bot, new SlackFixture.MemoryFeedback(), clock, Duration.ofMillis(100));

@@ -204,7 +204,7 @@ class PostedCheckTest {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix("http://127.0.0.1:" + port + "/api/");
         config.setStatsEnabled(false);
-        SlackPoster dead = new SlackPoster(Slack.getInstance(config).methods(TOKEN), Duration.ofMillis(100));
+        SlackPoster dead = new SlackPoster(Slack.getInstance(config).methods(TOKEN), Duration.ofMillis(100), null);
 
         assertThat(dead.wasPosted(channel, "p1", Instant.now().minusSeconds(60))).isEmpty();
 

@@ -90,10 +90,13 @@ final class SlackFixture implements AutoCloseable {
         }
         kb = LuceneKnowledgeBase.open(content, dir.resolve("index"));
         lessons = new Lessons(taught, kb, clock);
-        bot = new Bot(material.apply(kb), 3, Bot.DEFAULT_EXAMPLES,
-                List.of(new ProgrammeCommands(ProgrammeLoader.loadBundled(), clock), reflections), null, clock)
-                .remembering(new InMemoryDialogueMemory())
-                .taught(lessons);
+        bot = Bot.builder()
+                .knowledgeBase(material.apply(kb))
+                .commands(List.of(new ProgrammeCommands(ProgrammeLoader.loadBundled(), clock), reflections))
+                .clock(clock)
+                .memory(new InMemoryDialogueMemory())
+                .lessons(lessons)
+                .build();
         api = new FakeSlackApi();
         SlackSettings settings = new SlackSettings("xoxb-1234-5678-test", SlackRequests.SECRET, null, api.apiUrl(),
                 "C0PROG");

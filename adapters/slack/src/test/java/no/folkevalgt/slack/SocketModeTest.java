@@ -27,7 +27,7 @@ class SocketModeTest {
         try (FakeSlackApi api = new FakeSlackApi();
              LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("content"), dir.resolve("index"));
              SlackAdapter adapter = SlackAdapter.create(new SlackSettings("xoxb-1", null, "xapp-1-A0001-secret",
-                     api.apiUrl(), null), new Bot(kb), new SlackFixture.MemoryFeedback(),
+                     api.apiUrl(), null), Bot.builder().knowledgeBase(kb).build(), new SlackFixture.MemoryFeedback(),
                      java.time.Clock.systemUTC(), Duration.ofMillis(10))) {
 
             assertThatThrownBy(adapter::start).isInstanceOf(IOException.class);
@@ -45,7 +45,7 @@ class SocketModeTest {
         try (FakeSlackApi api = new FakeSlackApi();
              LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(dir.resolve("content"), dir.resolve("index"));
              SlackAdapter adapter = SlackAdapter.create(new SlackSettings("xoxb-1", null, "xapp-1-A0001-secret",
-                     api.apiUrl(), null), new Bot(kb), new SlackFixture.MemoryFeedback(),
+                     api.apiUrl(), null), Bot.builder().knowledgeBase(kb).build(), new SlackFixture.MemoryFeedback(),
                      java.time.Clock.systemUTC(), Duration.ofMillis(10))) {
             var response = adapter.routes().get(0).handler().handle(new no.folkevalgt.core.http.HttpRequest("POST",
                     SlackAdapter.PATH, java.util.Map.of(), java.util.Map.of(),

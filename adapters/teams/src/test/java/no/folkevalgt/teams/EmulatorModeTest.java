@@ -41,7 +41,8 @@ class EmulatorModeTest {
         logs.start();
         microsoft = new FakeMicrosoft();
         db = Database.open("jdbc:h2:mem:emulator;DB_CLOSE_DELAY=-1", "sa", "");
-        teams = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(TeamsAdapterTest.oneAnswer()),
+        teams = TeamsAdapter.create(TeamsSettings.emulator(),
+                Bot.builder().knowledgeBase(TeamsAdapterTest.oneAnswer()).build(),
                 new JdbcFeedbackStore(db), new JdbcConversationStore(db), Clock.systemUTC());
         server = WebServer.start("127.0.0.1", 0, teams.routes());
     }

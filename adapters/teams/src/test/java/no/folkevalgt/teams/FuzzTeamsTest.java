@@ -46,7 +46,8 @@ class FuzzTeamsTest {
     void start() throws Exception {
         microsoft = new FakeMicrosoft();
         db = Database.open("jdbc:h2:mem:fuzz-teams;DB_CLOSE_DELAY=-1", "sa", "");
-        teams = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(TeamsAdapterTest.oneAnswer()),
+        teams = TeamsAdapter.create(TeamsSettings.emulator(),
+                Bot.builder().knowledgeBase(TeamsAdapterTest.oneAnswer()).build(),
                 new JdbcFeedbackStore(db), new JdbcConversationStore(db), Clock.systemUTC());
         server = WebServer.start("127.0.0.1", 0, teams.routes());
     }
@@ -107,7 +108,7 @@ class FuzzTeamsTest {
         server.close();
         teams.close();
         teams = TeamsAdapter.builder(new TeamsSettings(Activities.APP_ID, "not-a-real-secret", ""))
-                .bot(new Bot(TeamsAdapterTest.oneAnswer()))
+                .bot(Bot.builder().knowledgeBase(TeamsAdapterTest.oneAnswer()).build())
                 .feedback(new JdbcFeedbackStore(db)).conversations(new JdbcConversationStore(db)).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
                 .loginHost(microsoft.loginHost())

@@ -89,9 +89,12 @@ class HostileTeamsTest {
                 List.of(new Prompt(1, "Hva tar du med deg?", "Hva tar du med deg?", now.minusMinutes(5),
                         now.plusMinutes(30), true, 0)),
                 List.of(new ChannelRef("local", "programmet")), Duration.ofMinutes(10));
-        Bot bot = new Bot(TeamsAdapterTest.oneAnswer(), 3, Bot.DEFAULT_EXAMPLES,
-                List.of(new ReflectionCommands(reflections, programme, Facilitators.none(), clock,
-                        new WordCounter()::top, new WordCloud())), null, clock);
+        Bot bot = Bot.builder()
+                .knowledgeBase(TeamsAdapterTest.oneAnswer())
+                .commands(List.of(new ReflectionCommands(reflections, programme, Facilitators.none(), clock,
+                        new WordCounter()::top, new WordCloud())))
+                .clock(clock)
+                .build();
         teams = TeamsAdapter.create(TeamsSettings.emulator(), bot, new JdbcFeedbackStore(db),
                 new JdbcConversationStore(db), clock);
         server = WebServer.start("127.0.0.1", 0, teams.routes());
@@ -287,7 +290,9 @@ class HostileTeamsTest {
 
     /* A personal message to an adapter whose bot asks {@code material}; its card reaches the fake connector. */
     private void askAnotherAdapter(KnowledgeBase material, String activityId) throws Exception {
-        TeamsAdapter other = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(material), new JdbcFeedbackStore(db),
+        TeamsAdapter other = TeamsAdapter.create(TeamsSettings.emulator(),
+                Bot.builder().knowledgeBase(material).build(),
+                new JdbcFeedbackStore(db),
                 new JdbcConversationStore(db), Clock.systemUTC());
         try (WebServer otherServer = WebServer.start("127.0.0.1", 0, other.routes())) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + otherServer.port() + TeamsAdapter.PATH))

@@ -65,7 +65,7 @@ class SingleTenantTest {
 
     void serve(TeamsSettings settings) {
         teams = TeamsAdapter.builder(settings)
-                .bot(new Bot(TeamsAdapterTest.oneAnswer()))
+                .bot(Bot.builder().knowledgeBase(TeamsAdapterTest.oneAnswer()).build())
                 .feedback(new JdbcFeedbackStore(db)).conversations(new JdbcConversationStore(db)).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
                 .loginHost(microsoft.loginHost())

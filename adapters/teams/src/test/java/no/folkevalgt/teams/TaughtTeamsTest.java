@@ -76,7 +76,8 @@ class TaughtTeamsTest {
         kb = LuceneKnowledgeBase.open(content, dir.resolve("index"));
         Clock clock = Clock.systemUTC();
         lessons = new Lessons(taught, kb, clock);
-        teams = TeamsAdapter.create(TeamsSettings.emulator(), new Bot(kb).taught(lessons), new JdbcFeedbackStore(db),
+        teams = TeamsAdapter.create(TeamsSettings.emulator(), Bot.builder().knowledgeBase(kb).lessons(lessons).build(),
+                new JdbcFeedbackStore(db),
                 new JdbcConversationStore(db), clock);
         server = WebServer.start("127.0.0.1", 0, teams.routes());
     }

@@ -80,7 +80,7 @@ class TeamsAdapterTest {
         conversations = new JdbcConversationStore(db);
         feedback = new JdbcFeedbackStore(db);
         teams = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
-                .bot(new Bot(oneAnswer()))
+                .bot(Bot.builder().knowledgeBase(oneAnswer()).build())
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
                 .loginHost(microsoft.loginHost())
@@ -151,7 +151,7 @@ class TeamsAdapterTest {
             return oneAnswer(question);
         }, "Interpellasjon");
         TeamsAdapter remembering = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
-                .bot(new Bot(recording).remembering(new JdbcDialogueMemory(db)))
+                .bot(Bot.builder().knowledgeBase(recording).memory(new JdbcDialogueMemory(db)).build())
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
                 .loginHost(microsoft.loginHost())
@@ -176,7 +176,7 @@ class TeamsAdapterTest {
     @Test
     void personalMessage_withAnUnsureAnswer_showsEachSuggestedSlideInItsOwnContainer_withoutFeedbackButtons() throws Exception {
         TeamsAdapter unsure = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
-                .bot(new Bot(unsure()))
+                .bot(Bot.builder().knowledgeBase(unsure()).build())
                 .feedback(feedback).conversations(conversations).clock(Clock.systemUTC())
                 .openIdMetadataUrl(microsoft.openIdUrl())
                 .loginHost(microsoft.loginHost())

@@ -45,7 +45,7 @@ class UnreachableMetadataTest {
              Database db = Database.open("jdbc:h2:mem:teams-silent;DB_CLOSE_DELAY=-1", "sa", "")) {
             String silentUrl = "http://127.0.0.1:" + silent.getLocalPort() + "/openid";
             TeamsAdapter teams = TeamsAdapter.builder(new TeamsSettings(APP_ID, "not-a-real-secret", ""))
-                    .bot(new Bot(TeamsAdapterTest.oneAnswer()))
+                    .bot(Bot.builder().knowledgeBase(TeamsAdapterTest.oneAnswer()).build())
                     .feedback(new JdbcFeedbackStore(db)).conversations(new JdbcConversationStore(db)).clock(Clock.systemUTC())
                     .openIdMetadataUrl(silentUrl)
                     .metadataTimeout(Duration.ofMillis(500))

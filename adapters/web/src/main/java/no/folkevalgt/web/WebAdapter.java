@@ -188,7 +188,7 @@ public final class WebAdapter {
         }
 
         /**
-         * What facilitators taught the bot (give the bot the same, {@code bot.taught(lessons)}): the
+         * What facilitators taught the bot (give the bot the same, {@code Bot.builder()...lessons(lessons)}): the
          * facilitator page teaches, undoes, exports and imports through it.
          */
         public Builder lessons(Lessons lessons) {

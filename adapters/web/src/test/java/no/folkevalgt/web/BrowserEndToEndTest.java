@@ -280,8 +280,8 @@ class BrowserEndToEndTest {
     @Test
     @Order(5)
     void anUnsureAnswer_showsTheSuggestedSlidesAsAList_withMarkupInSlidesShownAsText() throws Exception {
-        WebAdapter unsure = fx.webBuilder().bot(new no.folkevalgt.core.Bot(UnsureKnowledgeBase.offering(UnsureWebChatTest.HOSTILE)))
-                .build();
+        WebAdapter unsure = fx.webBuilder().bot(no.folkevalgt.core.Bot.builder()
+                .knowledgeBase(UnsureKnowledgeBase.offering(UnsureWebChatTest.HOSTILE)).build()).build();
         try (no.folkevalgt.http.WebServer server = no.folkevalgt.http.WebServer.start("127.0.0.1", 0, unsure.routes())) {
             openOnAPhone("http://127.0.0.1:" + server.port() + "/");
             WebElement input = driver.findElement(By.id("sporsmal"));

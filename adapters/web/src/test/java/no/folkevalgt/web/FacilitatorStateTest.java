@@ -54,8 +54,11 @@ class FacilitatorStateTest {
     /** The web adapter on the bundled programme, with the chat and the page on one clock at {@code local} (Oslo). */
     private void startAt(String local) {
         Clock clock = Clock.fixed(LocalDateTime.parse(local).atZone(Fixture.OSLO).toInstant(), Fixture.OSLO);
-        Bot bot = new Bot(fx.knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, List.of(new ProgrammeCommands(BUNDLED, clock)),
-                null, clock);
+        Bot bot = Bot.builder()
+                .knowledgeBase(fx.knowledgeBase)
+                .commands(List.of(new ProgrammeCommands(BUNDLED, clock)))
+                .clock(clock)
+                .build();
         WebAdapter web = fx.webBuilder().bot(bot).programme(() -> BUNDLED).clock(clock)
                 .addressLimiter(RateLimiter.unlimited()).loopbackOnly(true).build();
         server = WebServer.start("127.0.0.1", 0, web.routes());

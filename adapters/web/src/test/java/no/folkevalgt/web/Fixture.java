@@ -113,9 +113,15 @@ final class Fixture implements AutoCloseable {
         summaries = new ReflectionSummaries(reflections, current, words::top, cloud);
         export = new ReflectionExport(reflections, current);
         lessons = new Lessons(new JdbcLessonStore(database), knowledgeBase, clock);
-        bot = new Bot(knowledgeBase, 3, Bot.DEFAULT_EXAMPLES, List.of(new ProgrammeCommands(current, clock),
-                new ReflectionCommands(reflections, current, Facilitators.none(), clock, words::top, cloud)),
-                unanswered, clock).remembering(new CachedDialogueMemory(new JdbcDialogueMemory(database))).taught(lessons);
+        bot = Bot.builder()
+                .knowledgeBase(knowledgeBase)
+                .commands(List.of(new ProgrammeCommands(current, clock),
+                        new ReflectionCommands(reflections, current, Facilitators.none(), clock, words::top, cloud)))
+                .unanswered(unanswered)
+                .clock(clock)
+                .memory(new CachedDialogueMemory(new JdbcDialogueMemory(database)))
+                .lessons(lessons)
+                .build();
         /* Tests here send many messages from one session and 127.0.0.1: no budgets (AddressLimitTest and WebSessionsTest have them). */
         web = webBuilder().addressLimiter(RateLimiter.unlimited()).sessionLimiter(RateLimiter.unlimited())
                 .facilitatorToken(token).loopbackOnly(token == null).build();

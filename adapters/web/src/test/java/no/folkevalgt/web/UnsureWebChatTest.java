@@ -133,7 +133,8 @@ class UnsureWebChatTest {
 
     @Test
     void hostileSlidesInSuggestions_comeBackAsTheirLiteralText() throws Exception {
-        WebAdapter hostile = fx.webBuilder().bot(new Bot(UnsureKnowledgeBase.offering(HOSTILE))).build();
+        WebAdapter hostile = fx.webBuilder()
+                .bot(Bot.builder().knowledgeBase(UnsureKnowledgeBase.offering(HOSTILE)).build()).build();
         try (WebServer server = WebServer.start("127.0.0.1", 0, hostile.routes())) {
             HttpResponse<String> r = post("http://127.0.0.1:" + server.port(), QUESTION);
 

@@ -26,7 +26,8 @@ import no.folkevalgt.core.programme.ProgrammeQuestions.Query;
  *
  * <pre>{@code
  * Commands programme = new ProgrammeCommands(() -> currentProgramme, clock);
- * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(programme, reflections), unanswered, clock);
+ * Bot bot = Bot.builder().knowledgeBase(kb).commands(List.of(programme, reflections))
+ *         .unanswered(unanswered).clock(clock).build();
  * }</pre>
  *
  * <p>"Today" is the programme day going on now, else the one on today's date (the next of them

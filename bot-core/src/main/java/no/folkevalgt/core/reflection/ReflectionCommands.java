@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * var reflections = new ReflectionCommands(store, () -> programme, facilitators, Clock.systemUTC(),
  *         new WordCounter()::top, new WordCloud());
- * Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(reflections), unanswered, clock);
+ * Bot bot = Bot.builder().knowledgeBase(kb).commands(List.of(reflections)).unanswered(unanswered).clock(clock).build();
  * }</pre>
  *
  * <p>Retries: a platform that resends a command (Slack after 3 seconds, Teams on a timeout) would

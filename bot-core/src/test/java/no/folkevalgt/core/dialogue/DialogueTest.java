@@ -46,7 +46,7 @@ class DialogueTest {
         when(kb.ask(anyString(), anyInt())).thenAnswer(call -> Answer.declined(call.getArgument(0)));
         /* A follow-up's search with its focus goes where the stubs below are: the interface's own default. */
         when(kb.ask(anyString(), anyString(), anyInt())).thenCallRealMethod();
-        bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), null, clock).remembering(memory);
+        bot = Bot.builder().knowledgeBase(kb).clock(clock).memory(memory).build();
     }
 
     private static Answer sure(String question, Passage... passages) {
@@ -159,7 +159,7 @@ class DialogueTest {
         say("Hva er en hastesak?");
         /* The same memory, read by a bot whose clock is past the memory's span. */
         Clock later = Clock.offset(clock, Bot.MEMORY.plusSeconds(1));
-        Reply reply = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), null, later).remembering(memory)
+        Reply reply = Bot.builder().knowledgeBase(kb).clock(later).memory(memory).build()
                 .handle(new Incoming("web", "local", "kari", "web", null, "hvem avgjør det?"));
 
         assertThat(reply.blocks()).containsExactly("• Delegering betyr overføring av myndighet");
@@ -210,7 +210,7 @@ class DialogueTest {
         DialogueMemory broken = mock(DialogueMemory.class);
         when(broken.recall(anyString(), eq(clock.instant()))).thenThrow(new IllegalStateException("database away"));
         org.mockito.Mockito.doThrow(new IllegalStateException("database away")).when(broken).remember(anyString(), org.mockito.ArgumentMatchers.any());
-        Bot withBroken = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), null, clock).remembering(broken);
+        Bot withBroken = Bot.builder().knowledgeBase(kb).clock(clock).memory(broken).build();
         when(kb.ask("Hva er en hastesak?", 3)).thenReturn(sure("Hva er en hastesak?", HASTESAK));
 
         Reply reply = withBroken.handle(Incoming.local("Hva er en hastesak?"));
@@ -220,7 +220,7 @@ class DialogueTest {
 
     @Test
     void theCommandLineBot_withoutMemory_readsEveryMessageAlone() {
-        Bot alone = new Bot(kb);
+        Bot alone = Bot.builder().knowledgeBase(kb).build();
         when(kb.ask(anyString(), anyInt())).thenAnswer(call -> sure(call.getArgument(0), HASTESAK));
         alone.handle(Incoming.local("Hva er en hastesak?"));
         alone.handle(Incoming.local("hvem avgjør det?"));

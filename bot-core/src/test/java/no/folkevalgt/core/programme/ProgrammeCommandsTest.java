@@ -312,7 +312,11 @@ class ProgrammeCommandsTest {
         when(kb.ask(anyString(), anyInt())).thenAnswer(inv -> Answer.declined(inv.getArgument(0)));
         when(kb.topics()).thenReturn(List.of());
         Clock clock = clockAt(DURING_LUNCH);
-        Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(new ProgrammeCommands(BUNDLED, clock)), null, clock);
+        Bot bot = Bot.builder()
+                .knowledgeBase(kb)
+                .commands(List.of(new ProgrammeCommands(BUNDLED, clock)))
+                .clock(clock)
+                .build();
 
         assertThat(bot.handle(Incoming.local("Når er lunsj?")).plainText()).startsWith("Det er lunsj nå");
         verify(kb, never()).ask(anyString(), anyInt());

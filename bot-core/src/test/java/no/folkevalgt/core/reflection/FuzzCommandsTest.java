@@ -36,10 +36,13 @@ class FuzzCommandsTest {
     private final InMemoryReflectionStore store = new InMemoryReflectionStore();
     private final MovableClock clock = new MovableClock(at(5, 10, 20));
     private final KnowledgeBase kb = Mockito.mock(KnowledgeBase.class);
-    private final Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(
-            new ProgrammeCommands(Fixtures.programme(), clock),
-            new ReflectionCommands(store, Fixtures.programme(), Facilitators.parse("slack:U0"), clock,
-                    new WordCounter()::top, new WordCloud())), null, clock);
+    private final Bot bot = Bot.builder()
+            .knowledgeBase(kb)
+            .commands(List.of(new ProgrammeCommands(Fixtures.programme(), clock),
+                    new ReflectionCommands(store, Fixtures.programme(), Facilitators.parse("slack:U0"), clock,
+                            new WordCounter()::top, new WordCloud())))
+            .clock(clock)
+            .build();
 
     @Test
     void anyString_getsANonEmptyReply_andAnAnswerIsStoredOnlyWhenConfirmed() {

@@ -26,10 +26,14 @@ class RateLimitBotTest {
     private final MovableClock clock = new MovableClock(at(5, 10, 20));
     private final KnowledgeBase kb = Mockito.mock(KnowledgeBase.class);
     private final UnansweredStore unanswered = Mockito.mock(UnansweredStore.class);
-    private final Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES,
-            List.of(new ReflectionCommands(store, Fixtures.programme(), Facilitators.parse("slack:UFAC"), clock,
-                    new WordCounter()::top, new WordCloud())),
-            unanswered, clock, RateLimiter.defaults(clock));
+    private final Bot bot = Bot.builder()
+            .knowledgeBase(kb)
+            .commands(List.of(new ReflectionCommands(store, Fixtures.programme(), Facilitators.parse("slack:UFAC"), clock,
+                    new WordCounter()::top, new WordCloud())))
+            .unanswered(unanswered)
+            .clock(clock)
+            .rateLimiter(RateLimiter.defaults(clock))
+            .build();
 
     @Test
     void questionsOverTheBudget_getAFriendlyMessage_andAreNotSearchedOrRecorded() {

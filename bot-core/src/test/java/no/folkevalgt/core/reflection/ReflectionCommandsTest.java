@@ -463,7 +463,7 @@ class ReflectionCommandsTest {
     @Test
     void throughTheBot_anAnswerIsStored_andHelpListsTheCommands() {
         KnowledgeBase kb = Mockito.mock(KnowledgeBase.class);
-        Bot bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(commands), null, clock);
+        Bot bot = Bot.builder().knowledgeBase(kb).commands(List.of(commands)).clock(clock).build();
 
         Reply reply = bot.handle(new Incoming("local", "local", "kari", "terminal", null,
                 "/refleksjon  Jeg ville\nbygge en ny skole\u200B"));
@@ -476,7 +476,11 @@ class ReflectionCommandsTest {
 
     @Test
     void throughTheBot_aPlatformRetryOfTheSameMessage_storesTheAnswerOnce() {
-        Bot bot = new Bot(Mockito.mock(KnowledgeBase.class), 3, Bot.DEFAULT_EXAMPLES, List.of(commands), null, clock);
+        Bot bot = Bot.builder()
+                .knowledgeBase(Mockito.mock(KnowledgeBase.class))
+                .commands(List.of(commands))
+                .clock(clock)
+                .build();
         Incoming incoming = new Incoming("slack", "T1", "U7", "C1", null, "/refleksjon Mer åpenhet");
 
         Reply first = bot.respond(incoming, "trigger-123").reply();

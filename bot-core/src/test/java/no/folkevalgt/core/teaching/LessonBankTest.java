@@ -61,8 +61,8 @@ class LessonBankTest {
 
         assertThat(after.importBank(before.export())).isEqualTo(5);
 
-        Bot first = new Bot(kb).taught(before);
-        Bot second = new Bot(kb).taught(after);
+        Bot first = Bot.builder().knowledgeBase(kb).lessons(before).build();
+        Bot second = Bot.builder().knowledgeBase(kb).lessons(after).build();
         for (String q : List.of("Hvem passer på at kommunedirektøren gjør jobben sin?", "Hvem følger med på kommunedirektøren?",
                 "kan jeg legge ut bilder fra møtet på instagram", "Hvor mye tjener en folkevalgt?", "Når er neste kommunestyremøte?")) {
             Reply a = first.handle(Incoming.local(q));

@@ -40,10 +40,10 @@ class TeachingDevSetsTest {
 
     @Test
     void tenLinks_leaveTheDevSetsFiguresNoWorse() throws IOException {
-        Bot plain = new Bot(kb);
+        Bot plain = Bot.builder().knowledgeBase(kb).build();
         Lessons lessons = new Lessons(new InMemoryLessonStore(), kb, Clock.systemUTC());
         TEN_LINKS.forEach((question, slide) -> lessons.link(question, slide, null));
-        Bot taught = new Bot(kb).taught(lessons);
+        Bot taught = Bot.builder().knowledgeBase(kb).lessons(lessons).build();
 
         TEN_LINKS.forEach((question, slide) -> assertThat(taught.handle(Incoming.local(question)).citations().get(0).slide())
                 .as(question).isEqualTo(slide));

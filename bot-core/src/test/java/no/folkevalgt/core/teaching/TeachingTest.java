@@ -56,7 +56,7 @@ class TeachingTest {
     @BeforeEach
     void bot() {
         lessons = new Lessons(store, kb, clock);
-        bot = new Bot(kb, 3, Bot.DEFAULT_EXAMPLES, List.of(), unanswered, clock).taught(lessons);
+        bot = Bot.builder().knowledgeBase(kb).unanswered(unanswered).clock(clock).lessons(lessons).build();
     }
 
     private Reply ask(String question) {
@@ -200,7 +200,7 @@ class TeachingTest {
 
         assertThat(cached.match("Hvem eier KS?")).isPresent();
         assertThat(cached.match("Hvem eier KS?")).as("after the failed refresh too").isPresent();
-        Bot taught = new Bot(kb).taught(cached);
+        Bot taught = Bot.builder().knowledgeBase(kb).lessons(cached).build();
         assertThat(taught.handle(Incoming.local("Hvem eier KS?")).citations().get(0).slide()).isEqualTo(7);
     }
 

@@ -2,16 +2,9 @@ package no.folkevalgt.app.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,7 +41,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import no.folkevalgt.http.WebServer;
+import no.folkevalgt.app.BotServer;
 import no.folkevalgt.storage.Database;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A programme day for 500 council members, compressed into a few minutes, against the whole bot
- * started in-process the way {@code ./bot} starts it ({@code new ServeCommand(app).start()}): one HTTP
+ * started in-process the way {@code ./bot} starts it ({@link BotServer}): one HTTP
  * server with the web chat, Slack in HTTP mode and Teams in emulator mode, on the embedded H2 file or
  * on PostgreSQL. On demand only; the normal build skips it:
  *
@@ -76,9 +69,6 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Properties: {@code load.users} (500), {@code load.questions} per user (6), {@code load.seconds} (180),
  * {@code load.burstSeconds} (15), {@code load.clients} (concurrent requests at most, 128), {@code load.db}
  * ({@code h2} or {@code postgres}).
- *
- * <p>The app's classes are package-private; this harness lives in its own package and reaches
- * {@code App} and {@code ServeCommand} by reflection, so it changes nothing in the app.
  */
 @Tag("load")
 @EnabledIfSystemProperty(named = "load", matches = "true")
@@ -156,9 +146,8 @@ class ProgrammeDayLoadTest {
             }
             /* No MICROSOFT_APP_ID and HOST 127.0.0.1 (the default): Teams in emulator mode. */
             env.put("TEAMS_EMULATOR", "true");
-            Bot bot = Bot.start(env, home);
-            try {
-                String base = "http://127.0.0.1:" + bot.server.port();
+            try (BotServer bot = BotServer.builder().settings(env).workingDir(home).start()) {
+                String base = "http://127.0.0.1:" + bot.port();
                 warmUp(base);
                 Memory memory = new Memory();
                 List<Action> plan = plan();
@@ -171,7 +160,7 @@ class ProgrammeDayLoadTest {
                 checkAnswers(fake);
                 Map<Platform, Long> stored = new TreeMap<>();
                 Map<String, Integer> tokens = new HashMap<>();
-                long rows = countStored(bot.database, stored, tokens);
+                long rows = countStored(bot.database(), stored, tokens);
                 String metrics = get(base + "/metrics");
                 String report = report(plan, seconds, drained, memory, stored, rows, tokens, fake, metrics);
                 System.out.println(report);
@@ -183,8 +172,6 @@ class ProgrammeDayLoadTest {
                 assertThat(rows).as("reflection answers in the database").isEqualTo(sent);
                 assertThat(tokens.values()).as("each answer stored once").allMatch(n -> n == 1);
                 assertThat(tokens.keySet()).as("every confirmed answer is stored").containsAll(confirmedTokens);
-            } finally {
-                bot.close();
             }
         } finally {
             if (postgres != null) {
@@ -561,58 +548,6 @@ class ProgrammeDayLoadTest {
                 System.gc();
             }
             return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        }
-    }
-
-    /** The whole bot, started as {@code ./bot} starts it, through the app's package-private classes. */
-    static final class Bot implements AutoCloseable {
-        final Object running;
-        final WebServer server;
-        final Database database;
-
-        private Bot(Object running, WebServer server, Database database) {
-            this.running = running;
-            this.server = server;
-            this.database = database;
-        }
-
-        static Bot start(Map<String, String> env, Path home) throws Exception {
-            Class<?> appClass = Class.forName("no.folkevalgt.app.App");
-            Class<?> knowledgeClass = Class.forName("no.folkevalgt.app.KnowledgeFactory");
-            Field lucene = knowledgeClass.getDeclaredField("LUCENE");
-            lucene.setAccessible(true);
-            Constructor<?> newApp = appClass.getDeclaredConstructor(InputStream.class, PrintStream.class,
-                    PrintStream.class, boolean.class, Map.class, Path.class, knowledgeClass);
-            newApp.setAccessible(true);
-            Object app = newApp.newInstance(new ByteArrayInputStream(new byte[0]),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, env, home,
-                    lucene.get(null));
-            Class<?> serveClass = Class.forName("no.folkevalgt.app.ServeCommand");
-            Constructor<?> newServe = serveClass.getDeclaredConstructor(appClass);
-            newServe.setAccessible(true);
-            Method start = serveClass.getDeclaredMethod("start");
-            start.setAccessible(true);
-            Object running = start.invoke(newServe.newInstance(app));
-            Method server = running.getClass().getDeclaredMethod("server");
-            server.setAccessible(true);
-            Method services = running.getClass().getDeclaredMethod("services");
-            services.setAccessible(true);
-            Object s = services.invoke(running);
-            Field database = s.getClass().getDeclaredField("database");
-            database.setAccessible(true);
-            return new Bot(running, (WebServer) server.invoke(running), (Database) database.get(s));
-        }
-
-        @Override
-        public void close() {
-            try {
-                Method close = running.getClass().getDeclaredMethod("close");
-                close.setAccessible(true);
-                close.invoke(running);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("could not stop the bot", e);
-            }
         }
     }
 }
