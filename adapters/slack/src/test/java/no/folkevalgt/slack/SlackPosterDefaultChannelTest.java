@@ -11,6 +11,7 @@ import com.slack.api.SlackConfig;
 import no.folkevalgt.core.ChannelRef;
 import no.folkevalgt.core.PostFailure;
 import no.folkevalgt.core.Reply;
+import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
