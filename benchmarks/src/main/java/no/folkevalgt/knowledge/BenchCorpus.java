@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import no.folkevalgt.core.port.Passage;
 
 /**
  * The material the benchmarks search: the bundled deck, or a synthetic corpus of many slides made

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import no.folkevalgt.core.port.UnansweredStore;
 
 /**
  * Records declined and unsure questions on a background thread, so that a slow or unreachable database never

@@ -6,15 +6,21 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import no.folkevalgt.core.dialogue.DialogueMemory;
+import no.folkevalgt.core.port.DialogueMemory;
 import no.folkevalgt.core.dialogue.FollowUp;
-import no.folkevalgt.core.teaching.Lesson;
+import no.folkevalgt.core.port.Lesson;
 import no.folkevalgt.core.teaching.Lessons;
-import no.folkevalgt.knowledge.Answer;
-import no.folkevalgt.knowledge.Hit;
-import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import no.folkevalgt.core.port.UnansweredStore;
+import no.folkevalgt.core.port.Reply;
+import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.ActionIds;
+import no.folkevalgt.core.port.Commands;
 
 /**
  * The bot: turns what a user wrote into a reply. Platform-neutral, synchronous and thread-safe;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.folkevalgt.core.port.Incoming;
 
 /**
  * Per-user rate limiting: a token bucket per (platform, user) and kind of message, so that one user

@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import no.folkevalgt.testsupport.Waits;
 
 import org.junit.jupiter.api.Test;
+import no.folkevalgt.core.port.UnansweredStore;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 class BackgroundUnansweredStoreTest {
 

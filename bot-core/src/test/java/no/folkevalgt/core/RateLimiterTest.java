@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
+import no.folkevalgt.core.port.Incoming;
 
 class RateLimiterTest {
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import no.folkevalgt.core.port.Passage;
 
 /**
  * Reads the organiser's material (a folder of .txt, .md, .pdf, .pptx and .docx files) into passages:

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.text.SlideLines;
 
 /**
  * Finds the programme day and part of every slide in a KS-style deck.
@@ -113,7 +115,7 @@ final class DeckStructure {
 
     /** Lowercase, with every run of punctuation and whitespace turned into one space. */
     static String key(String title) {
-        return NOT_WORD.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return SlideLines.key(title);
     }
 
     private static boolean isDivider(Slide slide) {

@@ -3,6 +3,7 @@ package no.folkevalgt.knowledge;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import no.folkevalgt.core.port.Passage;
 
 /**
  * The result of reading a content folder.

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import no.folkevalgt.core.port.Passage;
 
 /**
  * Picks and shapes the lines of a passage that answer a question (the lines a user sees; the passage's

@@ -56,6 +56,10 @@ import org.slf4j.LoggerFactory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.text.Questions;
 
 /**
  * The knowledge base on a Lucene index on local disk.

@@ -26,6 +26,7 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import no.folkevalgt.core.text.StopWords;
 
 /**
  * The analysis chains for Bokmål and Nynorsk.
@@ -243,10 +244,8 @@ final class NorwegianAnalysis {
     }
 
     private static CharArraySet stopWords() {
-        CharArraySet set = new CharArraySet(NorwegianAnalyzer.getDefaultStopSet(), false);
-        set.addAll(readWordList("stoppord.txt"));
-        set.addAll(readWordList("stoppord-nynorsk.txt"));
-        return CharArraySet.unmodifiableSet(set);
+        /* The core's list: Snowball's (NorwegianAnalyzer's default) and the project's own. */
+        return CharArraySet.unmodifiableSet(new CharArraySet(StopWords.all(), false));
     }
 
     /** Reads a bundled word list: one entry per line, '#' starts a comment. */

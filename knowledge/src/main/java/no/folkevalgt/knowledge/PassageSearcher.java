@@ -32,6 +32,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.text.Questions;
 
 /**
  * Turns one question into hits over one index generation; see {@link LuceneKnowledgeBase}.

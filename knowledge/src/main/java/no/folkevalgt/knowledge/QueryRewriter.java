@@ -15,6 +15,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import no.folkevalgt.core.text.EditDistance;
 
 /**
  * Rewrites the words of a question that the material does not know: a compound typed as two words

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.text.Questions;
 
 /**
  * A question bank: the questions people would ask that each slide answers, written by the organiser

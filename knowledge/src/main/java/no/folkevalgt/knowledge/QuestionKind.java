@@ -2,6 +2,7 @@ package no.folkevalgt.knowledge;
 
 import java.util.List;
 import java.util.Locale;
+import no.folkevalgt.core.text.QuestionWords;
 
 /**
  * What a question asks for, from its question word, in Bokmål or Nynorsk: who, when, where, why, how,

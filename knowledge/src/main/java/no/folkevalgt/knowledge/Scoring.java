@@ -1,6 +1,7 @@
 package no.folkevalgt.knowledge;
 
 import java.util.List;
+import no.folkevalgt.core.port.Answer;
 
 /**
  * Orders the candidates of a question and decides between a sure answer, suggestions and "not in the

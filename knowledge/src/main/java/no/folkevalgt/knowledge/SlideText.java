@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import no.folkevalgt.core.text.SlideLines;
 
 /**
  * A slide's title and text after the line rules: lines trimmed, blank lines dropped, wrapped lines
@@ -50,9 +51,6 @@ record SlideText(String title, String text) {
     private static final Pattern CONTROL = Pattern.compile("[\\x{0000}-\\x{0008}\\x{000B}-\\x{001F}\\x{007F}]");
     /* Link annotations are extracted as lines of their own and start with a lowercase letter too. */
     private static final Pattern URL_START = Pattern.compile("^(?:https?://|www\\.|mailto:)", Pattern.CASE_INSENSITIVE);
-    /* Photo credits on slides ("Foto: Shutterstock", "Photo by X on Unsplash") answer nothing. */
-    private static final Pattern PHOTO_CREDIT =
-            Pattern.compile("(foto|photo|bilde|illustrasjon)(\\s*:|\\s+by\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKDOWN_BLOCK_START = Pattern.compile("^(?:[-*+]\\s|\\d{1,3}[.)]\\s|>|\\||#|```|~~~)");
 
     SlideText {
@@ -162,7 +160,7 @@ record SlideText(String title, String text) {
 
     /** True when a (stripped) line is a photo credit: "Foto: Shutterstock", "Photo by X on Unsplash". */
     static boolean isPhotoCredit(String line) {
-        return PHOTO_CREDIT.matcher(line).lookingAt();
+        return SlideLines.isPhotoCredit(line);
     }
 
     /** True when a line has at least two letters and every letter is a capital: a label, not a sentence. */

@@ -28,6 +28,7 @@ import org.apache.lucene.analysis.miscellaneous.ScandinavianNormalizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import no.folkevalgt.core.port.WordCount;
 
 /**
  * Counts the content words of short answers for a word cloud and a summary's "mest brukte ord".

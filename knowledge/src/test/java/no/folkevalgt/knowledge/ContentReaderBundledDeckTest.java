@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import no.folkevalgt.core.port.Passage;
 
 /** The deck that ships with the bot, read from the project's content folder. */
 class ContentReaderBundledDeckTest {

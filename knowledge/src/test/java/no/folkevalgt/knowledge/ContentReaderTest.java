@@ -19,6 +19,7 @@ import no.folkevalgt.knowledge.ContentTestFiles.Para;
 import no.folkevalgt.knowledge.ContentTestFiles.Slide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import no.folkevalgt.core.port.Passage;
 
 class ContentReaderTest {
 

@@ -5,6 +5,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Passage;
 
 /**
  * Developer tool, not a test: prints how questions are searched. Arguments are questions; with none,

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import no.folkevalgt.core.port.Passage;
 
 /**
  * Document ingestion on random, truncated and mutated files named .pdf/.docx/.pptx/.txt/.md: each is

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Passage;
 
 class LuceneKnowledgeBaseTest {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import no.folkevalgt.core.text.EditDistance;
 
 class NorwegianAnalysisTest {
 

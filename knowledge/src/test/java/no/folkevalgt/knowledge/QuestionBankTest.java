@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.text.Questions;
 
 /** The organiser's question bank beside their own material: its format, its mistakes, and what it finds. */
 class QuestionBankTest {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Passage;
 
 /**
  * What the knowledge base offers for the questions facilitators teach: which taught question a new one

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.text.Questions;
 
 /**
  * Developer tool, not a test: for each question on standard input, prints one JSON line with the

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import no.folkevalgt.core.port.WordCount;
 
 class WordCounterTest {
 

@@ -29,7 +29,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
-import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /**
  * The application database: a connection pool on H2 or PostgreSQL, migrated to the current schema

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.port.ChannelRef;
 
 /**
  * Time-limited leases on channels in {@code post_channel_leases}, shared by every instance on the
@@ -34,7 +34,7 @@ public final class JdbcChannelLeases {
      * if nobody else holds it or their lease ran out before {@code now}.
      *
      * @return whether {@code holder} holds the lease now
-     * @throws no.folkevalgt.core.StoreUnavailable when the database cannot be reached
+     * @throws no.folkevalgt.core.port.StoreUnavailable when the database cannot be reached
      */
     public boolean tryAcquire(ChannelRef channel, String holder, Instant now, Duration length) {
         Objects.requireNonNull(channel, "channel");

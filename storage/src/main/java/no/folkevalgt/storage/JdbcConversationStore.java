@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.ConversationStore;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.ConversationStore;
 
 /**
  * Conversation references in the {@code conversations} table, one row per platform and conversation.

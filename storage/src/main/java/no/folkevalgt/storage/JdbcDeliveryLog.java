@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.delivery.DeliveryAttempt;
-import no.folkevalgt.core.delivery.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.DeliveryAttempt;
+import no.folkevalgt.core.port.DeliveryLog;
+import no.folkevalgt.core.port.DeliveryStatus;
 
 /** The delivery log in the {@code delivery_log} table: appended to, never updated. */
 public final class JdbcDeliveryLog implements DeliveryLog {

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import no.folkevalgt.core.dialogue.DialogueMemory;
+import no.folkevalgt.core.port.DialogueMemory;
 
 /**
  * The conversations' last questions in the {@code dialogue_turns} table, shared by every instance on

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import no.folkevalgt.core.Feedback;
-import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.FeedbackStore;
 
 /**
  * Answer feedback in the {@code answer_feedback} table, one row per user, question and passage.

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import no.folkevalgt.core.teaching.Lesson;
-import no.folkevalgt.core.teaching.LessonStore;
+import no.folkevalgt.core.port.Lesson;
+import no.folkevalgt.core.port.LessonStore;
 
 /**
  * The lessons facilitators taught, in the {@code taught_questions} table, shared by every instance on

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import no.folkevalgt.core.reflection.ReflectionAnswer;
-import no.folkevalgt.core.reflection.ReflectionStore;
+import no.folkevalgt.core.port.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionStore;
 
 /**
  * Reflection answers in the {@code reflection_answers} table. Each call is one statement in its own

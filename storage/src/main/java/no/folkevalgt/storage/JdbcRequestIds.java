@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
-import no.folkevalgt.core.RequestIds;
+import no.folkevalgt.core.port.RequestIds;
 
 /**
  * Request ids in the {@code platform_request_ids} table, shared by every instance on the database. The

@@ -55,7 +55,7 @@ public final class JdbcRetention {
      * when the period is zero.
      *
      * @return how many rows of each kind were deleted
-     * @throws no.folkevalgt.core.StoreUnavailable when the database cannot be reached
+     * @throws no.folkevalgt.core.port.StoreUnavailable when the database cannot be reached
      */
     public Deleted deleteExpired(Instant now) {
         if (!enabled()) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.UnansweredStore;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.UnansweredStore;
 
 /**
  * Declined and unsure questions in the {@code unanswered_questions} table, with the slides an unsure

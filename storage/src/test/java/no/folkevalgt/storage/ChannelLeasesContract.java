@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /** Channel leases on H2 and PostgreSQL: one holder at a time, running out by themselves. */
 abstract class ChannelLeasesContract extends DatabaseTestBase {

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.ConversationStore;
-import no.folkevalgt.core.ConversationStore.Conversation;
-import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.ConversationStore;
+import no.folkevalgt.core.port.ConversationStore.Conversation;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /** What every ConversationStore does, run against H2 and PostgreSQL. */
 abstract class ConversationStoreContract extends DatabaseTestBase {

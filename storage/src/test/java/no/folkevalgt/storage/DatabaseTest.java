@@ -24,7 +24,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 class DatabaseTest {
 

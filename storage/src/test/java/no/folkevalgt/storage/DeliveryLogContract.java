@@ -9,11 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.StoreUnavailable;
-import no.folkevalgt.core.delivery.DeliveryAttempt;
-import no.folkevalgt.core.delivery.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.StoreUnavailable;
+import no.folkevalgt.core.port.DeliveryAttempt;
+import no.folkevalgt.core.port.DeliveryLog;
+import no.folkevalgt.core.port.DeliveryStatus;
 
 /** What every DeliveryLog does, run against H2 and PostgreSQL. */
 abstract class DeliveryLogContract extends DatabaseTestBase {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.folkevalgt.core.reflection.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionAnswer;
 
 /**
  * The embedded default while the bot runs: a second process (./bot export, a second instance) opens

@@ -8,9 +8,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.Feedback;
-import no.folkevalgt.core.FeedbackStore;
-import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.FeedbackStore;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /** What every FeedbackStore does, run against H2 and PostgreSQL. */
 abstract class FeedbackStoreContract extends DatabaseTestBase {

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.Incoming;
-import no.folkevalgt.core.teaching.Lesson;
+import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.Lesson;
 import no.folkevalgt.core.teaching.Lessons;
-import no.folkevalgt.knowledge.Answer;
-import no.folkevalgt.knowledge.Hit;
-import no.folkevalgt.knowledge.KnowledgeBase;
-import no.folkevalgt.knowledge.Passage;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Passage;
 
 /** What every shared LessonStore does, run against H2 and PostgreSQL. */
 abstract class LessonStoreContract extends DatabaseTestBase {

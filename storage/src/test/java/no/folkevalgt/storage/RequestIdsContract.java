@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /** What the request-id store does, run against H2 and PostgreSQL. */
 abstract class RequestIdsContract extends DatabaseTestBase {

@@ -12,10 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.Feedback;
-import no.folkevalgt.core.StoreUnavailable;
-import no.folkevalgt.core.UnansweredStore.Unanswered;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.StoreUnavailable;
+import no.folkevalgt.core.port.UnansweredStore.Unanswered;
 
 /**
  * Retention on a real database: what is older than the retention period goes, with the gap list's

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import no.folkevalgt.core.dialogue.DialogueMemory;
-import no.folkevalgt.core.reflection.ReflectionStore;
+import no.folkevalgt.core.port.DialogueMemory;
+import no.folkevalgt.core.port.ReflectionStore;
 
 /**
  * Reflection answers stored per second, and what the conversation memory costs a question: each {@link ReflectionStore#add} is one committed insert with

@@ -13,11 +13,11 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.StoreUnavailable;
-import no.folkevalgt.core.UnansweredStore;
-import no.folkevalgt.core.UnansweredStore.Reason;
-import no.folkevalgt.core.UnansweredStore.Unanswered;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.StoreUnavailable;
+import no.folkevalgt.core.port.UnansweredStore;
+import no.folkevalgt.core.port.UnansweredStore.Reason;
+import no.folkevalgt.core.port.UnansweredStore.Unanswered;
 
 /** What every UnansweredStore does, run against H2 and PostgreSQL. */
 abstract class UnansweredStoreContract extends DatabaseTestBase {

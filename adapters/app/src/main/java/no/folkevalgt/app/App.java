@@ -13,7 +13,7 @@ import java.util.Objects;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.ProgrammeException;
 import no.folkevalgt.core.programme.ProgrammeLoader;
-import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,8 +140,8 @@ final class App {
                 || programme.channels().stream().anyMatch(c -> "slack".equals(c.platform()))) {
             return programme;
         }
-        java.util.List<no.folkevalgt.core.ChannelRef> channels = new java.util.ArrayList<>(programme.channels());
-        channels.add(new no.folkevalgt.core.ChannelRef("slack", channel.strip()));
+        java.util.List<no.folkevalgt.core.port.ChannelRef> channels = new java.util.ArrayList<>(programme.channels());
+        channels.add(new no.folkevalgt.core.port.ChannelRef("slack", channel.strip()));
         return new Programme(programme.title(), programme.place(), programme.zone(), programme.sessions(),
                 programme.prompts(), channels, programme.reminderLead());
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.ChannelPoster;
+import no.folkevalgt.core.port.ChannelPoster;
 import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.http.HostNames;

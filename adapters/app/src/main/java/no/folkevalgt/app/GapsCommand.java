@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.teaching.GapList;
-import no.folkevalgt.core.teaching.Lesson;
+import no.folkevalgt.core.port.Lesson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,10 +3,10 @@ package no.folkevalgt.app;
 import java.io.PrintStream;
 import java.util.Objects;
 
-import no.folkevalgt.core.ChannelPoster;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 
 /**
  * Posts to the terminal chat: until a platform adapter exists, the programme's reminders, prompts and

@@ -3,8 +3,8 @@ package no.folkevalgt.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Reply;
 
 /**
  * Renders a {@link Reply} as plain text for the terminal: the text blocks, the suggestions numbered

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import no.folkevalgt.core.ChannelPoster;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 
 /** Hands each post to the poster of its channel's platform; a platform nobody serves fails for good. */
 final class RoutingPoster implements ChannelPoster {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import no.folkevalgt.core.Facilitators;
+import no.folkevalgt.core.port.Facilitators;
 
 /**
  * The app's settings, from the environment or a {@code .env} file. The environment wins over

@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import no.folkevalgt.core.Citation;
+import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.teaching.GapList;
-import no.folkevalgt.core.teaching.Lesson;
+import no.folkevalgt.core.port.Lesson;
 import no.folkevalgt.core.teaching.LessonRefused;
 import no.folkevalgt.core.teaching.Lessons;
-import no.folkevalgt.knowledge.KnowledgeBase;
-import no.folkevalgt.knowledge.Passage;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Passage;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcLessonStore;

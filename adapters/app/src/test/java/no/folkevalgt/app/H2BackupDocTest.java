@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.folkevalgt.core.Feedback;
+import no.folkevalgt.core.port.Feedback;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcFeedbackStore;
 

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import no.folkevalgt.knowledge.IndexReport;
 import no.folkevalgt.knowledge.IngestProgress;
-import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.core.port.KnowledgeBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

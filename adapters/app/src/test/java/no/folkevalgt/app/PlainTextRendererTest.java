@@ -2,8 +2,8 @@ package no.folkevalgt.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Reply;
 import org.junit.jupiter.api.Test;
 
 class PlainTextRendererTest {

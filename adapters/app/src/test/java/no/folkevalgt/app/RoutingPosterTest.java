@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import no.folkevalgt.core.ChannelPoster;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 import org.junit.jupiter.api.Test;
 
 /** Posts go to the adapter of the channel's platform; the delivery log's reason is Norwegian (issue 15, item 7). */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import no.folkevalgt.core.UnansweredStore;
+import no.folkevalgt.core.port.UnansweredStore;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcUnansweredStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,7 +165,7 @@ class TeachCommandTest {
         try (Database db = Database.fromSetting(null, home.resolve("data"))) {
             JdbcUnansweredStore store = new JdbcUnansweredStore(db);
             store.record(UnansweredStore.Unanswered.unsure("hvem bestemmer lønna til rådmannen", "slack", now.minusSeconds(60),
-                    List.of(new no.folkevalgt.core.Citation("Delegering gir tydelige rollefordeling", 39, DECK))));
+                    List.of(new no.folkevalgt.core.port.Citation("Delegering gir tydelige rollefordeling", 39, DECK))));
             store.record(new UnansweredStore.Unanswered(SALARY, "teams", now));
         }
         ok("teach", SALARY, "--slide", "49");

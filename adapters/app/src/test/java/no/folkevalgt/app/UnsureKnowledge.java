@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import no.folkevalgt.knowledge.IndexReport;
 import no.folkevalgt.knowledge.IngestProgress;
-import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.knowledge.UnsureKnowledgeBase;
 
 /**

@@ -11,8 +11,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Reply;
 import org.junit.jupiter.api.Test;
 
 class BlockKitTest {

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.Feedback;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.core.programme.PostPlanner;
@@ -325,7 +325,7 @@ class SlackAdapterTest {
         /* The word cloud's text alternative as the server builds it: the top words with their counts. */
         String alt = no.folkevalgt.core.reflection.ReflectionSummaries.altText("Hva er viktigst?",
                 new no.folkevalgt.core.reflection.ReflectionSummaries.Summary(3, 3, List.of(
-                        new no.folkevalgt.knowledge.WordCount("samarbeid", 3), new no.folkevalgt.knowledge.WordCount("tillit", 2))));
+                        new no.folkevalgt.core.port.WordCount("samarbeid", 3), new no.folkevalgt.core.port.WordCount("tillit", 2))));
         Reply summary = Reply.builder()
                 .text("Oppsummering: 3 svar", "Mest brukt: <!channel>, <@U0BOSS> & samarbeid")
                 .image(new Reply.Image("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}, alt))

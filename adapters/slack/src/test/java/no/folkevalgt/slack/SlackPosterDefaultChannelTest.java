@@ -8,9 +8,9 @@ import java.time.Instant;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import no.folkevalgt.knowledge.Hit;
-import no.folkevalgt.knowledge.Passage;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Passage;
 import no.folkevalgt.knowledge.UnsureKnowledgeBase;
 import no.folkevalgt.testsupport.FakeSlackApi;
 import org.junit.jupiter.api.AfterEach;

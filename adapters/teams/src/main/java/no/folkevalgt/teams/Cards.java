@@ -11,8 +11,8 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Reply;
 
 /**
  * Renders a platform-neutral {@link Reply} as a Teams message with one Adaptive Card.

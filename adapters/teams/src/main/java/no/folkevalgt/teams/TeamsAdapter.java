@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.ChannelPoster;
-import no.folkevalgt.core.ConversationStore;
-import no.folkevalgt.core.FeedbackStore;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.ConversationStore;
+import no.folkevalgt.core.port.FeedbackStore;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;
@@ -104,7 +104,7 @@ public final class TeamsAdapter implements AutoCloseable {
         return List.of(new HttpRoute("POST", PATH, this::handle));
     }
 
-    /** Posts replies to stored Teams conversations ({@link no.folkevalgt.core.ChannelRef} platform {@code teams}). */
+    /** Posts replies to stored Teams conversations ({@link no.folkevalgt.core.port.ChannelRef} platform {@code teams}). */
     public ChannelPoster poster() {
         return poster;
     }

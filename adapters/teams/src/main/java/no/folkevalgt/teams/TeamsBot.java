@@ -18,15 +18,15 @@ import com.microsoft.bot.schema.Serialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.folkevalgt.core.ActionIds;
+import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.ConversationStore;
-import no.folkevalgt.core.Feedback;
-import no.folkevalgt.core.FeedbackStore;
-import no.folkevalgt.core.Incoming;
-import no.folkevalgt.core.Platforms;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.ConversationStore;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.FeedbackStore;
+import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.Platforms;
+import no.folkevalgt.core.port.Reply;
 
 /** Translates Teams activities to the core bot and back; the core decides everything. */
 final class TeamsBot extends ActivityHandler {

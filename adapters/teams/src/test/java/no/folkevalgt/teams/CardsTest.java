@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Serialization;
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Reply;
 
 /** The card of a reply with every part, and the escaping of the card's fallback text, without the SDK's HTTP round trip. */
 class CardsTest {
 
     static final String CLOUD_ALT = no.folkevalgt.core.reflection.ReflectionSummaries.altText("Hva er viktigst?",
             new no.folkevalgt.core.reflection.ReflectionSummaries.Summary(3, 3, java.util.List.of(
-                    new no.folkevalgt.knowledge.WordCount("samarbeid", 3), new no.folkevalgt.knowledge.WordCount("tillit", 2))));
+                    new no.folkevalgt.core.port.WordCount("samarbeid", 3), new no.folkevalgt.core.port.WordCount("tillit", 2))));
 
     @Test
     void aReplyWithEveryPart_makesAValidCard_withAtMostTwoSeeAlso() throws Exception {

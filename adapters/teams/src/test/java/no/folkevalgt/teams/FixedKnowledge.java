@@ -3,8 +3,8 @@ package no.folkevalgt.teams;
 import java.util.List;
 import java.util.function.Function;
 
-import no.folkevalgt.knowledge.Answer;
-import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.KnowledgeBase;
 
 /**
  * A knowledge base that answers every question by a rule, for tests of what Teams shows (the card),

@@ -21,8 +21,8 @@ import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcConversationStore;

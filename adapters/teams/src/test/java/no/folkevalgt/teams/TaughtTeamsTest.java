@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.teaching.InMemoryLessonStore;
-import no.folkevalgt.core.teaching.Lesson;
+import no.folkevalgt.core.port.Lesson;
 import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.http.WebServer;
 import no.folkevalgt.knowledge.LuceneKnowledgeBase;

@@ -1,11 +1,11 @@
 package no.folkevalgt.web;
 
-import no.folkevalgt.core.Feedback;
-import no.folkevalgt.core.FeedbackStore;
-import no.folkevalgt.core.Reply;
-import no.folkevalgt.core.UnansweredStore;
-import no.folkevalgt.core.delivery.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.FeedbackStore;
+import no.folkevalgt.core.port.Reply;
+import no.folkevalgt.core.port.UnansweredStore;
+import no.folkevalgt.core.port.DeliveryLog;
+import no.folkevalgt.core.port.DeliveryStatus;
 import no.folkevalgt.core.http.HttpHandler;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
@@ -16,14 +16,14 @@ import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.ProgrammeState;
 import no.folkevalgt.core.programme.Prompt;
 import no.folkevalgt.core.programme.Session;
-import no.folkevalgt.core.reflection.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionAnswer;
 import no.folkevalgt.core.reflection.ReflectionExport;
-import no.folkevalgt.core.reflection.ReflectionStore;
+import no.folkevalgt.core.port.ReflectionStore;
 import no.folkevalgt.core.reflection.ReflectionSummaries;
 import no.folkevalgt.core.teaching.GapList;
 import no.folkevalgt.core.teaching.Lessons;
-import no.folkevalgt.knowledge.KnowledgeBase;
-import no.folkevalgt.knowledge.WordCount;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.WordCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import no.folkevalgt.knowledge.Answer;
-import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.KnowledgeBase;
 
 import java.time.Duration;
 import java.util.List;
@@ -115,7 +115,7 @@ public final class MeteredKnowledgeBase implements KnowledgeBase {
     }
 
     @Override
-    public List<no.folkevalgt.knowledge.Passage> passages() {
+    public List<no.folkevalgt.core.port.Passage> passages() {
         return delegate.passages();
     }
 

@@ -2,10 +2,10 @@ package no.folkevalgt.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import no.folkevalgt.core.ChannelPoster;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 
 import java.time.Instant;
 import java.util.Objects;

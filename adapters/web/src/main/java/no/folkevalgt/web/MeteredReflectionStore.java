@@ -2,8 +2,8 @@ package no.folkevalgt.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import no.folkevalgt.core.reflection.ReflectionAnswer;
-import no.folkevalgt.core.reflection.ReflectionStore;
+import no.folkevalgt.core.port.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionStore;
 
 import java.time.Instant;
 import java.util.List;

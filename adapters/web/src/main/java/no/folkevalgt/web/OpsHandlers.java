@@ -4,7 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;
-import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.core.port.KnowledgeBase;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package no.folkevalgt.web;
 
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.core.programme.PostPlanner;
@@ -386,7 +386,7 @@ class BrowserEndToEndTest {
         /* Long unbroken words, as Norwegian compounds and web addresses are, wrap instead of widening the page. */
         String compound = "kommunestyrerepresentantopplæringsprogramevalueringsrapportutkast";
         fx.reflections.add(1, "web", "Kari Nordmann 10", compound, fx.clock.instant(), null);
-        fx.unanswered.record(new no.folkevalgt.core.UnansweredStore.Unanswered(
+        fx.unanswered.record(new no.folkevalgt.core.port.UnansweredStore.Unanswered(
                 "Hva står på https://www.ks.no/fagomrader/demokrati-og-styring/folkevalgtprogrammet/?", "web",
                 fx.clock.instant()));
         openOnAPhone(fx.base() + "/fasilitator");
@@ -723,8 +723,8 @@ class BrowserEndToEndTest {
             fx.reflections.add(1, "web", "Kari Nordmann " + i, answers[i], now, null);
         }
         fx.reflections.add(2, "web", "Ola Nordmann", "Ville gjøre noe for skolen i bygda", now, null);
-        fx.unanswered.record(new no.folkevalgt.core.UnansweredStore.Unanswered("Hvordan lager man sushi?", "web", now));
-        fx.feedback.record(new no.folkevalgt.core.Feedback("web", "web-1", "Hvem fastsetter lønna til ordføreren?",
+        fx.unanswered.record(new no.folkevalgt.core.port.UnansweredStore.Unanswered("Hvordan lager man sushi?", "web", now));
+        fx.feedback.record(new no.folkevalgt.core.port.Feedback("web", "web-1", "Hvem fastsetter lønna til ordføreren?",
                 "ks-folkevalgtprogram-rakkestad-2019.txt#40", false, now));
     }
 

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import no.folkevalgt.core.reflection.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionAnswer;
 import no.folkevalgt.testsupport.HostileText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package no.folkevalgt.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.folkevalgt.core.Feedback;
+import no.folkevalgt.core.port.Feedback;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;

@@ -2,9 +2,9 @@ package no.folkevalgt.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.Reply;
-import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
+import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import no.folkevalgt.knowledge.QuestionWords;
+import no.folkevalgt.core.text.QuestionWords;
 
 /**
  * Tells a follow-up from a question that stands alone, by the shape of ordinary Norwegian (Bokmål and

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import no.folkevalgt.core.port.DialogueMemory;
 
 /**
  * A dialogue memory in this process only, bounded in size: for a single instance without a shared

@@ -3,7 +3,7 @@ package no.folkevalgt.core.programme;
 import java.time.Instant;
 import java.util.Objects;
 
-import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.port.ChannelRef;
 
 /**
  * A post the bot will make: one per item and channel, with a stable id so that it goes out once.

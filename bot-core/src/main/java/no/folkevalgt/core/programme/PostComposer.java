@@ -1,6 +1,6 @@
 package no.folkevalgt.core.programme;
 
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Reply;
 
 /** Turns a planned post into what is posted, at the moment it is posted (summaries count answers then). */
 @FunctionalInterface

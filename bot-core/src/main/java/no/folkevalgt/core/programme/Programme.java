@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.port.ChannelRef;
 
 /**
  * The programme of a gathering: its sessions, reflection prompts and where to post.

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
-import no.folkevalgt.core.Commands;
-import no.folkevalgt.core.Incoming;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Commands;
+import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.ProgrammeQuestions.DaySpec;
 import no.folkevalgt.core.programme.ProgrammeQuestions.Query;
 

@@ -29,9 +29,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.Platforms;
-import no.folkevalgt.knowledge.EditDistance;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.Platforms;
+import no.folkevalgt.core.text.EditDistance;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.Reply;
 
 /**
  * Composes reminders and prompts from the programme at the moment they are posted; summaries go to

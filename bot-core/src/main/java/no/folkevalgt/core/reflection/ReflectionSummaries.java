@@ -1,6 +1,5 @@
 package no.folkevalgt.core.reflection;
 
-import java.awt.AWTError;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,16 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import no.folkevalgt.core.Reply;
-import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.port.Reply;
+import no.folkevalgt.core.port.StoreUnavailable;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostComposer;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.Prompt;
-import no.folkevalgt.knowledge.WordCount;
+import no.folkevalgt.core.port.WordCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import no.folkevalgt.core.port.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionStore;
+import no.folkevalgt.core.port.WordCloudRenderer;
+import no.folkevalgt.core.port.TopWords;
 
 /**
  * Summaries of a prompt's answers: how many, the most used words and a word cloud. The words are
@@ -143,7 +146,7 @@ public final class ReflectionSummaries implements PostComposer {
         if (texts.isEmpty()) {
             return new Summary(0, 0, List.of());
         }
-        List<WordCount> words = topWords.top(texts, WordCloud.MAX_WORDS);
+        List<WordCount> words = topWords.top(texts, WordCloudRenderer.MAX_WORDS);
         int withWords = (int) texts.stream().filter(topWords::hasWords).count();
         return new Summary(texts.size(), withWords, words == null ? List.of() : words);
     }
@@ -192,7 +195,7 @@ public final class ReflectionSummaries implements PostComposer {
         String alt = altText(title, summary);
         try {
             return Optional.of(new Reply.Image("image/png", cloud.png(summary.words()), alt));
-        } catch (RuntimeException | LinkageError | AWTError e) {
+        } catch (RuntimeException | LinkageError e) {
             /* The numbers and words still go out; only the picture is missing. */
             log.error("Could not draw the word cloud for «{}»", title, e);
             return Optional.empty();

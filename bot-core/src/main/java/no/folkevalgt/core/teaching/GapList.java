@@ -10,13 +10,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import no.folkevalgt.core.Citation;
-import no.folkevalgt.core.Feedback;
-import no.folkevalgt.core.FeedbackStore;
-import no.folkevalgt.core.UnansweredStore;
-import no.folkevalgt.knowledge.KnowledgeBase;
+import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.FeedbackStore;
+import no.folkevalgt.core.port.UnansweredStore;
+import no.folkevalgt.core.port.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import no.folkevalgt.core.port.Lesson;
 
 /**
  * The gap list facilitators work from: declined questions, unsure ones (with the slides offered) and

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import no.folkevalgt.core.port.Lesson;
+import no.folkevalgt.core.port.LessonStore;
 
 /** Lessons in this process only: for a single-process bot without a database, and for tests. */
 public final class InMemoryLessonStore implements LessonStore {

@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
-import no.folkevalgt.knowledge.KnowledgeBase;
-import no.folkevalgt.knowledge.Passage;
-import no.folkevalgt.knowledge.Questions;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.text.Questions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import no.folkevalgt.core.port.Lesson;
+import no.folkevalgt.core.port.LessonStore;
 
 /**
  * What facilitators taught the bot, as the bot and the facilitator's tools use it: which lesson a

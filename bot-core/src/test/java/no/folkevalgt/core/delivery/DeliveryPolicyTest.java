@@ -11,10 +11,12 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.PostFailure;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
+import no.folkevalgt.core.port.DeliveryAttempt;
+import no.folkevalgt.core.port.DeliveryStatus;
 
 /** The delivery rules on a fixed time line: no database, no waiting. */
 class DeliveryPolicyTest {
@@ -185,7 +187,7 @@ class DeliveryPolicyTest {
     void aFailureWithoutAMessage_isNamedByItsType() {
         DeliveryPolicy.Outcome outcome = policy.after(post, 5, AT, AT, PostFailure.temporary(null, null, null), random);
 
-        assertThat(outcome.detail()).startsWith("gave up after 5 attempts: no.folkevalgt.core.PostFailure");
+        assertThat(outcome.detail()).startsWith("gave up after 5 attempts: no.folkevalgt.core.port.PostFailure");
     }
 
     @Test

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.Incoming;
-import no.folkevalgt.core.Reply;
-import no.folkevalgt.knowledge.Answer;
-import no.folkevalgt.knowledge.Hit;
-import no.folkevalgt.knowledge.KnowledgeBase;
-import no.folkevalgt.knowledge.Passage;
+import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.Reply;
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.port.DialogueMemory;
 
 /** Follow-ups through the bot, with a knowledge base that answers by rule and a memory in this process. */
 class DialogueTest {

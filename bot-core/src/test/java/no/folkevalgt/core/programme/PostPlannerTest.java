@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.port.ChannelRef;
 import org.junit.jupiter.api.Test;
 
 class PostPlannerTest {

@@ -5,7 +5,7 @@ import static no.folkevalgt.core.programme.ProgrammeCommandsTest.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.port.Incoming;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

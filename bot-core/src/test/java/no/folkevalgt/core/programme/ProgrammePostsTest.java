@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.Reply;
 import org.junit.jupiter.api.Test;
 
 class ProgrammePostsTest {

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.Incoming;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.Prompt;
 

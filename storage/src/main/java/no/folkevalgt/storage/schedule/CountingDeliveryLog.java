@@ -6,9 +6,9 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import no.folkevalgt.core.delivery.DeliveryAttempt;
-import no.folkevalgt.core.delivery.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.port.DeliveryAttempt;
+import no.folkevalgt.core.port.DeliveryLog;
+import no.folkevalgt.core.port.DeliveryStatus;
 
 /* Counts each recorded delivery attempt by status (SENT, LATE, RETRYING, FAILED, SKIPPED). */
 record CountingDeliveryLog(DeliveryLog delegate, MeterRegistry registry) implements DeliveryLog {

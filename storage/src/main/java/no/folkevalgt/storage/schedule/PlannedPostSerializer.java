@@ -12,7 +12,7 @@ import java.util.Properties;
 import com.github.kagkarlsson.scheduler.exceptions.SerializationException;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 
-import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 

@@ -26,10 +26,10 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
-import no.folkevalgt.core.ChannelPoster;
-import no.folkevalgt.core.delivery.DeliveryLog;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.DeliveryLog;
 import no.folkevalgt.core.delivery.DeliveryPolicy;
-import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.port.DeliveryStatus;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostComposer;
 import no.folkevalgt.core.programme.PostPlanner;
@@ -174,7 +174,7 @@ public final class PostScheduler implements AutoCloseable {
      * the execution's primary key).
      *
      * @throws IllegalArgumentException when two posts share an id
-     * @throws no.folkevalgt.core.StoreUnavailable when the database cannot be reached
+     * @throws no.folkevalgt.core.port.StoreUnavailable when the database cannot be reached
      */
     public ScheduleResult schedule(List<PlannedPost> planned) {
         Map<String, PlannedPost> wanted = new HashMap<>();

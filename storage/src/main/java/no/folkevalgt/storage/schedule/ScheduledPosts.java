@@ -18,8 +18,8 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.StoreUnavailable;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.StoreUnavailable;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostPlanner;
 

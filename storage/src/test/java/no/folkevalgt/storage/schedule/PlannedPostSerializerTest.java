@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.kagkarlsson.scheduler.exceptions.SerializationException;
 
-import no.folkevalgt.core.ChannelRef;
+import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 

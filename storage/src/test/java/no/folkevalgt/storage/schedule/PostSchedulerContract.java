@@ -31,11 +31,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.delivery.DeliveryAttempt;
-import no.folkevalgt.core.delivery.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryStatus;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.DeliveryAttempt;
+import no.folkevalgt.core.port.DeliveryLog;
+import no.folkevalgt.core.port.DeliveryStatus;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.storage.Database;
@@ -45,9 +45,9 @@ import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
 import no.folkevalgt.storage.JdbcRetention;
 import no.folkevalgt.storage.JdbcUnansweredStore;
-import no.folkevalgt.core.Feedback;
-import no.folkevalgt.core.UnansweredStore;
-import no.folkevalgt.core.reflection.ReflectionAnswer;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.UnansweredStore;
+import no.folkevalgt.core.port.ReflectionAnswer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -629,7 +629,7 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
             @Override
             public void record(DeliveryAttempt attempt) {
                 if (attempt.status() == DeliveryStatus.SENT && refusals.getAndDecrement() > 0) {
-                    throw new no.folkevalgt.core.StoreUnavailable("database away (test)", null);
+                    throw new no.folkevalgt.core.port.StoreUnavailable("database away (test)", null);
                 }
                 real.record(attempt);
             }
@@ -673,8 +673,8 @@ abstract class PostSchedulerContract extends DatabaseTestBase {
         takeDatabaseAway();
 
         assertThatThrownBy(() -> scheduler.schedule(List.of(reminder("x", Instant.now()))))
-                .isInstanceOf(no.folkevalgt.core.StoreUnavailable.class);
-        assertThatThrownBy(scheduler::pending).isInstanceOf(no.folkevalgt.core.StoreUnavailable.class);
+                .isInstanceOf(no.folkevalgt.core.port.StoreUnavailable.class);
+        assertThatThrownBy(scheduler::pending).isInstanceOf(no.folkevalgt.core.port.StoreUnavailable.class);
     }
 
     @Test

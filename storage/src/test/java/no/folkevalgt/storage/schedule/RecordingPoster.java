@@ -11,10 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import no.folkevalgt.core.ChannelPoster;
-import no.folkevalgt.core.ChannelRef;
-import no.folkevalgt.core.PostFailure;
-import no.folkevalgt.core.Reply;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.PostComposer;
 
 /**

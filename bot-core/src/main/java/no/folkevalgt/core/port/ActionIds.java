@@ -1,0 +1,28 @@
+package no.folkevalgt.core.port;
+
+/**
+ * The ids of the buttons the core puts under a reply ({@link Reply.Action#id()}). Every front end
+ * recognises a click by these, so they are written here once.
+ */
+public final class ActionIds {
+
+    /** What both feedback ids start with (a front end may route on it, then check {@link #isFeedback}). */
+    public static final String FEEDBACK_PREFIX = "feedback.";
+    /** 👍 under an answer: the cited passage helped. */
+    public static final String FEEDBACK_UP = FEEDBACK_PREFIX + "up";
+    /** 👎 under an answer: the cited passage did not help. */
+    public static final String FEEDBACK_DOWN = FEEDBACK_PREFIX + "down";
+
+    private ActionIds() {
+    }
+
+    /** Whether {@code id} is one of the two feedback buttons. */
+    public static boolean isFeedback(String id) {
+        return FEEDBACK_UP.equals(id) || FEEDBACK_DOWN.equals(id);
+    }
+
+    /** Whether {@code id} is the 👍 button. */
+    public static boolean isHelpful(String id) {
+        return FEEDBACK_UP.equals(id);
+    }
+}

@@ -1,0 +1,69 @@
+package no.folkevalgt.core.port;
+
+import java.util.Objects;
+
+/**
+ * Where an answer came from: one slide of the programme material.
+ *
+ * <p>A slide whose title says little on its own ("Case", "Pause", a diagram's label such as
+ * "INFORMERE") is cited with its section first: {@code «Samspillet med administrasjonen» › «Case», lysbilde 31 (deck.txt)}.
+ *
+ * @param title   the slide's title
+ * @param slide   the slide number, from 1
+ * @param source  the file the slide is in, relative to the content folder
+ * @param section the part of the programme (or the nearest earlier slide title that says something)
+ *                named before the title, or "" when the title says enough by itself
+ */
+public record Citation(String title, int slide, String source, String section) {
+
+    /** Separates the section from the slide's title. */
+    public static final String SECTION_MARK = " › ";
+
+    public Citation {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(source, "source");
+        section = section == null ? "" : section.strip();
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("title is blank for slide " + slide + " in " + source);
+        }
+        if (slide < 1) {
+            throw new IllegalArgumentException("slide must be 1 or more but was " + slide + " in " + source);
+        }
+        if (source.isBlank()) {
+            throw new IllegalArgumentException("source is blank for slide " + slide);
+        }
+    }
+
+    /** A citation without a section: the title says enough by itself. */
+    public Citation(String title, int slide, String source) {
+        this(title, slide, source, "");
+    }
+
+    /** The citation of a passage, with its section when its title says little on its own. */
+    public static Citation of(Passage passage) {
+        return new Citation(passage.title(), passage.slide(), passage.source(), passage.section());
+    }
+
+    /**
+     * The slide as users see it named: {@code «Title»}, or {@code «Section» › «Title»} when the title
+     * says little on its own.
+     */
+    public String name() {
+        return (section.isEmpty() ? "" : "«" + section + "»" + SECTION_MARK) + "«" + title + "»";
+    }
+
+    /** The slide without the file, for front ends that leave the file out: {@code «Title», lysbilde 12}. */
+    public String slideReference() {
+        return name() + ", lysbilde " + slide;
+    }
+
+    /** The full reference users see after an answer: {@code «Title», lysbilde 12 (deck.txt)}. */
+    public String reference() {
+        return slideReference() + " (" + source + ")";
+    }
+
+    /** The short reference used in "Se også": {@code «Title» (lysbilde 12)}. */
+    public String shortReference() {
+        return name() + " (lysbilde " + slide + ")";
+    }
+}
