@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -230,8 +232,14 @@ final class NorwegianAnalysis {
     /** A checksum of the bundled word lists that decide how the index is analysed (base forms, stop words). */
     static String resourcesChecksum() {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        for (String resource : List.of("ordbank/lemma.txt.gz", "stoppord.txt", "stoppord-nynorsk.txt")) {
-            try (InputStream in = NorwegianAnalysis.class.getResourceAsStream(resource)) {
+        /* The same bytes as before the stop lists moved to the core, so an index built then stays valid. */
+        Map<String, Class<?>> resources = new LinkedHashMap<>();
+        resources.put("ordbank/lemma.txt.gz", NorwegianAnalysis.class);
+        resources.put("stoppord.txt", StopWords.class);
+        resources.put("stoppord-nynorsk.txt", StopWords.class);
+        for (Map.Entry<String, Class<?>> owned : resources.entrySet()) {
+            String resource = owned.getKey();
+            try (InputStream in = owned.getValue().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("bundled resource missing: " + resource);
                 }

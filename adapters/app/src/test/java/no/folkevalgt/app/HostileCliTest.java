@@ -9,9 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.folkevalgt.testsupport.HostileText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,19 +24,8 @@ class HostileCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final Map<String, String> CATALOGUE = new LinkedHashMap<>();
-
-    static {
-        CATALOGUE.put("100 kB", "Hva er en interpellasjon? " + "bla ".repeat(25_000));
-        CATALOGUE.put("control", "Hva er\u0000 en\u0007 inter\u001Bpellasjon\u007F?");
-        CATALOGUE.put("zero-width", "Hva\u200B er\u200C en\u200D inter\u2060pellasjon\uFEFF?\u202E");
-        CATALOGUE.put("mrkdwn", "*bold* <!channel> <@U123>");
-        CATALOGUE.put("markdown", "[link](javascript:alert(1))");
-        CATALOGUE.put("script", "<script>alert(1)</script>");
-        CATALOGUE.put("attribute", "\"><img src=x onerror=alert(1)>");
-        CATALOGUE.put("sql", "'; DROP TABLE reflection_answer; --");
-        CATALOGUE.put("formula", "=HYPERLINK(\"https://evil.example\",\"klikk\")");
-    }
+    /* The shared catalogue, one line each: a terminal reads a line at a time. */
+    static final Map<String, String> CATALOGUE = HostileText.oneLine();
 
     @TempDir
     Path home;

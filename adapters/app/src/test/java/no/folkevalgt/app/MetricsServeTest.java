@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import no.folkevalgt.testsupport.Waits;
 
 /**
  * {@code /metrics} of a running bot after some traffic: the JVM, the process, the HTTP server per
@@ -179,14 +180,9 @@ class MetricsServeTest {
         return found;
     }
 
-    private void awaitMetric(String base, String sample) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!get(base + "/metrics", Map.of()).body().contains(sample)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("no " + sample + " in /metrics after 15 s");
-            }
-            Thread.sleep(50);
-        }
+    private void awaitMetric(String base, String sample) {
+        Waits.within(Duration.ofSeconds(15)).untilAsserted(
+                () -> assertThat(get(base + "/metrics", Map.of()).body()).as("/metrics").contains(sample));
     }
 
     private HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import no.folkevalgt.web.ReadinessCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import no.folkevalgt.testsupport.Waits;
 
 /** {@code ./bot} reports its post scheduler in {@code /readyz}: ok once it runs, not ok once it is stopped. */
 class SchedulerReadinessServeTest {
@@ -43,16 +44,13 @@ class SchedulerReadinessServeTest {
              * Not only started but polling: the scheduler's detail says when its last poll for due posts
              * ran once it has run one (every 2 s by default). Waited for, never timed.
              */
-            JsonNode scheduler = checks.get("scheduler");
-            long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (!scheduler.get("detail").asText().startsWith("last poll") && System.nanoTime() < giveUp) {
-                Thread.sleep(200);
+            Waits.within(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
                 HttpResponse<String> again = readyz(base);
                 assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-                scheduler = JSON.readTree(again.body()).get("checks").get("scheduler");
-            }
-            assertThat(scheduler.get("ok").asBoolean()).isTrue();
-            assertThat(scheduler.get("detail").asText()).startsWith("last poll");
+                JsonNode scheduler = JSON.readTree(again.body()).get("checks").get("scheduler");
+                assertThat(scheduler.get("ok").asBoolean()).isTrue();
+                assertThat(scheduler.get("detail").asText()).startsWith("last poll");
+            });
         } finally {
             running.close();
         }

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import no.folkevalgt.testsupport.Waits;
+import java.time.Duration;
 
 /**
  * The configured secrets never appear in a log line (at debug level, with the exception and its causes),
@@ -94,9 +96,11 @@ class SecretsNeverLoggedTest {
     void aFullRunWithTrafficAndFailures_logsNoSecret() throws Exception {
         com.sun.net.httpserver.HttpServer slackApi = com.sun.net.httpserver.HttpServer.create(
                 new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> slackCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
         slackApi.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
+            slackCalls.add(path);
             /* auth.test succeeds; everything after fails as a revoked token would. */
             byte[] body = (path.endsWith("auth.test")
                     ? "{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"B1\",\"team_id\":\"T1\",\"team\":\"Test\"}"
@@ -152,7 +156,12 @@ class SecretsNeverLoggedTest {
             post(base + "/api/messages", "application/json", activity, Map.of("Authorization", "Bearer ikke.en.jwt"));
             get(base + "/metrics", Map.of());
             get(base + "/readyz", Map.of());
-            Thread.sleep(500); /* the Slack answers go out asynchronously and fail */
+            /* The Slack answers go out asynchronously and fail: wait until both failures are logged. */
+            Waits.within(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(slackCalls).anyMatch(p -> p.startsWith("/response/")).anyMatch(p -> p.contains("chat."));
+                assertThat(capture.lines()).anyMatch(l -> l.contains("response_url answered HTTP 500"))
+                        .anyMatch(l -> l.contains("invalid_auth"));
+            });
         } finally {
             slackApi.stop(0);
         }

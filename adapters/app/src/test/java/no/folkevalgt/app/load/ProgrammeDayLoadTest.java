@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import no.folkevalgt.testsupport.Waits;
 
 /**
  * A programme day for 500 council members, compressed into a few minutes, against the whole bot
@@ -329,15 +330,12 @@ class ProgrammeDayLoadTest {
     }
 
     /** Waits for the answers Slack and Teams get later (response_url, Bot Connector). */
-    private void awaitAnswers(FakePlatforms fake, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean all = pending.keySet().stream().allMatch(id -> fake.slackAnswers.containsKey(id)
-                    || fake.teamsReplies.containsKey(id));
-            if (all) {
-                return;
-            }
-            Thread.sleep(50);
+    private void awaitAnswers(FakePlatforms fake, Duration timeout) {
+        try {
+            Waits.within(timeout).pollInterval(Duration.ofMillis(50)).until(() -> pending.keySet().stream()
+                    .allMatch(id -> fake.slackAnswers.containsKey(id) || fake.teamsReplies.containsKey(id)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            /* checkAnswers reports each answer that never came */
         }
     }
 
@@ -508,32 +506,28 @@ class ProgrammeDayLoadTest {
         final long before;
         final AtomicLong peakUsed = new AtomicLong();
         volatile long endUsed;
-        private volatile boolean running = true;
-        private Thread sampler;
+        private final java.util.concurrent.ScheduledExecutorService sampler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "heap-sampler");
+                    t.setDaemon(true);
+                    return t;
+                });
 
         Memory() {
             before = usedAfterGc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         }
 
+        /* Samples the heap every 100 ms while the load runs. */
         void start() {
-            sampler = new Thread(() -> {
-                while (running) {
-                    peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            sampler.scheduleAtFixedRate(() -> peakUsed.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         void stop() throws InterruptedException {
-            running = false;
-            sampler.join();
+            sampler.shutdown();
+            sampler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
             endUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
 

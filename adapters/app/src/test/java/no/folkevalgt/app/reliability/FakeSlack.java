@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import no.folkevalgt.slack.FakeHistory;
+import no.folkevalgt.testsupport.FakeHistory;
 
 /**
  * Slack's Web API on loopback for whole bot processes: answers {@code auth.test}, records every
@@ -169,7 +169,7 @@ final class FakeSlack implements AutoCloseable {
                 posts.add(new Post(channel, text, now, mode, true, ts, threadTs, metadata));
                 if (latencyMillis > 0) {
                     try {
-                        Thread.sleep(latencyMillis);
+                        Thread.sleep(latencyMillis);   // the fault: Slack slow to answer
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -192,7 +192,7 @@ final class FakeSlack implements AutoCloseable {
             case HANG -> {
                 posts.add(new Post(channel, text, now, mode, false, null, threadTs, metadata));
                 try {
-                    Thread.sleep(hang.toMillis());
+                    Thread.sleep(hang.toMillis());   // the fault: Slack takes the request and never answers
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -239,7 +239,7 @@ final class FakeSlack implements AutoCloseable {
         }
         if (mode == Mode.HANG) {
             try {
-                Thread.sleep(hang.toMillis());
+                Thread.sleep(hang.toMillis());   // the fault: Slack takes the request and never answers
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.testsupport.Waits;
 
 /**
  * Faults around a real bot process: the chat platform failing, the database going away, and broken
@@ -66,7 +67,10 @@ class FaultsTest {
             try (BotProcess bot = new BotProcess("bot", TwoInstancesTest.env(url, file, slack), dir).start()) {
                 Reliability.sleepUntil(recovered);
                 Reliability.await(Duration.ofSeconds(180), () -> finished(pg, db, plan));
-                Thread.sleep(3000);
+                /* Nothing more may come once every post is settled (a retry posted twice would arrive now). */
+                int postedSoFar = slack.posted().size();
+                Waits.holdsFor(Duration.ofSeconds(3), () -> assertThat(slack.posted().size())
+                        .as("posts after every post settled").isEqualTo(postedSoFar));
 
                 Verdict verdict = new Verdict(plan, slack.posted(), pg, db);
                 StringBuilder summary = new StringBuilder("FaultsTest slack outage, " + Instant.now() + ", outage "
@@ -149,7 +153,7 @@ class FaultsTest {
                 summary.append("/readyz while down: ").append(notReady.statusCode()).append(' ').append(notReady.body()).append('\n');
                 assertThat(notReady.statusCode()).isEqualTo(503);
                 assertThat(bot.status("/healthz")).isEqualTo(200);
-                Thread.sleep(15_000);   // down for a while: the pool's connections time out and are thrown away
+                Thread.sleep(15_000);   // the fault itself, not a wait: down for a while, so the pool's connections time out and are thrown away
                 assertThat(ask(bot, "Hvordan får jeg en sak på saklista?", summary, "database down 15 s")).contains("\"answered\":true");
                 ask(bot, "Hvem vinner valget?", summary, "database down 15 s, declined (writes to unanswered_questions)");
 
@@ -205,7 +209,7 @@ class FaultsTest {
                     .contains("\"answered\":true");
             assertThat(bot.status("/healthz")).isEqualTo(200);
 
-            Thread.sleep(40_000);   // the watcher looks every 30 s and rebuilds
+            Thread.sleep(40_000);   // the subject, not a wait for a condition: the watcher looks every 30 s and must rebuild unasked
             summary.append("after the watcher's rebuild: /healthz ").append(bot.status("/healthz"))
                     .append(", /readyz ").append(bot.get("/readyz").body()).append(", index folder exists: ")
                     .append(Files.isDirectory(index)).append('\n');

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.programme.PlannedPost;
+import no.folkevalgt.testsupport.Waits;
 
 /**
  * Two real bot processes on one PostgreSQL, posting one programme to a fake Slack: every planned post
@@ -110,7 +111,10 @@ class TwoInstancesTest {
             /* Wait until every due post is in the delivery log as sent, or long past the last one. */
             Reliability.sleepUntil(m3.plusSeconds(10));
             Reliability.await(Duration.ofSeconds(120), () -> done(pg, steadyDb, steadyPlan) && done(pg, killedDb, killedPlan));
-            Thread.sleep(5000);   // anything posted twice would have arrived by now
+            /* Anything posted twice would arrive within seconds: nothing more may come for 5 s. */
+            int postedSoFar = steadySlack.posted().size() + killedSlack.posted().size();
+            Waits.holdsFor(Duration.ofSeconds(5), () -> assertThat(steadySlack.posted().size() + killedSlack.posted().size())
+                    .as("posts to the fake Slack after every due post was sent").isEqualTo(postedSoFar));
 
             Verdict steady = new Verdict(steadyPlan, steadySlack.posted(), pg, steadyDb);
             Verdict killed = new Verdict(killedPlan, killedSlack.posted(), pg, killedDb);
