@@ -31,9 +31,6 @@ import no.folkevalgt.storage.JdbcRequestIds;
 import no.folkevalgt.storage.JdbcServerSecrets;
 import no.folkevalgt.teams.TeamsAdapter;
 import no.folkevalgt.teams.TeamsSettings;
-import no.folkevalgt.web.MeteredKnowledgeBase;
-import no.folkevalgt.web.MeteredPoster;
-import no.folkevalgt.web.MeteredReflectionStore;
 import no.folkevalgt.web.WebAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,7 +161,8 @@ public final class BotServer implements AutoCloseable {
                     .export(services.export)
                     .unanswered(services.unanswered)
                     .feedback(services.feedback)
-                    .knowledgeBase(services.knowledgeBase)
+                    /* A facilitator's search is not a member's question: not counted in the question metrics. */
+                    .knowledgeBase(MeteredKnowledgeBase.unmetered(services.knowledgeBase))
                     .lessons(services.lessons)
                     .gaps(services.gaps)
                     .databaseCheck(services.database::ping)

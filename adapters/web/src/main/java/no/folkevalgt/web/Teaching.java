@@ -56,8 +56,7 @@ final class Teaching {
 
     Teaching(Lessons lessons, KnowledgeBase knowledgeBase) {
         this.lessons = lessons;
-        /* A facilitator's search is not a member's question: it is not counted in the question metrics. */
-        this.knowledgeBase = knowledgeBase instanceof MeteredKnowledgeBase metered ? metered.unmetered() : knowledgeBase;
+        this.knowledgeBase = knowledgeBase;
     }
 
     /** A lesson as the page shows it. */

@@ -180,7 +180,8 @@ public final class WebAdapter {
 
         /**
          * For readiness (an index with passages) and the facilitator's search for a slide to teach;
-         * members' questions go through the bot.
+         * members' questions go through the bot. A facilitator's search is not a member's question: give
+         * the knowledge base unmetered, so that it is not counted in the question metrics.
          */
         public Builder knowledgeBase(KnowledgeBase knowledgeBase) {
             this.knowledgeBase = knowledgeBase;
@@ -273,7 +274,7 @@ public final class WebAdapter {
             return this;
         }
 
-        /** The registry {@code /metrics} scrapes; give the same one to the Metered decorators. */
+        /** The registry {@code /metrics} scrapes; give the same one to the app's Metered decorators. */
         public Builder meterRegistry(PrometheusMeterRegistry meterRegistry) {
             this.meterRegistry = meterRegistry;
             return this;

@@ -101,13 +101,12 @@ final class Fixture implements AutoCloseable {
         deliveryLog = new JdbcDeliveryLog(database);
         feedback = new JdbcFeedbackStore(database);
         unanswered = new JdbcUnansweredStore(database);
-        reflections = new MeteredReflectionStore(new JdbcReflectionStore(database), registry);
+        reflections = new JdbcReflectionStore(database);
         Path content = Files.createDirectories(temp.resolve("content"));
         Files.copy(bundledDeck(), content.resolve("ks-folkevalgtprogram-rakkestad-2019.txt"));
         Path bank = bundledDeck().resolveSibling("ks-folkevalgtprogram-rakkestad-2019.sporsmal.txt");
         Files.copy(bank, content.resolve(bank.getFileName().toString()));
-        knowledgeBase = new MeteredKnowledgeBase(material.apply(LuceneKnowledgeBase.open(content, temp.resolve("index"))),
-                registry);
+        knowledgeBase = material.apply(LuceneKnowledgeBase.open(content, temp.resolve("index")));
         WordCounter words = new WordCounter();
         WordCloud cloud = new WordCloud();
         summaries = new ReflectionSummaries(reflections, current, words::top, cloud);

@@ -115,23 +115,6 @@ class UnsureWebChatTest {
     }
 
     @Test
-    void metrics_countUnsureQuestions_asAnOutcomeOfTheirOwn() throws Exception {
-        String before = get("/metrics");
-        ask(fx.base(), "Hvor kommer kommunens inntekter fra?");
-        ask(fx.base(), "Hva blir været i morgen?");
-        String after = get("/metrics");
-
-        assertThat(WebAdapterHttpTest.value(after, "folkevalgt_questions_unsure_total"))
-                .isEqualTo(WebAdapterHttpTest.value(before, "folkevalgt_questions_unsure_total") + 1);
-        assertThat(WebAdapterHttpTest.value(after, "folkevalgt_questions_declined_total"))
-                .isEqualTo(WebAdapterHttpTest.value(before, "folkevalgt_questions_declined_total") + 1);
-        assertThat(WebAdapterHttpTest.value(after, "folkevalgt_questions_answered_total"))
-                .isEqualTo(WebAdapterHttpTest.value(before, "folkevalgt_questions_answered_total"));
-        assertThat(WebAdapterHttpTest.value(after, "folkevalgt_questions_total"))
-                .isEqualTo(WebAdapterHttpTest.value(before, "folkevalgt_questions_total") + 2);
-    }
-
-    @Test
     void hostileSlidesInSuggestions_comeBackAsTheirLiteralText() throws Exception {
         WebAdapter hostile = fx.webBuilder()
                 .bot(Bot.builder().knowledgeBase(UnsureKnowledgeBase.offering(HOSTILE)).build()).build();

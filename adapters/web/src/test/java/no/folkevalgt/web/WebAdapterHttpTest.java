@@ -271,33 +271,13 @@ class WebAdapterHttpTest {
     }
 
     @Test
-    void metrics_arePrometheusText_withQuestionsLatencyCachePostsAndAnswers() throws Exception {
-        postJson("/api/melding", Map.of("tekst", "Hva er deltakelsestrappa?"));
-        postJson("/api/melding", Map.of("tekst", "Hva er deltakelsestrappa?"));
-        new MeteredPoster(fx.web.poster(), fx.registry).post(Fixture.PROGRAMMET, Reply.text("Om 10 minutter: Lunsj"));
-        try {
-            new MeteredPoster(fx.web.poster(), fx.registry).post(new ChannelRef("slack", "C1"), Reply.text("x"));
-        } catch (PostFailure expected) {
-            // counted as failed
-        }
-        fx.reflections.add(1, "web", "a", "metrikk", fx.clock.instant(), "req-1");
-        fx.reflections.add(1, "web", "a", "metrikk", fx.clock.instant(), "req-1");
+    void metrics_areTheRegistrysPrometheusText() throws Exception {
+        /* What is counted is the app's Metered decorators' business (MeteredDecoratorsTest); this serves it. */
+        io.micrometer.core.instrument.Counter.builder("folkevalgt.questions").register(fx.registry).increment(2);
         var r = get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-        assertThat(r.body()).contains(
-                "folkevalgt_questions_total",
-                "folkevalgt_questions_answered_total",
-                "folkevalgt_questions_answered_ratio",
-                "folkevalgt_answer_latency_seconds_count",
-                "folkevalgt_answer_latency_seconds_bucket",
-                "folkevalgt_cache_hits",
-                "folkevalgt_cache_misses",
-                "folkevalgt_posts_sent_total{platform=\"local\"}",
-                "folkevalgt_posts_failed_total{platform=\"slack\"} 1.0",
-                "folkevalgt_reflection_answers_stored_total");
-        double hits = value(r.body(), "folkevalgt_cache_hits");
-        assertThat(hits).isGreaterThanOrEqualTo(1.0);
+        assertThat(value(r.body(), "folkevalgt_questions_total")).isEqualTo(2.0);
     }
 
     @Test

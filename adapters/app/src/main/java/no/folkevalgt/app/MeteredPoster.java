@@ -1,4 +1,4 @@
-package no.folkevalgt.web;
+package no.folkevalgt.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

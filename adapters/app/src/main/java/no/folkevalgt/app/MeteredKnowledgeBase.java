@@ -1,4 +1,4 @@
-package no.folkevalgt.web;
+package no.folkevalgt.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -99,9 +99,9 @@ public final class MeteredKnowledgeBase implements KnowledgeBase {
         return n == 0 ? 0 : (double) found.get() / n;
     }
 
-    /** The knowledge base this one measures, for searches that are not members' questions. */
-    KnowledgeBase unmetered() {
-        return delegate;
+    /** The knowledge base {@code kb} measures, if it is a metered one, for searches that are not members' questions. */
+    static KnowledgeBase unmetered(KnowledgeBase kb) {
+        return kb instanceof MeteredKnowledgeBase metered ? metered.delegate : kb;
     }
 
     @Override
