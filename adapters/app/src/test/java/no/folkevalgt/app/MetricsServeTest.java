@@ -52,6 +52,10 @@ class MetricsServeTest {
             assertThat(get(base + "/static/chat.js", Map.of()).statusCode()).isEqualTo(200);
             assertThat(get(base + "/fasilitator/eksport.csv?oppgave=1", Map.of("X-Forwarded-For", "203.0.113.9"))
                     .statusCode()).isEqualTo(403);
+            /* A facilitator's search for a slide to teach is not a member's question: not counted below. */
+            HttpResponse<String> search = get(base + "/fasilitator/sok?q=inntekter%20kommunen", Map.of());
+            assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+            assertThat(search.body()).contains("\"passages\":[{");
             /* The retention task runs when the first instance starts: its completion is counted. */
             awaitMetric(base, "dbscheduler_task_completions_total{result=\"ok\",task=\"retention\"}");
 

@@ -251,7 +251,7 @@ class AddressLimitTest {
     }
 
     private double questionsSearched() {
-        return WebAdapterHttpTest.value(fx.registry.scrape(), "folkevalgt_questions_total");
+        return fx.questionsSearched();
     }
 
     @Test

@@ -66,7 +66,10 @@ final class Fixture implements AutoCloseable {
     final JdbcFeedbackStore feedback;
     final JdbcUnansweredStore unanswered;
     final ReflectionStore reflections;
-    final KnowledgeBase knowledgeBase;
+    /** The bot's knowledge base, counting the questions searched (as the app's metering does). */
+    final CountingKnowledgeBase knowledgeBase;
+    /** What the web adapter is given, as the app gives it: the same index, not counted (a facilitator's search). */
+    final KnowledgeBase unmetered;
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final ReflectionSummaries summaries;
     final ReflectionExport export;
@@ -79,7 +82,7 @@ final class Fixture implements AutoCloseable {
         this(temp, token, UnaryOperator.identity());
     }
 
-    /** @param material wraps the Lucene knowledge base (inside the metering), e.g. to make it unsure */
+    /** @param material wraps the Lucene knowledge base (inside the counting), e.g. to make it unsure */
     Fixture(Path temp, String token, UnaryOperator<KnowledgeBase> material) throws IOException {
         this(temp, token, material, Database.open("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null),
                 true);
@@ -106,7 +109,8 @@ final class Fixture implements AutoCloseable {
         Files.copy(bundledDeck(), content.resolve("ks-folkevalgtprogram-rakkestad-2019.txt"));
         Path bank = bundledDeck().resolveSibling("ks-folkevalgtprogram-rakkestad-2019.sporsmal.txt");
         Files.copy(bank, content.resolve(bank.getFileName().toString()));
-        knowledgeBase = material.apply(LuceneKnowledgeBase.open(content, temp.resolve("index")));
+        unmetered = material.apply(LuceneKnowledgeBase.open(content, temp.resolve("index")));
+        knowledgeBase = new CountingKnowledgeBase(unmetered);
         WordCounter words = new WordCounter();
         WordCloud cloud = new WordCloud();
         summaries = new ReflectionSummaries(reflections, current, words::top, cloud);
@@ -133,7 +137,69 @@ final class Fixture implements AutoCloseable {
     WebAdapter.Builder webBuilder() {
         return WebAdapter.builder().bot(bot).programme(() -> programme).deliveryLog(deliveryLog).reflections(reflections)
                 .summaries(summaries).export(export).unanswered(unanswered).feedback(feedback)
-                .knowledgeBase(knowledgeBase).lessons(lessons).databaseCheck(database::ping).meterRegistry(registry).clock(clock);
+                .knowledgeBase(unmetered).lessons(lessons).databaseCheck(database::ping).meterRegistry(registry).clock(clock);
+    }
+
+    /** The questions the bot searched so far. */
+    int questionsSearched() {
+        return knowledgeBase.questions.get();
+    }
+
+    /** Counts the questions asked of a knowledge base and passes everything through. */
+    static final class CountingKnowledgeBase implements KnowledgeBase {
+        final KnowledgeBase delegate;
+        final java.util.concurrent.atomic.AtomicInteger questions = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingKnowledgeBase(KnowledgeBase delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public no.folkevalgt.core.port.Answer ask(String question, int top) {
+            questions.incrementAndGet();
+            return delegate.ask(question, top);
+        }
+
+        @Override
+        public no.folkevalgt.core.port.Answer ask(String question, String focus, int top) {
+            questions.incrementAndGet();
+            return delegate.ask(question, focus, top);
+        }
+
+        @Override
+        public int closest(String question, List<String> known) {
+            return delegate.closest(question, known);
+        }
+
+        @Override
+        public no.folkevalgt.core.port.Answer answerFrom(String question, String passageId, int top) {
+            return delegate.answerFrom(question, passageId, top);
+        }
+
+        @Override
+        public List<no.folkevalgt.core.port.Passage> passages() {
+            return delegate.passages();
+        }
+
+        @Override
+        public List<String> topics() {
+            return delegate.topics();
+        }
+
+        @Override
+        public void watch(java.time.Duration interval) {
+            delegate.watch(interval);
+        }
+
+        @Override
+        public Stats stats() {
+            return delegate.stats();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 
     Fixture start(String host) {

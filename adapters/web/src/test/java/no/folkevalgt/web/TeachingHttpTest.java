@@ -223,7 +223,7 @@ class TeachingHttpTest {
 
     @Test
     void search_findsSlidesByWordsOrNumber_leavingOutSlidesThatCannotAnswer_andIsNotCountedAsAQuestion() throws Exception {
-        double questions = WebAdapterHttpTest.value(get(fx, "/metrics").body(), "folkevalgt_questions_total");
+        int questions = fx.questionsSearched();
         JsonNode words = search("inntekter kommunen");
         assertThat(words.get("passages").size()).isBetween(1, 5);
         assertThat(words.get("passages")).extracting(p -> p.get("slide").asInt()).contains(71);
@@ -251,7 +251,7 @@ class TeachingHttpTest {
         var empty = get(fx, "/fasilitator/sok?q=");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(empty.body()).get("melding").asText()).isEqualTo("Skriv hva du leter etter, eller et lysbildenummer.");
-        assertThat(WebAdapterHttpTest.value(get(fx, "/metrics").body(), "folkevalgt_questions_total")).isEqualTo(questions);
+        assertThat(fx.questionsSearched()).as("the facilitator's searches are not members' questions").isEqualTo(questions);
     }
 
     @Test
