@@ -8,9 +8,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import no.folkevalgt.core.port.UnansweredStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import no.folkevalgt.core.port.UnansweredStore;
 
 /**
  * Records declined and unsure questions on a background thread, so that a slow or unreachable database never

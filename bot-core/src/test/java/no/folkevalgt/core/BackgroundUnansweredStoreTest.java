@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.folkevalgt.testsupport.Waits;
 
-import org.junit.jupiter.api.Test;
-import no.folkevalgt.core.port.UnansweredStore;
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.StoreUnavailable;
+import no.folkevalgt.core.port.UnansweredStore;
+import org.junit.jupiter.api.Test;
 
 class BackgroundUnansweredStoreTest {
 

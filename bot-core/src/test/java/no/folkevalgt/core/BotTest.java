@@ -15,18 +15,18 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.port.Reply;
+import no.folkevalgt.core.port.UnansweredStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
-import no.folkevalgt.core.port.UnansweredStore;
-import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.port.Incoming;
-import no.folkevalgt.core.port.Citation;
 
 class BotTest {
 

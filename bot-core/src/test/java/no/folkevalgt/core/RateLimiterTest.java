@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
-import no.folkevalgt.core.port.Incoming;
 
 class RateLimiterTest {
 

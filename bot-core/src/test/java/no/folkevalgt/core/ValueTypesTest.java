@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import no.folkevalgt.core.port.Passage;
-import org.junit.jupiter.api.Test;
-import no.folkevalgt.core.port.UnansweredStore;
-import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.port.Reply;
+import no.folkevalgt.core.port.UnansweredStore;
+import org.junit.jupiter.api.Test;
 
 class ValueTypesTest {
 

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import no.folkevalgt.core.port.Passage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import no.folkevalgt.core.port.Passage;
 
 /**
  * Reads the organiser's material (a folder of .txt, .md, .pdf, .pptx and .docx files) into passages:

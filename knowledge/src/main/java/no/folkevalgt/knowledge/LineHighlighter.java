@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.lucene.analysis.Analyzer;
 import no.folkevalgt.core.port.Passage;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
  * Picks and shapes the lines of a passage that answer a question (the lines a user sees; the passage's

@@ -11,6 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.text.Questions;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -21,10 +25,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -32,10 +36,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
-import no.folkevalgt.core.port.Answer;
-import no.folkevalgt.core.port.Hit;
-import no.folkevalgt.core.port.Passage;
-import no.folkevalgt.core.text.Questions;
 
 /**
  * Turns one question into hits over one index generation; see {@link LuceneKnowledgeBase}.

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import no.folkevalgt.core.port.WordCount;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -28,7 +29,6 @@ import org.apache.lucene.analysis.miscellaneous.ScandinavianNormalizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import no.folkevalgt.core.port.WordCount;
 
 /**
  * Counts the content words of short answers for a word cloud and a summary's "mest brukte ord".

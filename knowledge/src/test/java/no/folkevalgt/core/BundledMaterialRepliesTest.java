@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.knowledge.LuceneKnowledgeBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.port.Incoming;
 
 /**
  * Replies as a user sees them, from the bot over the real index of the bundled material: the line that

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
 import no.folkevalgt.core.port.Answer;
 import no.folkevalgt.core.port.Hit;
 import no.folkevalgt.core.port.Passage;
+import org.junit.jupiter.api.Test;
 
 /**
  * The lines an answer shows (and which slides may answer at all), on the bundled material's real index:

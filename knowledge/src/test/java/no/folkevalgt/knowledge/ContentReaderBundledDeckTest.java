@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import no.folkevalgt.core.port.Passage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import no.folkevalgt.core.port.Passage;
 
 /** The deck that ships with the bot, read from the project's content folder. */
 class ContentReaderBundledDeckTest {

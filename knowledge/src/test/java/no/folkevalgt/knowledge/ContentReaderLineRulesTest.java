@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import no.folkevalgt.core.port.Passage;
 import no.folkevalgt.knowledge.SlideText.Wrapping;
 import org.junit.jupiter.api.Test;
-import no.folkevalgt.core.port.Passage;
 
 /** The line rules the reader applies inside one slide, and the day/part rules across slides. */
 class ContentReaderLineRulesTest {

@@ -15,11 +15,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import no.folkevalgt.core.port.Passage;
 import no.folkevalgt.knowledge.ContentTestFiles.Para;
 import no.folkevalgt.knowledge.ContentTestFiles.Slide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import no.folkevalgt.core.port.Passage;
 
 class ContentReaderTest {
 

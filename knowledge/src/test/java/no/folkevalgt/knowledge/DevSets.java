@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
-import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Answer;
 import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.KnowledgeBase;
 
 /**
  * Grades answers to the shared dev question sets ({@code ../shared/eval/*.tsv}) exactly as

@@ -14,9 +14,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import no.folkevalgt.core.port.Passage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import no.folkevalgt.core.port.Passage;
 
 /**
  * Document ingestion on random, truncated and mutated files named .pdf/.docx/.pptx/.txt/.md: each is

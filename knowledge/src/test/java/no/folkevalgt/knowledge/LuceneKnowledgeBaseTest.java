@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Passage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -22,9 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import no.folkevalgt.core.port.Answer;
-import no.folkevalgt.core.port.Hit;
-import no.folkevalgt.core.port.Passage;
 
 class LuceneKnowledgeBaseTest {
 

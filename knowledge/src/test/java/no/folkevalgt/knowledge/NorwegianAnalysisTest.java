@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
 import no.folkevalgt.core.text.EditDistance;
+import org.junit.jupiter.api.Test;
 
 class NorwegianAnalysisTest {
 

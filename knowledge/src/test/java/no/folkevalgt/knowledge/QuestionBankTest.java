@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import no.folkevalgt.core.port.Answer;
 import no.folkevalgt.core.port.Passage;
 import no.folkevalgt.core.text.Questions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The organiser's question bank beside their own material: its format, its mistakes, and what it finds. */
 class QuestionBankTest {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import no.folkevalgt.core.port.Answer;
 import no.folkevalgt.core.port.Passage;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the knowledge base offers for the questions facilitators teach: which taught question a new one

@@ -2,9 +2,9 @@ package no.folkevalgt.knowledge;
 
 import java.time.Duration;
 import java.util.List;
-import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Answer;
 import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.KnowledgeBase;
 
 /**
  * Test support for the front ends (shared through this module's test-jar): a knowledge base that is

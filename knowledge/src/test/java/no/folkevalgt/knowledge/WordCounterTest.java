@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import no.folkevalgt.core.port.WordCount;
+import org.junit.jupiter.api.Test;
 
 class WordCounterTest {
 

@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.port.ChannelRef;
-import no.folkevalgt.core.port.ConversationStore;
 import no.folkevalgt.core.port.ConversationStore.Conversation;
+import no.folkevalgt.core.port.ConversationStore;
 import no.folkevalgt.core.port.StoreUnavailable;
 
 /** What every ConversationStore does, run against H2 and PostgreSQL. */

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.port.ChannelRef;
-import no.folkevalgt.core.port.StoreUnavailable;
 import no.folkevalgt.core.port.DeliveryAttempt;
 import no.folkevalgt.core.port.DeliveryLog;
 import no.folkevalgt.core.port.DeliveryStatus;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /** What every DeliveryLog does, run against H2 and PostgreSQL. */
 abstract class DeliveryLogContract extends DatabaseTestBase {

@@ -18,15 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.port.Incoming;
-import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.dialogue.CachedDialogueMemory;
-import no.folkevalgt.core.port.DialogueMemory;
-import no.folkevalgt.core.port.DialogueMemory.Turn;
 import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.DialogueMemory.Turn;
+import no.folkevalgt.core.port.DialogueMemory;
 import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.port.Reply;
 
 /** What every shared DialogueMemory does, run against H2 and PostgreSQL. */
 abstract class DialogueMemoryContract extends DatabaseTestBase {

@@ -7,21 +7,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.port.Incoming;
-import no.folkevalgt.core.port.Lesson;
-import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.core.port.Answer;
 import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Lesson;
 import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.teaching.Lessons;
 
 /** What every shared LessonStore does, run against H2 and PostgreSQL. */
 abstract class LessonStoreContract extends DatabaseTestBase {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import no.folkevalgt.core.port.StoreUnavailable;
 import no.folkevalgt.core.port.ReflectionAnswer;
 import no.folkevalgt.core.port.ReflectionStore;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /** A PostgreSQL server that stops and comes back, under a pool that stays open. */
 class PostgresDownTest {

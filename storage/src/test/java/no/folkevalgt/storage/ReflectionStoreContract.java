@@ -13,9 +13,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import no.folkevalgt.core.port.StoreUnavailable;
 import no.folkevalgt.core.port.ReflectionAnswer;
 import no.folkevalgt.core.port.ReflectionStore;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /** What every ReflectionStore does, run against H2 and PostgreSQL. */
 abstract class ReflectionStoreContract extends DatabaseTestBase {

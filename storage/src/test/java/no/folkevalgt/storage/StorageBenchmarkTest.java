@@ -2,13 +2,13 @@ package no.folkevalgt.storage;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.StoreUnavailable;
-import no.folkevalgt.core.port.UnansweredStore;
 import no.folkevalgt.core.port.UnansweredStore.Reason;
 import no.folkevalgt.core.port.UnansweredStore.Unanswered;
+import no.folkevalgt.core.port.UnansweredStore;
 
 /** What every UnansweredStore does, run against H2 and PostgreSQL. */
 abstract class UnansweredStoreContract extends DatabaseTestBase {

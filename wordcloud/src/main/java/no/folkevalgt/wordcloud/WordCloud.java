@@ -20,8 +20,8 @@ import java.util.Objects;
 
 import javax.imageio.ImageIO;
 
-import no.folkevalgt.core.port.WordCount;
 import no.folkevalgt.core.port.WordCloudRenderer;
+import no.folkevalgt.core.port.WordCount;
 
 /**
  * Renders a word cloud as a PNG on the server, with Java2D, so that every platform can show it as a

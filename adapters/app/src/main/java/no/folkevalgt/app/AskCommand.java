@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.port.Incoming;
-import no.folkevalgt.core.programme.ProgrammeCommands;
-import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.core.port.Answer;
 import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.programme.ProgrammeCommands;
+import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcLessonStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code ask}: one question from the arguments, or one per line from standard input. Questions about

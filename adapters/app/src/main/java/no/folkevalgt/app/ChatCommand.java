@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import no.folkevalgt.core.port.Incoming;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code chat}: a conversation with the bot in the terminal. When standard input is not a terminal,

@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Incoming;
-import no.folkevalgt.core.teaching.GapList;
 import no.folkevalgt.core.port.Lesson;
-import picocli.CommandLine;
+import no.folkevalgt.core.teaching.GapList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code gaps}: the questions the bot declined, was unsure of, or whose answer got 👎, alike ones

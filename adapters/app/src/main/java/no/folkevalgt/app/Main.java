@@ -13,10 +13,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code ask}, {@code chat}, {@code index}, {@code plan}, {@code export}, {@code gaps},

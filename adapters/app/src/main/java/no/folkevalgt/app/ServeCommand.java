@@ -3,9 +3,9 @@ package no.folkevalgt.app;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code serve} (also {@code ./bot} with no command): the whole bot on one HTTP server: the local

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import no.folkevalgt.core.port.Lesson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code teach}: what a facilitator teaches the bot about a question it could not answer well: the

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import no.folkevalgt.core.port.Citation;
-import no.folkevalgt.core.teaching.GapList;
+import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Lesson;
+import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.teaching.GapList;
 import no.folkevalgt.core.teaching.LessonRefused;
 import no.folkevalgt.core.teaching.Lessons;
-import no.folkevalgt.core.port.KnowledgeBase;
-import no.folkevalgt.core.port.Passage;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcLessonStore;

@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 
 import no.folkevalgt.teams.TeamsManifest;
 import no.folkevalgt.teams.TeamsSettings;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code teams-manifest}: the zip to upload to Teams (manifest and icons), with the app id from the settings. */
 @Command(name = "teams-manifest",

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import no.folkevalgt.core.port.Lesson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code unteach}: forgets what was taught about a question; the bot searches the material for it again. */
 @Command(name = "unteach",

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.knowledge.IndexReport;
 import no.folkevalgt.knowledge.IngestProgress;
-import no.folkevalgt.core.port.KnowledgeBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

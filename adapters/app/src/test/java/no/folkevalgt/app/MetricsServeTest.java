@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import no.folkevalgt.testsupport.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import no.folkevalgt.testsupport.Waits;
 
 /**
  * {@code /metrics} of a running bot after some traffic: the JVM, the process, the HTTP server per

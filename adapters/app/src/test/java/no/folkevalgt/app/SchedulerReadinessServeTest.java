@@ -9,10 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import no.folkevalgt.testsupport.Waits;
 import no.folkevalgt.web.ReadinessCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import no.folkevalgt.testsupport.Waits;
 
 /** {@code ./bot} reports its post scheduler in {@code /readyz}: ok once it runs, not ok once it is stopped. */
 class SchedulerReadinessServeTest {

@@ -2,9 +2,9 @@ package no.folkevalgt.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.knowledge.IndexReport;
 import no.folkevalgt.knowledge.IngestProgress;
-import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.knowledge.UnsureKnowledgeBase;
 
 /**

@@ -16,11 +16,11 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
+import no.folkevalgt.core.delivery.Backoff;
 import no.folkevalgt.core.port.ChannelPoster;
 import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.port.PostFailure;
 import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.delivery.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

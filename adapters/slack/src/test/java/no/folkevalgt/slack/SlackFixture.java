@@ -18,19 +18,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.dialogue.InMemoryDialogueMemory;
 import no.folkevalgt.core.port.Commands;
 import no.folkevalgt.core.port.Feedback;
 import no.folkevalgt.core.port.FeedbackStore;
 import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.RequestIds;
-import no.folkevalgt.core.dialogue.InMemoryDialogueMemory;
 import no.folkevalgt.core.programme.ProgrammeCommands;
 import no.folkevalgt.core.programme.ProgrammeLoader;
 import no.folkevalgt.core.teaching.InMemoryLessonStore;
 import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.http.WebServer;
-import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.knowledge.LuceneKnowledgeBase;
 import no.folkevalgt.testsupport.FakeSlackApi;
 

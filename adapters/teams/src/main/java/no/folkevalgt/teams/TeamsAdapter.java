@@ -12,7 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
@@ -20,8 +22,6 @@ import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
-import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
@@ -29,12 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.port.ChannelPoster;
-import no.folkevalgt.core.port.ConversationStore;
-import no.folkevalgt.core.port.FeedbackStore;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.ConversationStore;
+import no.folkevalgt.core.port.FeedbackStore;
 
 /**
  * Microsoft Teams through the Bot Framework SDK: serves {@code POST /api/messages} on the

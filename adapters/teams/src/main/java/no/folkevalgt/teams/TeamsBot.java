@@ -18,8 +18,8 @@ import com.microsoft.bot.schema.Serialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.port.ConversationStore;
 import no.folkevalgt.core.port.Feedback;

@@ -16,12 +16,12 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 
+import no.folkevalgt.core.delivery.Backoff;
 import no.folkevalgt.core.port.ChannelPoster;
 import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.port.ConversationStore;
 import no.folkevalgt.core.port.PostFailure;
 import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.delivery.Backoff;
 
 /**
  * Posts to a stored Teams conversation with {@code continueConversation}. Within one call the

@@ -1,17 +1,17 @@
 package no.folkevalgt.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.RateLimiter;
+import no.folkevalgt.core.http.HttpRequest;
+import no.folkevalgt.core.http.HttpResponse;
+import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.port.Feedback;
 import no.folkevalgt.core.port.FeedbackStore;
 import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.Platforms;
-import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.http.HttpRequest;
-import no.folkevalgt.core.http.HttpResponse;
-import no.folkevalgt.core.http.HttpRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

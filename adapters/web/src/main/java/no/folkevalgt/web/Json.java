@@ -3,9 +3,9 @@ package no.folkevalgt.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.http.HttpResponse;
 
 import java.util.ArrayList;
 import java.util.Base64;

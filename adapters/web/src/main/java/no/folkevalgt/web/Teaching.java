@@ -3,13 +3,13 @@ package no.folkevalgt.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
-import no.folkevalgt.core.port.Lesson;
-import no.folkevalgt.core.teaching.LessonRefused;
-import no.folkevalgt.core.teaching.Lessons;
 import no.folkevalgt.core.port.Answer;
 import no.folkevalgt.core.port.Hit;
 import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Lesson;
 import no.folkevalgt.core.port.Passage;
+import no.folkevalgt.core.teaching.LessonRefused;
+import no.folkevalgt.core.teaching.Lessons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

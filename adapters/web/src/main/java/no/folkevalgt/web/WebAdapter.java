@@ -2,20 +2,20 @@ package no.folkevalgt.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.port.ChannelPoster;
-import no.folkevalgt.core.port.FeedbackStore;
 import no.folkevalgt.core.RateLimiter;
-import no.folkevalgt.core.port.UnansweredStore;
-import no.folkevalgt.core.port.DeliveryLog;
 import no.folkevalgt.core.http.HttpRoute;
 import no.folkevalgt.core.http.TrustedProxies;
+import no.folkevalgt.core.port.ChannelPoster;
+import no.folkevalgt.core.port.DeliveryLog;
+import no.folkevalgt.core.port.FeedbackStore;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.ReflectionStore;
+import no.folkevalgt.core.port.UnansweredStore;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.reflection.ReflectionExport;
-import no.folkevalgt.core.port.ReflectionStore;
 import no.folkevalgt.core.reflection.ReflectionSummaries;
 import no.folkevalgt.core.teaching.GapList;
 import no.folkevalgt.core.teaching.Lessons;
-import no.folkevalgt.core.port.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,10 +2,10 @@ package no.folkevalgt.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.folkevalgt.core.port.Feedback;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.core.port.Feedback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package no.folkevalgt.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.folkevalgt.core.port.PostFailure;
-import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.http.HttpRequest;
 import no.folkevalgt.core.http.HttpResponse;
 import no.folkevalgt.core.http.HttpRoute;
+import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-import no.folkevalgt.core.port.PostFailure;
-import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.port.DeliveryAttempt;
 import no.folkevalgt.core.port.DeliveryStatus;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.programme.PlannedPost;
 
 /**
  * The rules of delivering a planned post, without a database or a clock of its own: whether a post

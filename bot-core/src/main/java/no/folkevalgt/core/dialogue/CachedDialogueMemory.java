@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import no.folkevalgt.core.port.DialogueMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import no.folkevalgt.core.port.DialogueMemory;
 
 /**
  * A shared dialogue memory (the database) read through a small cache. Writes go through to the shared

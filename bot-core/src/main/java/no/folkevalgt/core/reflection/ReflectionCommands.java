@@ -14,16 +14,16 @@ import java.util.regex.Pattern;
 import no.folkevalgt.core.port.Commands;
 import no.folkevalgt.core.port.Facilitators;
 import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionStore;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.StoreUnavailable;
+import no.folkevalgt.core.port.TopWords;
+import no.folkevalgt.core.port.WordCloudRenderer;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.Prompt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import no.folkevalgt.core.port.ReflectionAnswer;
-import no.folkevalgt.core.port.ReflectionStore;
-import no.folkevalgt.core.port.WordCloudRenderer;
-import no.folkevalgt.core.port.TopWords;
 
 /**
  * The {@code /refleksjon} commands: answering reflection prompts, seeing and deleting one's own

@@ -13,14 +13,14 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
+import no.folkevalgt.core.port.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionStore;
 import no.folkevalgt.core.port.StoreUnavailable;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.Prompt;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
-import no.folkevalgt.core.port.ReflectionAnswer;
-import no.folkevalgt.core.port.ReflectionStore;
 
 /**
  * The answers as a spreadsheet for facilitators: one row per answer, prompt by prompt, oldest first.

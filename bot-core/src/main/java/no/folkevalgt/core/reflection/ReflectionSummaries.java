@@ -8,20 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import no.folkevalgt.core.port.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionStore;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.StoreUnavailable;
+import no.folkevalgt.core.port.TopWords;
+import no.folkevalgt.core.port.WordCloudRenderer;
+import no.folkevalgt.core.port.WordCount;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostComposer;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.Prompt;
-import no.folkevalgt.core.port.WordCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import no.folkevalgt.core.port.ReflectionAnswer;
-import no.folkevalgt.core.port.ReflectionStore;
-import no.folkevalgt.core.port.WordCloudRenderer;
-import no.folkevalgt.core.port.TopWords;
 
 /**
  * Summaries of a prompt's answers: how many, the most used words and a word cloud. The words are

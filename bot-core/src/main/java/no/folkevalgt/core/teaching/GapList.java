@@ -13,11 +13,11 @@ import java.util.Set;
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Feedback;
 import no.folkevalgt.core.port.FeedbackStore;
-import no.folkevalgt.core.port.UnansweredStore;
 import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Lesson;
+import no.folkevalgt.core.port.UnansweredStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import no.folkevalgt.core.port.Lesson;
 
 /**
  * The gap list facilitators work from: declined questions, unsure ones (with the slides offered) and

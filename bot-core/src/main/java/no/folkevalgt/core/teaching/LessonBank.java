@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import no.folkevalgt.core.port.Lesson;
 import no.folkevalgt.core.port.Passage;
 import no.folkevalgt.core.text.Questions;
-import no.folkevalgt.core.port.Lesson;
 
 /**
  * Lessons in the question bank's file format ({@code deck.sporsmal.txt}, see docs/search.md), so that

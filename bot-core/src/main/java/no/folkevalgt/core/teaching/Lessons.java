@@ -16,12 +16,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Lesson;
+import no.folkevalgt.core.port.LessonStore;
 import no.folkevalgt.core.port.Passage;
 import no.folkevalgt.core.text.Questions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import no.folkevalgt.core.port.Lesson;
-import no.folkevalgt.core.port.LessonStore;
 
 /**
  * What facilitators taught the bot, as the bot and the facilitator's tools use it: which lesson a

@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.port.ChannelRef;
+import no.folkevalgt.core.port.DeliveryAttempt;
+import no.folkevalgt.core.port.DeliveryStatus;
 import no.folkevalgt.core.port.PostFailure;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
-import no.folkevalgt.core.port.DeliveryAttempt;
-import no.folkevalgt.core.port.DeliveryStatus;
 
 /** The delivery rules on a fixed time line: no database, no waiting. */
 class DeliveryPolicyTest {

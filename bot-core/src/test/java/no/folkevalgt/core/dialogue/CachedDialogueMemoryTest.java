@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.Test;
 import no.folkevalgt.core.port.DialogueMemory;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shared dialogue memory read through the cache, with a shared store that the test takes away: the

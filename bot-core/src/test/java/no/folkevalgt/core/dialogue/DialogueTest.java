@@ -19,13 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.port.Incoming;
-import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.DialogueMemory;
 import no.folkevalgt.core.port.Hit;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Passage;
-import no.folkevalgt.core.port.DialogueMemory;
+import no.folkevalgt.core.port.Reply;
 
 /** Follow-ups through the bot, with a knowledge base that answers by rule and a memory in this process. */
 class DialogueTest {

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.port.Incoming;
-import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Reply;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import no.folkevalgt.core.port.StoreUnavailable;
 import no.folkevalgt.core.port.ReflectionAnswer;
 import no.folkevalgt.core.port.ReflectionStore;
+import no.folkevalgt.core.port.StoreUnavailable;
 
 /**
  * A {@link ReflectionStore} in memory, for tests: the same contract as the JDBC stores (idempotent

@@ -9,14 +9,14 @@ import java.util.Random;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.port.Facilitators;
 import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.ProgrammeCommands;
-import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
 import no.folkevalgt.testsupport.MovableClock;
+import no.folkevalgt.wordcloud.WordCloud;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import no.folkevalgt.wordcloud.WordCloud;
 
 /**
  * Command parsing through {@link Bot#respond}: any string gets a non-empty reply and no exception, and

@@ -8,17 +8,17 @@ import java.time.Duration;
 import java.util.List;
 
 import no.folkevalgt.core.Bot;
+import no.folkevalgt.core.RateLimiter;
 import no.folkevalgt.core.port.Facilitators;
 import no.folkevalgt.core.port.Incoming;
-import no.folkevalgt.core.RateLimiter;
+import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.UnansweredStore;
-import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
 import no.folkevalgt.testsupport.MovableClock;
+import no.folkevalgt.wordcloud.WordCloud;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import no.folkevalgt.wordcloud.WordCloud;
 
 /** Per-user rate limiting through the bot: a message over the budget is neither searched nor stored. */
 class RateLimitBotTest {

@@ -9,8 +9,8 @@ import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.Programme;
 import no.folkevalgt.core.programme.ProgrammeLoader;
 import no.folkevalgt.knowledge.WordCounter;
-import org.junit.jupiter.api.Test;
 import no.folkevalgt.wordcloud.WordCloud;
+import org.junit.jupiter.api.Test;
 
 /** A bare "/refleksjon <svar>" on the bundled programme, after the last prompt and after the programme. */
 class ReflectionAfterProgrammeTest {

@@ -22,17 +22,17 @@ import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.port.Facilitators;
 import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.ReflectionAnswer;
+import no.folkevalgt.core.port.ReflectionStore;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
-import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.knowledge.WordCounter;
 import no.folkevalgt.testsupport.MovableClock;
+import no.folkevalgt.wordcloud.WordCloud;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import no.folkevalgt.core.port.ReflectionAnswer;
-import no.folkevalgt.core.port.ReflectionStore;
-import no.folkevalgt.wordcloud.WordCloud;
 
 class ReflectionCommandsTest {
 

@@ -17,14 +17,14 @@ import java.util.Map;
 import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.StoreUnavailable;
+import no.folkevalgt.core.port.TopWords;
+import no.folkevalgt.core.port.WordCloudRenderer;
+import no.folkevalgt.core.port.WordCount;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
-import no.folkevalgt.core.port.WordCount;
 import no.folkevalgt.knowledge.WordCounter;
-import org.junit.jupiter.api.Test;
-import no.folkevalgt.core.port.WordCloudRenderer;
-import no.folkevalgt.core.port.TopWords;
 import no.folkevalgt.wordcloud.WordCloud;
+import org.junit.jupiter.api.Test;
 
 class ReflectionSummariesTest {
 

@@ -10,10 +10,10 @@ import java.util.Set;
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Feedback;
 import no.folkevalgt.core.port.FeedbackStore;
-import no.folkevalgt.core.port.UnansweredStore;
-import no.folkevalgt.core.port.UnansweredStore.Unanswered;
-import no.folkevalgt.knowledge.DevSets;
 import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.UnansweredStore.Unanswered;
+import no.folkevalgt.core.port.UnansweredStore;
+import no.folkevalgt.knowledge.DevSets;
 import org.junit.jupiter.api.Test;
 
 /** The gap list facilitators teach from: alike questions grouped, newest first, with what was taught. */

@@ -10,11 +10,11 @@ import java.util.List;
 
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Lesson;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.knowledge.DevSets;
-import no.folkevalgt.core.port.KnowledgeBase;
 import org.junit.jupiter.api.Test;
-import no.folkevalgt.core.port.Lesson;
 
 /** What was taught, exported in the question bank's format and imported again, over the bundled material. */
 class LessonBankTest {

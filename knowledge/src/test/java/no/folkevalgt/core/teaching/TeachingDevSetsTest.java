@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 import no.folkevalgt.core.Bot;
-import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.Answer;
-import no.folkevalgt.knowledge.DevSets;
+import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.knowledge.DevSets;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -18,16 +18,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.KnowledgeBase;
+import no.folkevalgt.core.port.Lesson;
+import no.folkevalgt.core.port.LessonStore;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.UnansweredStore;
 import no.folkevalgt.knowledge.DevSets;
-import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.testsupport.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import no.folkevalgt.core.port.Lesson;
-import no.folkevalgt.core.port.LessonStore;
 
 /**
  * A facilitator teaches the bot, and members asking get the taught answer: over the real index of the

@@ -18,15 +18,15 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
+import no.folkevalgt.core.delivery.Backoff;
+import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.ChannelPoster;
 import no.folkevalgt.core.port.ChannelRef;
-import no.folkevalgt.core.port.PostFailure;
-import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.delivery.Backoff;
 import no.folkevalgt.core.port.DeliveryAttempt;
 import no.folkevalgt.core.port.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.DeliveryStatus;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostComposer;
 

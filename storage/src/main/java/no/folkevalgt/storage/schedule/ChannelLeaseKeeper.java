@@ -15,11 +15,11 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.ChannelPoster;
 import no.folkevalgt.core.port.ChannelRef;
 import no.folkevalgt.core.port.DeliveryAttempt;
 import no.folkevalgt.core.port.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.DeliveryStatus;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.storage.JdbcChannelLeases;

@@ -26,9 +26,9 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
+import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.ChannelPoster;
 import no.folkevalgt.core.port.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.DeliveryStatus;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostComposer;

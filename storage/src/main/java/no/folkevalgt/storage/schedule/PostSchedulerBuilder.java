@@ -8,9 +8,9 @@ import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.ChannelPoster;
 import no.folkevalgt.core.port.DeliveryLog;
-import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.programme.PostComposer;
 import no.folkevalgt.storage.Database;
 import no.folkevalgt.storage.JdbcRetention;

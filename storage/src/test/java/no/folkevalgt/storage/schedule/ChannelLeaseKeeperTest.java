@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import no.folkevalgt.core.delivery.Backoff;
+import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.ChannelPoster;
 import no.folkevalgt.core.port.ChannelRef;
-import no.folkevalgt.core.port.Reply;
-import no.folkevalgt.core.delivery.Backoff;
 import no.folkevalgt.core.port.DeliveryAttempt;
-import no.folkevalgt.core.delivery.DeliveryPolicy;
 import no.folkevalgt.core.port.DeliveryStatus;
+import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.storage.Database;

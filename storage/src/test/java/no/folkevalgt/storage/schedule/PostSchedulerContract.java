@@ -31,11 +31,16 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import no.folkevalgt.core.port.ChannelRef;
-import no.folkevalgt.core.port.PostFailure;
 import no.folkevalgt.core.port.DeliveryAttempt;
 import no.folkevalgt.core.port.DeliveryLog;
 import no.folkevalgt.core.port.DeliveryStatus;
+import no.folkevalgt.core.port.Feedback;
+import no.folkevalgt.core.port.PostFailure;
+import no.folkevalgt.core.port.ReflectionAnswer;
+import no.folkevalgt.core.port.UnansweredStore;
 import no.folkevalgt.core.programme.PlannedPost;
 import no.folkevalgt.core.programme.PostKind;
 import no.folkevalgt.storage.Database;
@@ -45,11 +50,6 @@ import no.folkevalgt.storage.JdbcFeedbackStore;
 import no.folkevalgt.storage.JdbcReflectionStore;
 import no.folkevalgt.storage.JdbcRetention;
 import no.folkevalgt.storage.JdbcUnansweredStore;
-import no.folkevalgt.core.port.Feedback;
-import no.folkevalgt.core.port.UnansweredStore;
-import no.folkevalgt.core.port.ReflectionAnswer;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The post scheduler on a real db-scheduler and a real database. Posts are due a fraction of a

@@ -43,11 +43,11 @@ import javax.crypto.spec.SecretKeySpec;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import no.folkevalgt.app.BotServer;
 import no.folkevalgt.storage.Database;
+import no.folkevalgt.testsupport.Waits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import no.folkevalgt.testsupport.Waits;
 
 /**
  * A programme day for 500 council members, compressed into a few minutes, against the whole bot
