@@ -16,6 +16,7 @@ import no.folkevalgt.core.port.Hit;
 import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
 import no.folkevalgt.core.port.Lesson;
+import no.folkevalgt.core.port.PromptAnswers;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.UnansweredStore;
 import no.folkevalgt.core.teaching.Lessons;
@@ -320,6 +321,48 @@ public final class Bot {
             record(incoming.platform(), recordAs, outcome.answer().get());
         }
         return outcome;
+    }
+
+    /**
+     * Takes a reflection answer given in a platform's form (a Teams prompt card's field, Slack's
+     * "Svar" modal): {@code incoming.text()} is the answer, the prompt comes from the form. It spends
+     * the answer budget of the rate limit, as {@code /refleksjon} does.
+     *
+     * @param requestId the platform's id for the submission; a resend with it stores nothing twice
+     * @return whether it was stored, with a private reply that never quotes the answer: the
+     *         confirmation, or why nothing was stored
+     */
+    public PromptAnswers.Outcome answerPrompt(Incoming incoming, int prompt, String requestId) {
+        Objects.requireNonNull(incoming, "incoming");
+        String text = InputText.clean(incoming.text());
+        if (limiter != null && !limiter.tryAcquire(RateLimiter.Kind.ANSWER, incoming.platform(), incoming.user())) {
+            log.debug("A form answer on {} was over the user's rate limit", incoming.platform());
+            return PromptAnswers.Outcome.notStored(RateLimiter.MESSAGE);
+        }
+        Incoming cleaned = new Incoming(incoming.platform(), incoming.workspace(), incoming.user(), incoming.channel(),
+                incoming.thread(), text);
+        for (Commands group : groups) {
+            if (group instanceof PromptAnswers answers) {
+                try {
+                    return answers.answerPrompt(cleaned, prompt, requestId);
+                } catch (RuntimeException e) {
+                    log.error("Taking a form answer to prompt {} failed", prompt, e);
+                    return PromptAnswers.Outcome.notStored("Beklager, noe gikk galt, og svaret ble kanskje ikke lagret. "
+                            + "Prøv igjen om litt.");
+                }
+            }
+        }
+        return PromptAnswers.Outcome.notStored("Refleksjonssvar tas ikke imot her. Svaret ble ikke lagret.");
+    }
+
+    /** The title of a reflection prompt, for a platform's answer form; empty when there is no such prompt. */
+    public Optional<String> promptTitle(int prompt) {
+        for (Commands group : groups) {
+            if (group instanceof PromptAnswers answers) {
+                return answers.promptTitle(prompt);
+            }
+        }
+        return Optional.empty();
     }
 
     /* A memory that is away (the database) costs the follow-up its context, never the answer. */

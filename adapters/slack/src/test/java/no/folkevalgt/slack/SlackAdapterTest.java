@@ -324,7 +324,7 @@ class SlackAdapterTest {
     void poster_escapesUserText_andUploadsTheWordCloud() throws Exception {
         /* The word cloud's text alternative as the server builds it: the top words with their counts. */
         String alt = no.folkevalgt.core.reflection.ReflectionSummaries.altText("Hva er viktigst?",
-                new no.folkevalgt.core.reflection.ReflectionSummaries.Summary(3, 3, List.of(
+                new no.folkevalgt.core.reflection.ReflectionSummaries.Summary(3, 3, 3, List.of(
                         new no.folkevalgt.core.port.WordCount("samarbeid", 3), new no.folkevalgt.core.port.WordCount("tillit", 2))));
         Reply summary = Reply.builder()
                 .text("Oppsummering: 3 svar", "Mest brukt: <!channel>, <@U0BOSS> & samarbeid")

@@ -13,7 +13,7 @@ import no.folkevalgt.core.port.Reply;
 class CardsTest {
 
     static final String CLOUD_ALT = no.folkevalgt.core.reflection.ReflectionSummaries.altText("Hva er viktigst?",
-            new no.folkevalgt.core.reflection.ReflectionSummaries.Summary(3, 3, java.util.List.of(
+            new no.folkevalgt.core.reflection.ReflectionSummaries.Summary(3, 3, 3, java.util.List.of(
                     new no.folkevalgt.core.port.WordCount("samarbeid", 3), new no.folkevalgt.core.port.WordCount("tillit", 2))));
 
     @Test

@@ -13,6 +13,12 @@ public final class ActionIds {
     /** 👎 under an answer: the cited passage did not help. */
     public static final String FEEDBACK_DOWN = FEEDBACK_PREFIX + "down";
 
+    /**
+     * "Svar" under a posted reflection prompt: the front end lets the member write the answer in its
+     * own form (a Teams card's field, a Slack modal). The action's value is the prompt's number.
+     */
+    public static final String REFLECTION_ANSWER = "reflection.answer";
+
     private ActionIds() {
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.port.Reply;
 
 /**
@@ -67,7 +68,11 @@ public final class ProgrammePosts implements PostComposer {
             return item.map(i -> reminder(i.session(), current.reminderLead(), late))
                     .orElseGet(() -> blocks(post.text(), late));
         }
-        return blocks(item.map(i -> i.post().text()).orElse(post.text()), late);
+        Reply prompt = blocks(item.map(i -> i.post().text()).orElse(post.text()), late);
+        /* The "Svar" button: a front end with its own answer form (a Teams card field, a Slack modal) shows it. */
+        return Reply.builder().text(prompt.blocks().toArray(String[]::new))
+                .action(new Reply.Action(ActionIds.REFLECTION_ANSWER, "Svar", Integer.toString(post.prompt())))
+                .build();
     }
 
     private Reply reminder(Session session, Duration lead, boolean late) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import no.folkevalgt.core.port.Commands;
 import no.folkevalgt.core.port.Facilitators;
 import no.folkevalgt.core.port.Incoming;
+import no.folkevalgt.core.port.PromptAnswers;
 import no.folkevalgt.core.port.ReflectionAnswer;
 import no.folkevalgt.core.port.ReflectionStore;
 import no.folkevalgt.core.port.Reply;
@@ -48,8 +49,12 @@ import org.slf4j.LoggerFactory;
  * store the answer twice. An adapter that has the platform's id for the message calls
  * {@link #handle(Incoming, String, String)} with it, and the store keeps the first answer only.
  * {@link #handle(Incoming, String)}, which the bot calls, passes no id.
+ *
+ * <p>A confirmation never quotes the answer: on a platform where the bot cannot reply privately in a
+ * shared conversation (a Teams channel), quoting it would show it to the room. {@code /refleksjon mine}
+ * shows one's answers.
  */
-public final class ReflectionCommands implements Commands {
+public final class ReflectionCommands implements Commands, PromptAnswers {
 
     /** "/refleksjon", "refleksjon", any case, then the rest. */
     private static final Pattern COMMAND = Pattern.compile("/?refleksjon(?:\\s+(.*))?",
@@ -66,6 +71,10 @@ public final class ReflectionCommands implements Commands {
     static final String MAYBE_STORED = "Beklager, noe gikk galt, og jeg vet ikke sikkert om svaret ble lagret. "
             + "Skriv /refleksjon mine for å sjekke.";
     static final String STORE_DOWN = "Jeg får ikke hentet svarene akkurat nå. Prøv igjen om litt.";
+    /** What to do with an answer without words, typed as a command. */
+    private static final String TYPED_EXAMPLE = "Skriv svaret etter kommandoen, for eksempel: /refleksjon Mer åpenhet";
+    /** The same, written in a form (a card's field, a modal). */
+    private static final String FORM_EXAMPLE = "Skriv svaret med ord i feltet, og send det igjen.";
     static final String FACILITATORS_ONLY = "Beklager, oppsummeringer kan bare fasilitatorer be om. "
             + "Oppsummeringen blir lagt ut i kanalen når oppgaven lukkes.";
 
@@ -168,10 +177,9 @@ public final class ReflectionCommands implements Commands {
                 return show(prompt.get(), now);
             }
             if (!PromptTimes.hasOpened(prompt.get(), now)) {
-                return Reply.privateText("Refleksjonsoppgave " + prompt.get().number() + " åpner ikke før "
-                        + PromptTimes.when(prompt.get().opens(), now) + ", så svaret ble ikke lagret.");
+                return notOpened(prompt.get(), now);
             }
-            return answer(incoming, prompt.get(), answer, now, requestId, false);
+            return answer(incoming, prompt.get(), answer, now, requestId, false, TYPED_EXAMPLE).reply();
         }
         Optional<Prompt> prompt = current.promptFor(now);
         if (prompt.isEmpty()) {
@@ -179,21 +187,46 @@ public final class ReflectionCommands implements Commands {
         }
         boolean over = !current.sessions().isEmpty()
                 && current.stateAt(now).phase() == no.folkevalgt.core.programme.ProgrammeState.Phase.OVER;
-        return answer(incoming, prompt.get(), argument, now, requestId, over);
+        return answer(incoming, prompt.get(), argument, now, requestId, over, TYPED_EXAMPLE).reply();
+    }
+
+    @Override
+    public Outcome answerPrompt(Incoming incoming, int number, String requestId) {
+        Objects.requireNonNull(incoming, "incoming");
+        Programme current = programme.get();
+        Instant now = clock.instant();
+        Optional<Prompt> prompt = current.prompt(number);
+        if (prompt.isEmpty()) {
+            return Outcome.notStored(unknownPrompt(Integer.toString(number), current) + " Svaret ble ikke lagret.");
+        }
+        if (!PromptTimes.hasOpened(prompt.get(), now)) {
+            return new Outcome(false, notOpened(prompt.get(), now));
+        }
+        return answer(incoming, prompt.get(), incoming.text().strip(), now, requestId, false, FORM_EXAMPLE);
+    }
+
+    @Override
+    public Optional<String> promptTitle(int number) {
+        return programme.get().prompt(number).map(Prompt::title);
+    }
+
+    private static Reply notOpened(Prompt prompt, Instant now) {
+        return Reply.privateText("Refleksjonsoppgave " + prompt.number() + " åpner ikke før "
+                + PromptTimes.when(prompt.opens(), now) + ", så svaret ble ikke lagret.");
     }
 
     /**
      * @param afterTheProgramme a bare answer given after the programme is over, filed under the last
      *                          prompt: the reply says so
+     * @param howToWrite        what to do when the answer has no words, for the way it was given
      */
-    private Reply answer(Incoming incoming, Prompt prompt, String answer, Instant now, String requestId,
-                         boolean afterTheProgramme) {
+    private Outcome answer(Incoming incoming, Prompt prompt, String answer, Instant now, String requestId,
+                           boolean afterTheProgramme, String howToWrite) {
         if (answer.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            return Reply.privateText("Jeg fant ingen ord i svaret, så ingenting ble lagret. "
-                    + "Skriv svaret etter kommandoen, for eksempel: /refleksjon Mer åpenhet");
+            return Outcome.notStored("Jeg fant ingen ord i svaret, så ingenting ble lagret. " + howToWrite);
         }
         if (answer.length() > ReflectionAnswer.MAX_LENGTH) {
-            return Reply.privateText("Svaret er for langt (" + answer.length() + " tegn), så det ble ikke lagret. "
+            return Outcome.notStored("Svaret er for langt (" + answer.length() + " tegn), så det ble ikke lagret. "
                     + "Skriv det kortere, med høyst " + ReflectionAnswer.MAX_LENGTH + " tegn.");
         }
         /* A word limit is the prompt's wish ("skriv inntil fem ord"), not a reason to lose an answer: it is
@@ -203,14 +236,14 @@ public final class ReflectionCommands implements Commands {
             store.add(prompt.number(), incoming.platform(), incoming.user(), answer, now, requestId);
         } catch (StoreUnavailable e) {
             log.warn("An answer to prompt {} was not stored: {}", prompt.number(), e.getMessage());
-            return Reply.privateText(NOT_STORED);
+            return Outcome.notStored(NOT_STORED);
         } catch (RuntimeException e) {
             log.error("Storing an answer to prompt {} failed", prompt.number(), e);
-            return Reply.privateText(MAYBE_STORED);
+            return Outcome.notStored(MAYBE_STORED);
         }
         /* Built only after add() returned: the answer is committed before anyone is told so. */
         List<String> blocks = new ArrayList<>();
-        blocks.add("Takk! Svaret ditt på «" + prompt.title() + "» er lagret: «" + answer + "»");
+        blocks.add("Takk! Svaret ditt på «" + prompt.title() + "» er lagret.");
         if (afterTheProgramme) {
             blocks.add("Programmet er over, men svaret ditt er lagret under den siste refleksjonsoppgaven, «"
                     + prompt.title() + "» (oppgave " + prompt.number() + "). Svar på en annen oppgave med /refleksjon <nummer> <svaret ditt>.");
@@ -223,7 +256,7 @@ public final class ReflectionCommands implements Commands {
         }
         blocks.add((prompt.anonymous() ? "Svaret er anonymt: ingen ser hvem som skrev det. " : "")
                 + "Se svarene dine med /refleksjon mine.");
-        return Reply.privateText(blocks.toArray(String[]::new));
+        return new Outcome(true, Reply.privateText(blocks.toArray(String[]::new)));
     }
 
     private Reply status(Programme current, Instant now) {

@@ -44,6 +44,16 @@ public final class ReflectionSummaries implements PostComposer {
     /** Words listed with their counts in the text. */
     public static final int TOP_IN_TEXT = 10;
 
+    /**
+     * Fewest members who must have answered before a summary shows words (in its text and its word
+     * cloud): with one or two, the words would tell the room what a known person wrote.
+     */
+    public static final int MIN_ANSWERERS_FOR_WORDS = 3;
+
+    /** What a summary says instead of words when fewer than {@link #MIN_ANSWERERS_FOR_WORDS} answered. */
+    public static final String TOO_FEW = "For få svar til å vise ord: ordene vises når minst "
+            + MIN_ANSWERERS_FOR_WORDS + " har svart.";
+
     private static final Logger log = LoggerFactory.getLogger(ReflectionSummaries.class);
 
     private final ReflectionStore store;
@@ -133,22 +143,26 @@ public final class ReflectionSummaries implements PostComposer {
     private Summary summarise(int prompt, List<ReflectionAnswer> answers) {
         /* Every word of every answer counts: a word limit in the prompt is a wish, not a cut. */
         List<String> texts = answers.stream().map(ReflectionAnswer::text).toList();
+        int answerers = (int) answers.stream().map(a -> a.platform() + "\u0000" + a.user()).distinct().count();
         Counted cached = counted.get(prompt);
-        if (cached != null && cached.texts().equals(texts)) {
+        if (cached != null && cached.texts().equals(texts) && cached.summary().answerers() == answerers) {
             return cached.summary();
         }
-        Summary summary = count(texts);
+        Summary summary = count(texts, answerers);
         counted.put(prompt, new Counted(texts, summary));
         return summary;
     }
 
-    private Summary count(List<String> texts) {
+    private Summary count(List<String> texts, int answerers) {
         if (texts.isEmpty()) {
-            return new Summary(0, 0, List.of());
+            return new Summary(0, 0, 0, List.of());
+        }
+        int withWords = (int) texts.stream().filter(topWords::hasWords).count();
+        if (answerers < MIN_ANSWERERS_FOR_WORDS) {
+            return new Summary(texts.size(), answerers, withWords, List.of());
         }
         List<WordCount> words = topWords.top(texts, WordCloudRenderer.MAX_WORDS);
-        int withWords = (int) texts.stream().filter(topWords::hasWords).count();
-        return new Summary(texts.size(), withWords, words == null ? List.of() : words);
+        return new Summary(texts.size(), answerers, withWords, words == null ? List.of() : words);
     }
 
     private Reply reply(String title, Summary summary, boolean late, boolean ephemeral, String invitation) {
@@ -161,22 +175,30 @@ public final class ReflectionSummaries implements PostComposer {
             text.append("ingen svar ennå.");
         } else {
             text.append(summary.answers()).append(" svar.");
-            List<WordCount> top = summary.words().stream().limit(TOP_IN_TEXT).toList();
-            if (!top.isEmpty()) {
-                text.append(" Mest brukte ord: ").append(list(top)).append('.');
-            }
-            int without = summary.answers() - summary.answersWithWords();
-            if (without == summary.answers()) {
-                text.append(" Ingen av svarene har ord som telles.");
-            } else if (without > 0) {
-                text.append(' ').append(without).append(" av svarene har ingen ord som telles.");
+            if (summary.tooFew()) {
+                /* Nor how many answers lack counted words: with one or two members, that too tells what someone wrote. */
+                text.append(' ').append(TOO_FEW);
+            } else {
+                List<WordCount> top = summary.words().stream().limit(TOP_IN_TEXT).toList();
+                if (!top.isEmpty()) {
+                    text.append(" Mest brukte ord: ").append(list(top)).append('.');
+                }
+                int without = summary.answers() - summary.answersWithWords();
+                if (without == summary.answers()) {
+                    text.append(" Ingen av svarene har ord som telles.");
+                } else if (without > 0) {
+                    text.append(' ').append(without).append(" av svarene har ingen ord som telles.");
+                }
             }
         }
         Reply.Builder reply = Reply.builder().text(text.toString()).ephemeral(ephemeral);
         if (invitation != null) {
             reply.text(invitation);
         }
-        image(title, summary).ifPresent(reply::image);
+        /* The facilitator's own view keeps its (then empty) cloud, so the page's picture is never missing. */
+        if (!summary.tooFew() || ephemeral) {
+            image(title, summary).ifPresent(reply::image);
+        }
         return reply.build();
     }
 
@@ -188,6 +210,7 @@ public final class ReflectionSummaries implements PostComposer {
         List<WordCount> top = summary.words().stream().limit(TOP_IN_TEXT).toList();
         return "Ordsky for «" + title + "»: "
                 + (summary.answers() == 0 ? "ingen svar ennå."
+                : summary.tooFew() ? "for få svar til å vise ord."
                 : top.isEmpty() ? "ingen ord å vise." : "mest brukte ord " + list(top) + ".");
     }
 
@@ -215,15 +238,22 @@ public final class ReflectionSummaries implements PostComposer {
      * What a summary says.
      *
      * @param answers          how many answers the prompt has
+     * @param answerers        how many members gave them (a member may answer more than once)
      * @param answersWithWords how many of them have a word that counts (the rest hold only stop words,
      *                         light words, numbers or emoji)
-     * @param words            the most used words (at most {@link WordCloud#MAX_WORDS}), each with the
-     *                         number of answers that use it: never more than {@code answers}
+     * @param words            the most used words (at most {@link WordCloudRenderer#MAX_WORDS}), each with the
+     *                         number of answers that use it: never more than {@code answers}; none
+     *                         when fewer than {@link #MIN_ANSWERERS_FOR_WORDS} members answered
      */
-    public record Summary(int answers, int answersWithWords, List<WordCount> words) {
+    public record Summary(int answers, int answerers, int answersWithWords, List<WordCount> words) {
 
         public Summary {
             words = List.copyOf(words);
+        }
+
+        /** Some answered, but too few for words to be shown without telling who wrote what. */
+        public boolean tooFew() {
+            return answers > 0 && answerers < MIN_ANSWERERS_FOR_WORDS;
         }
     }
 
