@@ -157,11 +157,9 @@ public final class ReflectionSummaries implements PostComposer {
         if (texts.isEmpty()) {
             return new Summary(0, 0, 0, List.of());
         }
+        List<WordCount> words = answerers < MIN_ANSWERERS_FOR_WORDS ? List.of()
+                : topWords.top(texts, WordCloudRenderer.MAX_WORDS);
         int withWords = (int) texts.stream().filter(topWords::hasWords).count();
-        if (answerers < MIN_ANSWERERS_FOR_WORDS) {
-            return new Summary(texts.size(), answerers, withWords, List.of());
-        }
-        List<WordCount> words = topWords.top(texts, WordCloudRenderer.MAX_WORDS);
         return new Summary(texts.size(), answerers, withWords, words == null ? List.of() : words);
     }
 

@@ -26,7 +26,7 @@ class ReflectionAfterProgrammeTest {
 
         assertThat(store.all()).singleElement().satisfies(a -> assertThat(a.prompt()).isEqualTo(4));
         assertThat(reply.blocks()).containsExactly(
-                "Takk! Svaret ditt på «" + LAST + "» er lagret: «mer åpenhet og dialog»",
+                "Takk! Svaret ditt på «" + LAST + "» er lagret.",
                 "Programmet er over, men svaret ditt er lagret under den siste refleksjonsoppgaven, «" + LAST
                         + "» (oppgave 4). Svar på en annen oppgave med /refleksjon <nummer> <svaret ditt>.",
                 "Svaret er anonymt: ingen ser hvem som skrev det. Se svarene dine med /refleksjon mine.");
@@ -37,7 +37,7 @@ class ReflectionAfterProgrammeTest {
         Reply reply = say("2019-11-06T11:00", "/refleksjon tillit");
 
         assertThat(reply.blocks()).containsExactly(
-                "Takk! Svaret ditt på «" + LAST + "» er lagret: «tillit»",
+                "Takk! Svaret ditt på «" + LAST + "» er lagret.",
                 "Oppgaven er lukket, men svaret ditt teller med.",
                 "Svaret er anonymt: ingen ser hvem som skrev det. Se svarene dine med /refleksjon mine.");
     }
@@ -47,7 +47,7 @@ class ReflectionAfterProgrammeTest {
         Reply reply = say("2019-11-07T10:00", "/refleksjon 2 åpenhet");
 
         assertThat(store.all()).singleElement().satisfies(a -> assertThat(a.prompt()).isEqualTo(2));
-        assertThat(reply.blocks().get(0)).isEqualTo("Takk! Svaret ditt på «Kulturen hos oss» er lagret: «åpenhet»");
+        assertThat(reply.blocks().get(0)).isEqualTo("Takk! Svaret ditt på «Kulturen hos oss» er lagret.");
         assertThat(reply.plainText()).doesNotContain("Programmet er over");
     }
 

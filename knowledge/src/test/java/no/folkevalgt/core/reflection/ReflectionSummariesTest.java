@@ -91,24 +91,28 @@ class ReflectionSummariesTest {
         /* Prompt 2 asks for at most five words; the sixth and seventh still count. */
         add(2, "U1", "jeg ville ha det slik: bedre skoler i bygda");
         add(2, "U2", "skular i bygdene");
+        add(2, "U3", "ja");
 
-        assertThat(real.compose(summary(2), false).blocks().get(0)).isEqualTo("Oppsummering: «" + P2 + "» — 2 svar. "
-                + "Mest brukte ord: bygd (2), skole (1), skule (1).");
+        assertThat(real.compose(summary(2), false).blocks().get(0)).isEqualTo("Oppsummering: «" + P2 + "» — 3 svar. "
+                + "Mest brukte ord: bygd (2), skole (1), skule (1). 1 av svarene har ingen ord som telles.");
     }
 
     @Test
     void answersWithoutAnyWordThatCounts_areCounted_andSaidToBeSo() {
         add(1, "U1", "Jeg ville ha det");
         add(1, "U2", "👍👍");
+        add(1, "U3", "ja");
 
         assertThat(real.forFacilitator(1).blocks()).containsExactly(
-                "Oppsummering: «" + P1 + "» — 2 svar. Ingen av svarene har ord som telles.");
+                "Oppsummering: «" + P1 + "» — 3 svar. Ingen av svarene har ord som telles.");
         assertThat(real.forFacilitator(1).image().altText()).isEqualTo("Ordsky for «" + P1 + "»: ingen ord å vise.");
     }
 
     @Test
     void theSameAnswers_areCountedOnce_andChangedOnesAgain() {
         add(1, "U1", "skole");
+        add(1, "U2", "skole");
+        add(1, "U3", "skole");
         summaries.forFacilitator(1);
         int once = counted.size();
         summaries.forFacilitator(1);
@@ -117,19 +121,21 @@ class ReflectionSummariesTest {
 
         assertThat(counted).as("asked four times, counted once").hasSize(once);
 
-        add(1, "U2", "vei");
+        add(1, "U4", "vei");
         Reply reply = summaries.forFacilitator(1);
 
-        assertThat(counted.get(once)).isEqualTo(List.of("skole", "vei"));
-        assertThat(reply.blocks().get(0)).endsWith("— 2 svar. Mest brukte ord: skole (1), vei (1).");
+        assertThat(counted.get(once)).isEqualTo(List.of("skole", "skole", "skole", "vei"));
+        assertThat(reply.blocks().get(0)).endsWith("— 4 svar. Mest brukte ord: skole (3), vei (1).");
     }
 
     @Test
     void aLatePost_saysSo() {
         add(2, "U1", "trygt");
+        add(2, "U2", "trygt");
+        add(2, "U3", "trygt");
 
         assertThat(summaries.compose(summary(2), true).blocks().get(0))
-                .isEqualTo("(forsinket) Oppsummering: «" + P2 + "» — 1 svar. Mest brukte ord: trygt (1).");
+                .isEqualTo("(forsinket) Oppsummering: «" + P2 + "» — 3 svar. Mest brukte ord: trygt (3).");
     }
 
     @Test
@@ -151,6 +157,8 @@ class ReflectionSummariesTest {
             many.append("ord").append((char) ('a' + i % 26)).append(i).append(' ');
         }
         add(1, "U1", many.toString());
+        add(1, "U2", many.toString());
+        add(1, "U3", many.toString());
         List<List<WordCount>> drawn = new ArrayList<>();
         ReflectionSummaries recording = new ReflectionSummaries(store, Fixtures.programme(), simpleWords, words -> {
             drawn.add(words);
@@ -159,7 +167,7 @@ class ReflectionSummariesTest {
 
         Reply reply = recording.compose(summary(1), false);
 
-        assertThat(reply.blocks().get(0).split("\\(1\\)")).hasSize(11);
+        assertThat(reply.blocks().get(0).split("\\(3\\)")).hasSize(11);
         assertThat(drawn).singleElement().asList().hasSize(30);
     }
 
@@ -187,11 +195,13 @@ class ReflectionSummariesTest {
     @Test
     void forAFacilitator_theSummaryIsPrivate_andWithoutTheInvitation() {
         add(1, "U1", "skole");
+        add(1, "U2", "skole");
+        add(1, "U3", "vei");
 
         Reply reply = summaries.forFacilitator(1);
 
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.blocks()).containsExactly("Oppsummering: «" + P1 + "» — 1 svar. Mest brukte ord: skole (1).");
+        assertThat(reply.blocks()).containsExactly("Oppsummering: «" + P1 + "» — 3 svar. Mest brukte ord: skole (2), vei (1).");
         assertThatThrownBy(() -> summaries.forFacilitator(4)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Det finnes ingen refleksjonsoppgave 4 i programmet.");
     }
@@ -213,10 +223,77 @@ class ReflectionSummariesTest {
     void summaries_neverNameWhoAnswered_evenForNamedPrompts() {
         add(1, "UNAMEDONE", "skole");
         add(1, "UNAMEDTWO", "vei");
+        add(1, "UNAMEDTHREE", "vei");
 
         Reply reply = summaries.compose(summary(1), false);
 
-        assertThat(reply.plainText() + reply.image().altText()).doesNotContain("UNAMEDONE", "UNAMEDTWO");
+        assertThat(reply.plainText() + reply.image().altText()).doesNotContain("UNAMEDONE", "UNAMEDTWO", "UNAMEDTHREE");
+    }
+
+    // ---- words only when at least three members answered
+
+    @Test
+    void withFewerThanThreeMembers_theChannelSummaryShowsNoWords_andNoCloud() {
+        add(1, "U1", "skole");
+        add(1, "U2", "bibliotek");
+
+        Reply reply = summaries.compose(summary(1), false);
+
+        assertThat(reply.blocks()).containsExactly(
+                "Oppsummering: «" + P1 + "» — 2 svar. For få svar til å vise ord: ordene vises når minst 3 har svart.",
+                "Du kan fortsatt svare: /refleksjon 1 <svaret ditt>");
+        assertThat(reply.image()).as("a cloud of one or two answers tells who wrote what").isNull();
+        assertThat(reply.plainText()).doesNotContain("skole", "bibliotek");
+        assertThat(counted).as("no top words are asked for").noneMatch(texts -> texts.size() > 1);
+    }
+
+    @Test
+    void manyAnswersFromTwoMembers_areStillTooFew_forTheyAreTwoPeople() {
+        for (int i = 0; i < 5; i++) {
+            add(1, "U1", "skole " + i);
+            add(1, "U2", "vei " + i);
+        }
+
+        ReflectionSummaries.Summary summary = summaries.summary(1);
+
+        assertThat(summary.answers()).isEqualTo(10);
+        assertThat(summary.answerers()).isEqualTo(2);
+        assertThat(summary.tooFew()).isTrue();
+        assertThat(summary.words()).isEmpty();
+    }
+
+    @Test
+    void theSameUserIdOnTwoPlatforms_isTwoMembers() {
+        store.add(1, "slack", "U1", "skole", at(5, 10, 20).toInstant(), null);
+        store.add(1, "teams", "U1", "skole", at(5, 10, 20).toInstant(), null);
+        store.add(1, "web", "U1", "vei", at(5, 10, 20).toInstant(), null);
+
+        assertThat(summaries.summary(1).answerers()).isEqualTo(3);
+        assertThat(summaries.compose(summary(1), false).blocks().get(0)).endsWith("Mest brukte ord: skole (2), vei (1).");
+    }
+
+    @Test
+    void theThirdMember_bringsTheWordsAndTheCloud() {
+        add(1, "U1", "skole");
+        add(1, "U2", "skole");
+        assertThat(summaries.compose(summary(1), false).image()).isNull();
+
+        add(1, "U3", "vei");
+        Reply reply = summaries.compose(summary(1), false);
+
+        assertThat(reply.blocks().get(0)).endsWith("— 3 svar. Mest brukte ord: skole (2), vei (1).");
+        assertThat(reply.image()).isNotNull();
+    }
+
+    @Test
+    void aFacilitatorsOwnView_withTooFew_hasAnEmptyCloud_andSaysWhy() {
+        add(1, "U1", "skole");
+
+        Reply reply = summaries.forFacilitator(1);
+
+        assertThat(reply.blocks()).containsExactly("Oppsummering: «" + P1 + "» — 1 svar. "
+                + ReflectionSummaries.TOO_FEW);
+        assertThat(reply.image().altText()).isEqualTo("Ordsky for «" + P1 + "»: for få svar til å vise ord.");
     }
 
     private void add(int prompt, String user, String text) {
