@@ -50,9 +50,9 @@ class WebSessionsTest {
         String ola = Fixture.newSession(fx.base());
 
         assertThat(firstBlock(say(fx.base(), kari, "/refleksjon tillit og åpenhet", null, SAME_ID)))
-                .contains("er lagret: «tillit og åpenhet»");
+                .contains("er lagret.");
         assertThat(firstBlock(say(fx.base(), ola, "/refleksjon respekt for rollene", null, SAME_ID)))
-                .contains("er lagret: «respekt for rollene»");
+                .contains("er lagret.");
         /* Ola's browser retries the same message (the reply was lost on the way): stored once. */
         say(fx.base(), ola, "/refleksjon respekt for rollene", null, SAME_ID);
 

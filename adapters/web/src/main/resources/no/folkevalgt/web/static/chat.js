@@ -74,13 +74,22 @@
       img.alt = reply.image.alt;
       box.appendChild(img);
     }
-    if (reply.actions.length) {
+    /* "Svar" under a posted prompt: the web chat's answer form is its own input, so the button starts the command there. */
+    reply.actions.filter(function (a) { return a.id === 'reflection.answer'; }).forEach(function (a) {
+      const b = el('button', 'secondary answer-prompt', a.label);
+      b.type = 'button';
+      b.setAttribute('aria-label', 'Svar på refleksjonsoppgave ' + a.value);
+      b.addEventListener('click', function () { startCommand('/refleksjon ' + a.value + ' '); });
+      box.appendChild(b);
+    });
+    const feedback = reply.actions.filter(function (a) { return a.id.indexOf('feedback.') === 0; });
+    if (feedback.length) {
       const group = el('div', 'actions');
       group.setAttribute('role', 'group');
       group.setAttribute('aria-label', 'Var svaret nyttig?');
       const status = el('span', 'action-status');
       status.setAttribute('role', 'status');
-      reply.actions.forEach(function (a) {
+      feedback.forEach(function (a) {
         const words = a.id === 'feedback.up' ? 'Nyttig' : a.id === 'feedback.down' ? 'Ikke nyttig' : '';
         const b = el('button', 'feedback');
         b.type = 'button';
@@ -105,6 +114,14 @@
       box.appendChild(group);
     }
     return box;
+  }
+
+  /* Puts a command's start in the empty input (never over what the user has written) and moves there. */
+  function startCommand(start) {
+    if (!input.value.trim()) { input.value = start; }
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    input.scrollIntoView({ block: 'center' });
   }
 
   function postJson(url, body) {
@@ -246,11 +263,7 @@
     }
 
     answer.addEventListener('click', function () {
-      const start = shown ? shown.command.replace('<svaret ditt>', '') : '/refleksjon ';
-      if (!input.value.trim()) { input.value = start; }
-      input.focus();
-      input.setSelectionRange(input.value.length, input.value.length);
-      input.scrollIntoView({ block: 'center' });
+      startCommand(shown ? shown.command.replace('<svaret ditt>', '') : '/refleksjon ');
     });
     close.addEventListener('click', function () {
       done();
