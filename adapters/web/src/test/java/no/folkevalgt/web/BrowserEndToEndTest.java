@@ -390,9 +390,9 @@ class BrowserEndToEndTest {
         /* Posted again (as after a restart), it is shown again; answering it with /refleksjon puts it away. */
         postPrompt(2);
         wait.until(d -> d.findElement(By.id("oppgavevarsel-tekst")).getText().equals(second));
-        WebElement input = driver.findElement(By.id("sporsmal"));
-        input.sendKeys("/refleksjon 2 for skolen i bygda");
-        input.sendKeys(Keys.ENTER);
+        WebElement box = driver.findElement(By.id("sporsmal"));
+        box.sendKeys("/refleksjon 2 for skolen i bygda");
+        box.sendKeys(Keys.ENTER);
         assertThat(driver.findElement(By.id("oppgavevarsel-tekst")).getText()).isEmpty();
         wait.until(d -> d.findElement(By.id("send")).isEnabled());
     }
@@ -604,9 +604,15 @@ class BrowserEndToEndTest {
         fx.web.poster().post(Fixture.PROGRAMMET, Reply.text("Om 10 minutter: Pause, kl. 14.30"));
         driver.navigate().refresh();
         wait.until(d -> d.findElement(By.id("kanal")).getText().contains("Om 10 minutter: Pause"));
-        assertThat(tabStops(9)).containsExactly("a: Hopp til spørsmålsfeltet", "textarea: Spørsmål eller kommando",
+        /* The channel's prompt posts (from the tests before) each have their "Svar" button, in the order posted. */
+        List<String> answerButtons = driver.findElements(By.cssSelector("#kanal button.answer-prompt")).stream()
+                .map(b -> "button: " + b.getAttribute("aria-label")).toList();
+        List<String> expected = new ArrayList<>(List.of("a: Hopp til spørsmålsfeltet", "textarea: Spørsmål eller kommando",
                 "button: Send", "button: Program", "button: Neste økt", "button: Hjelp", "summary: Navn (valgfritt)",
-                "div: Kanalen #programmet", "a: Fasilitatorsiden");
+                "div: Kanalen #programmet"));
+        expected.addAll(answerButtons);
+        expected.add("a: Fasilitatorsiden");
+        assertThat(tabStops(expected.size())).containsExactlyElementsOf(expected);
         /* The skip link, followed with Enter, puts the focus in the question box. */
         driver.navigate().refresh();
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();

@@ -63,30 +63,50 @@ class FacilitatorWordsTest {
     void anAnswerWithoutContentWords_countsAsAnAnswer_butAddsNoWords() throws Exception {
         say("Anna", "/refleksjon jeg ville ha bedre skoler i bygda");
         say("Dag", "/refleksjon ja, det vil jeg");
+        say("Cecilie", "/refleksjon skolen");
 
         JsonNode prompt = prompt1();
-        assertThat(prompt.get("count").asInt()).isEqualTo(2);
-        assertThat(prompt.get("answersWithWords").asInt()).isEqualTo(1);
-        assertThat(words(prompt)).containsExactly("bygd (1)", "skole (1)");
+        assertThat(prompt.get("count").asInt()).isEqualTo(3);
+        assertThat(prompt.get("answersWithWords").asInt()).isEqualTo(2);
+        assertThat(words(prompt)).containsExactly("skole (2)", "bygd (1)");
         String title = fx.programme.prompt(1).orElseThrow().title();
-        assertThat(fx.summaries.forFacilitator(1).plainText()).isEqualTo("Oppsummering: «" + title + "» — 2 svar. "
-                + "Mest brukte ord: bygd (1), skole (1). 1 av svarene har ingen ord som telles.");
+        assertThat(fx.summaries.forFacilitator(1).plainText()).isEqualTo("Oppsummering: «" + title + "» — 3 svar. "
+                + "Mest brukte ord: skole (2), bygd (1). 1 av svarene har ingen ord som telles.");
     }
 
     @Test
     void theCloud_isDrawnAgain_whenTheWordsChange_evenIfTheNumberOfAnswersDoesNot() throws Exception {
         say("Anna", "/refleksjon skolen");
+        say("Cecilie", "/refleksjon skolen");
         say("Dag", "/refleksjon veien");
         byte[] before = cloud();
         byte[] again = cloud();
         say("Dag", "/refleksjon slett");
-        assertThat(fx.reflections.forPrompt(1)).hasSize(1);
+        assertThat(fx.reflections.forPrompt(1)).hasSize(2);
         say("Eva", "/refleksjon tillit");
 
-        assertThat(prompt1().get("count").asInt()).isEqualTo(2);
-        assertThat(words(prompt1())).containsExactly("skole (1)", "tillit (1)");
+        assertThat(prompt1().get("count").asInt()).isEqualTo(3);
+        assertThat(words(prompt1())).containsExactly("skole (2)", "tillit (1)");
         assertThat(again).isEqualTo(before);
         assertThat(cloud()).isNotEqualTo(before);
+    }
+
+    @Test
+    void withFewerThanThreeMembers_thePageShowsNoWords_andSaysWhy() throws Exception {
+        say("Anna", "/refleksjon skolen i bygda");
+        say("Anna", "/refleksjon og veien");
+        say("Dag", "/refleksjon tillit");
+
+        JsonNode prompt = prompt1();
+        assertThat(prompt.get("count").asInt()).isEqualTo(3);
+        assertThat(words(prompt)).as("three answers, but two members").isEmpty();
+        assertThat(prompt.get("alt").asText()).endsWith(": for få svar til å vise ord.");
+        byte[] few = cloud();
+        assertThat(few).as("the page's picture is still there, empty").startsWith(0x89, 'P', 'N', 'G');
+
+        say("Eva", "/refleksjon skolen");
+        assertThat(words(prompt1())).contains("skole (2)");
+        assertThat(cloud()).isNotEqualTo(few);
     }
 
     /*

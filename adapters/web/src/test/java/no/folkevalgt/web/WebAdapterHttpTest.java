@@ -222,6 +222,9 @@ class WebAdapterHttpTest {
 
     @Test
     void reflectionFromTheChat_raisesTheCount_andChangesTheWordCloud() throws Exception {
+        /* Two members answered before: the chat's answer is the third, so the cloud shows words. */
+        fx.reflections.add(1, "web", "Anna", "tillit", fx.clock.instant(), null);
+        fx.reflections.add(1, "web", "Bjørn", "åpenhet", fx.clock.instant(), null);
         int before = JSON.readTree(get("/fasilitator/data").body()).get("prompts").get(0).get("count").asInt();
         byte[] cloudBefore = getBytes("/fasilitator/ordsky/1.png");
         JsonNode r = postJson("/api/melding", Map.of("tekst", "/refleksjon forutsigbarhet respekt dialog"));
