@@ -38,7 +38,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * is stored with a fresh ts from the clock and its metadata, and conversations.history serves them as
  * Slack documents it: newest first, {@code oldest}/{@code latest}/{@code inclusive}, {@code limit},
  * cursor pages ({@code has_more}, {@code response_metadata.next_cursor}), thread replies left out, and
- * {@code metadata} only with {@code include_all_metadata=true}.
+ * {@code metadata} only with {@code include_all_metadata=true}. views.open answers with the view it was
+ * given, with an id ({@code V01}, {@code V02}, ...) as Slack gives one.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -84,6 +85,8 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final Map<String, List<Message>> channels = new ConcurrentHashMap<>();
     private final AtomicLong lastMicros = new AtomicLong();
+    private final AtomicLong views = new AtomicLong();
+    private final List<JsonNode> opened = new CopyOnWriteArrayList<>();
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -156,6 +159,11 @@ public final class FakeSlackApi implements AutoCloseable {
             throw new AssertionError("expected " + count + " answers but got " + answers().size()
                     + "; all calls: " + calls.stream().map(Call::method).toList(), e);
         }
+    }
+
+    /** The views views.open opened, oldest first, each as Slack answered it (with its {@code id}). */
+    public List<JsonNode> openedViews() {
+        return List.copyOf(opened);
     }
 
     public void clear() {
@@ -272,6 +280,7 @@ public final class FakeSlackApi implements AutoCloseable {
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0001\",\"title\":\"ordsky\"}]}";
             case "apps.connections.open" -> "{\"ok\":false,\"error\":\"invalid_auth\"}";
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}";
+            case "views.open" -> viewsOpen(form);
             case "upload" -> "OK - 1";
             case "response_url" -> "ok";
             default -> "{\"ok\":true}";
@@ -300,6 +309,23 @@ public final class FakeSlackApi implements AutoCloseable {
         answer.put("ts", message.ts());
         answer.set("message", json(message, true));
         return answer.toString();
+    }
+
+    /*
+     * views.open as Slack answers it: the view as opened, with the id, an empty state and the hash Slack
+     * adds. A call without a trigger_id or a view is refused as Slack refuses it.
+     */
+    private String viewsOpen(Map<String, String> form) {
+        JsonNode view = form.containsKey("view") ? parse(form.get("view")) : null;
+        if (form.getOrDefault("trigger_id", "").isBlank() || view == null || !view.isObject()) {
+            return "{\"ok\":false,\"error\":\"invalid_arguments\"}";
+        }
+        ObjectNode shown = ((ObjectNode) view).deepCopy();
+        shown.put("id", "V0" + views.incrementAndGet()).put("team_id", "T0001")
+                .put("hash", "1700000000.abcdef" + views.get());
+        shown.set("state", JSON.createObjectNode().set("values", JSON.createObjectNode()));
+        opened.add(shown);
+        return JSON.createObjectNode().put("ok", true).<ObjectNode>set("view", shown).toString();
     }
 
     private static ObjectNode json(Message message, boolean withMetadata) {

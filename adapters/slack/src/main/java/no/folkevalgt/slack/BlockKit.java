@@ -12,13 +12,15 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Reply;
 
 /**
  * Renders a {@link Reply} as Block Kit: a section per text block; each suggestion as a section (its
  * title in bold over its excerpt) with its source as context; the closing text as sections; the source
- * and "Se også" as context; the reply's buttons as an actions block. Everything the bot or a user
+ * and "Se også" as context; the reply's buttons as an actions block (the "Svar" button under a
+ * posted reflection prompt as the primary one, its value the prompt's number). Everything the bot or a user
  * wrote is escaped for mrkdwn, so {@code <!channel>} in a question pings nobody. Respects Slack's
  * limits: 3,000 characters per text, 50 blocks per message, 2,000 characters per button value.
  */
@@ -67,11 +69,7 @@ final class BlockKit {
         }
         List<BlockElement> buttons = new ArrayList<>();
         for (Reply.Action action : reply.actions()) {
-            buttons.add(ButtonElement.builder()
-                    .actionId(action.id())
-                    .text(plain(action.label(), 75))
-                    .value(value(action.value(), options.question()))
-                    .build());
+            buttons.add(button(action, options.question()));
         }
         if (options.share()) {
             buttons.add(ButtonElement.builder()
@@ -124,6 +122,20 @@ final class BlockKit {
             }
         }
         return blocks;
+    }
+
+    /*
+     * A reply's button. A feedback button's value carries the question with the passage; the "Svar"
+     * button under a posted prompt carries only its prompt number and is the primary action.
+     */
+    private static ButtonElement button(Reply.Action action, String question) {
+        ButtonElement.ButtonElementBuilder button = ButtonElement.builder()
+                .actionId(action.id())
+                .text(plain(action.label(), 75));
+        if (ActionIds.REFLECTION_ANSWER.equals(action.id())) {
+            return button.value(truncate(action.value(), MAX_VALUE)).style("primary").build();
+        }
+        return button.value(value(action.value(), question)).build();
     }
 
     private static SectionBlock section(String mrkdwn) {

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -23,6 +26,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -35,8 +39,10 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.view.View;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.webhook.WebhookResponse;
 import no.folkevalgt.core.Bot;
@@ -50,6 +56,7 @@ import no.folkevalgt.core.port.Feedback;
 import no.folkevalgt.core.port.FeedbackStore;
 import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.Platforms;
+import no.folkevalgt.core.port.PromptAnswers;
 import no.folkevalgt.core.port.Reply;
 import no.folkevalgt.core.port.RequestIds;
 import org.slf4j.Logger;
@@ -58,8 +65,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot in Slack, through one Bolt {@link App}: mentions are answered in their thread, direct
  * messages in the DM, {@code /folkevalgt} and {@code /refleksjon} privately, and 👍/👎 clicks are stored
- * as feedback. Every request is acknowledged at once; the bot's answer follows from an executor through
- * {@code response_url} or the Web API, so Slack's 3-second limit always holds.
+ * as feedback. The "Svar" button under a posted reflection prompt opens a modal ({@link AnswerModal});
+ * its submission is stored through {@link Bot#answerPrompt} and answered in the modal itself. Every
+ * request is acknowledged at once; the bot's answer follows from an executor through
+ * {@code response_url} or the Web API, so Slack's 3-second limit always holds (a submitted form is
+ * answered in its acknowledgement, within {@link #FORM_DEADLINE}).
  *
  * <p>HTTP mode serves {@link #routes()} on the application's server; Socket Mode connects out when
  * {@code SLACK_APP_TOKEN} is set (see {@link #start()}).
@@ -86,6 +96,14 @@ public final class SlackAdapter implements AutoCloseable {
     static final String BUSY = "Jeg har mye å gjøre akkurat nå. Prøv igjen om litt.";
     static final String FEEDBACK_FAILED = "Beklager, jeg fikk ikke lagret tilbakemeldingen. Prøv igjen om litt.";
     static final String NOT_SHAREABLE = "Dette svaret kan ikke deles i kanalen.";
+    /** A form answer the store did not confirm within {@link #FORM_DEADLINE}; sending again stores it once. */
+    static final String SLOW_FORM = "Det tok for lang tid å lagre svaret. Trykk «Send svar» igjen: "
+            + "svaret lagres bare én gang.";
+    /**
+     * How long a submitted "Svar" form waits for the store before the modal is answered anyway: Slack
+     * gives 3 seconds for the whole round trip.
+     */
+    static final Duration FORM_DEADLINE = Duration.ofMillis(2500);
 
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
     private static final Pattern TOKEN = Pattern.compile("<([^<>]*)>");
@@ -395,6 +413,38 @@ public final class SlackAdapter implements AutoCloseable {
             });
             return ctx.ack();
         });
+        app.blockAction(ActionIds.REFLECTION_ANSWER, (req, ctx) -> {
+            BlockActionPayload payload = req.getPayload();
+            String value = payload.getActions().get(0).getValue();
+            String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
+            String triggerId = payload.getTriggerId();
+            /* The trigger id expires 3 s after the click: the form is opened first, before anything slow. */
+            submit(() -> openAnswerForm(ctx, triggerId, value, channel));
+            return ctx.ack();
+        });
+        app.viewSubmission(AnswerModal.CALLBACK_ID, (req, ctx) -> {
+            ViewSubmissionPayload payload = req.getPayload();
+            View view = payload.getView();
+            /* Who answers is the user Slack says submitted the form; private_metadata only names the prompt. */
+            String user = payload.getUser() == null ? null : payload.getUser().getId();
+            Optional<AnswerModal.Metadata> metadata = AnswerModal.Metadata.parse(view == null ? null
+                    : view.getPrivateMetadata());
+            if (user == null || user.isBlank() || metadata.isEmpty() || view.getId() == null
+                    || view.getId().isBlank()) {
+                log.warn("A Slack answer form could not be read (metadata or view id missing or malformed)");
+                return ctx.ackWithErrors(Map.of(AnswerModal.INPUT_BLOCK, AnswerModal.error(AnswerModal.UNREADABLE)));
+            }
+            int prompt = metadata.get().prompt();
+            String team = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
+            String channel = metadata.get().channel() == null ? user : metadata.get().channel();
+            Incoming incoming = new Incoming(PLATFORM, workspace(team), user, channel, null,
+                    AnswerModal.answer(view.getState()));
+            PromptAnswers.Outcome outcome = answerWithin(incoming, prompt, view.getId());
+            if (outcome.stored()) {
+                return ctx.ackWithUpdate(AnswerModal.confirmation(prompt, outcome.reply()));
+            }
+            return ctx.ackWithErrors(Map.of(AnswerModal.INPUT_BLOCK, AnswerModal.error(outcome.reply())));
+        });
         app.blockAction(BlockKit.SHARE, (req, ctx) -> {
             BlockActionPayload payload = req.getPayload();
             String question = payload.getActions().get(0).getValue();
@@ -414,6 +464,70 @@ public final class SlackAdapter implements AutoCloseable {
             });
             return ctx.ack();
         });
+    }
+
+    /*
+     * Opens the "Svar" modal for the prompt the button names, or tells the member privately why not: the
+     * value is not a prompt number, the programme no longer has that prompt, or Slack would not open it.
+     * Those messages are mrkdwn, so "<svaret ditt>" is escaped.
+     */
+    private void openAnswerForm(ActionContext ctx, String triggerId, String value, String channel) {
+        Optional<Integer> prompt = AnswerModal.promptNumber(value);
+        if (prompt.isEmpty()) {
+            respond(ctx, r -> r.responseType("ephemeral").replaceOriginal(false)
+                    .text(BlockKit.escape(AnswerModal.NOT_A_PROMPT)));
+            return;
+        }
+        int number = prompt.get();
+        Optional<String> title = bot.promptTitle(number);
+        if (title.isEmpty()) {
+            respond(ctx, r -> r.responseType("ephemeral").replaceOriginal(false)
+                    .text(BlockKit.escape(AnswerModal.noSuchPrompt(number))));
+            return;
+        }
+        View form = AnswerModal.form(number, title.get(), channel);
+        boolean opened;
+        try {
+            ViewsOpenResponse response = client.viewsOpen(r -> r.triggerId(triggerId).view(form));
+            opened = response.isOk();
+            if (!opened) {
+                log.warn("Slack views.open failed: {}", response.getError());
+            }
+        } catch (Exception e) {
+            log.warn("Slack views.open failed: {}", e.toString());
+            opened = false;
+        }
+        if (!opened) {
+            respond(ctx, r -> r.responseType("ephemeral").replaceOriginal(false)
+                    .text(BlockKit.escape(AnswerModal.notOpened(number))));
+        }
+    }
+
+    /*
+     * The answer from a submitted form, decided within Slack's 3 seconds: the modal's reply is the HTTP
+     * response itself. When the store takes longer, the member is asked to send again; the view id makes
+     * the second submission store nothing twice.
+     */
+    private PromptAnswers.Outcome answerWithin(Incoming incoming, int prompt, String viewId) {
+        Future<PromptAnswers.Outcome> outcome;
+        try {
+            outcome = executor.submit(() -> bot.answerPrompt(incoming, prompt, viewId));
+        } catch (RejectedExecutionException e) {
+            turnedAway.incrementAndGet();
+            return PromptAnswers.Outcome.notStored(BUSY);
+        }
+        try {
+            return outcome.get(FORM_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("A Slack form answer to prompt {} took longer than {} ms", prompt, FORM_DEADLINE.toMillis());
+            return PromptAnswers.Outcome.notStored(SLOW_FORM);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PromptAnswers.Outcome.notStored(SLOW_FORM);
+        } catch (ExecutionException e) {
+            log.error("A Slack form answer to prompt {} failed", prompt, e.getCause());
+            return PromptAnswers.Outcome.notStored(SLOW_FORM);
+        }
     }
 
     private Response command(com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload payload,

@@ -145,6 +145,22 @@ class BlockKitTest {
     }
 
     @Test
+    void svarButton_underAPrompt_isPrimary_andCarriesOnlyThePromptNumber() {
+        Reply prompt = Reply.builder().text("Refleksjonsoppgave 2: Kulturen hos oss", "Svar med /refleksjon <svaret ditt>.")
+                .action(new Reply.Action("reflection.answer", "Svar", "2")).build();
+
+        BlockKit.Rendered rendered = BlockKit.render(prompt, new BlockKit.Options("et spørsmål", false, null));
+
+        ButtonElement svar = (ButtonElement) ((ActionsBlock) rendered.blocks().get(rendered.blocks().size() - 1))
+                .getElements().get(0);
+        assertThat(svar.getActionId()).isEqualTo("reflection.answer");
+        assertThat(svar.getText().getText()).isEqualTo("Svar");
+        assertThat(svar.getValue()).isEqualTo("2");
+        assertThat(svar.getStyle()).isEqualTo("primary");
+        assertThat(text(rendered.blocks().get(1))).isEqualTo("Svar med /refleksjon &lt;svaret ditt&gt;.");
+    }
+
+    @Test
     void slackTokens_inUserText_areTranslated() {
         assertThat(SlackAdapter.text("<@UBOT> hva er delegering?")).isEqualTo("hva er delegering?");
         assertThat(SlackAdapter.text("<@UBOT|folkevalgt> <!channel> hva er <#C123|budsjett>?"))

@@ -188,7 +188,7 @@ class SlackAdapterTest {
         JsonNode response = f.api.await("response_url", 1).get(0).json(null);
         assertThat(response.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(response.path("text").asText()).contains("Takk! Svaret ditt er lagret")
-                .contains("administrasjonen &amp; rollene");
+                .as("a confirmation never quotes the answer").doesNotContain("administrasjonen");
         Waits.holdsFor(Duration.ofMillis(300), () -> {
             assertThat(f.reflections.answers).containsExactly("Samspillet med administrasjonen & rollene");
             assertThat(f.reflections.requestIds).containsExactly("tr-refl");
@@ -264,7 +264,14 @@ class SlackAdapterTest {
 
         FakeSlackApi.Call answer = f.api.await("response_url", 1).get(0);
         assertThat(f.reflections.answers).containsExactly("<!channel> <@U0BOSS> vi må samarbeide");
-        assertThat(answer.json(null).toString()).contains("&lt;!channel&gt; &lt;@U0BOSS&gt; vi må samarbeide")
+        assertThat(answer.json(null).toString()).doesNotContain("<!channel>").doesNotContain("<@U0BOSS>");
+
+        /* The confirmation does not quote it; /refleksjon mine shows it back, escaped. */
+        f.slack.signed(SlackRequests.slashCommand("/refleksjon", "mine", "U0KARI", "C0CHAN", "tr-mine",
+                f.api.responseUrl("mine")), FORM);
+        FakeSlackApi.Call mine = f.api.await("response_url", 2).stream()
+                .filter(c -> c.path().equals("/response/mine")).findFirst().orElseThrow();
+        assertThat(mine.json(null).toString()).contains("&lt;!channel&gt; &lt;@U0BOSS&gt; vi må samarbeide")
                 .doesNotContain("<!channel>").doesNotContain("<@U0BOSS>");
     }
 

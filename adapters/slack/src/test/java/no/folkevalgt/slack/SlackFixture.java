@@ -134,7 +134,8 @@ final class SlackFixture implements AutoCloseable {
     }
 
     /**
-     * Stands in for the reflection commands: keeps each answer once per request id, as the real store does.
+     * Stands in for the reflection commands: keeps each answer once per request id, as the real store does;
+     * "/refleksjon mine" lists them.
      */
     static final class RecordingReflections implements Commands {
         final Set<String> requestIds = ConcurrentHashMap.newKeySet();
@@ -158,6 +159,9 @@ final class SlackFixture implements AutoCloseable {
                         .image(new Reply.Image("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "Ordsky"))
                         .ephemeral(true).build());
             }
+            if (answer.equals("mine")) {
+                return Optional.of(Reply.privateText(answers.stream().map(a -> "«" + a + "»").toArray(String[]::new)));
+            }
             if (answer.equals("treg")) {
                 try {
                     slow.await();
@@ -172,7 +176,8 @@ final class SlackFixture implements AutoCloseable {
             if (requestId == null || requestIds.add(requestId)) {
                 answers.add(answer);
             }
-            return Optional.of(Reply.privateText("Takk! Svaret ditt er lagret anonymt: «" + answer + "»"));
+            /* As the real confirmation: it never quotes the answer (/refleksjon mine shows it). */
+            return Optional.of(Reply.privateText("Takk! Svaret ditt er lagret anonymt."));
         }
 
         @Override

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import no.folkevalgt.testsupport.FakeSlackApi;
@@ -124,10 +126,16 @@ final class SlackRequests {
     }
 
     static String blockAction(String actionId, String value, String user, String channel, String responseUrl) {
+        return blockAction(actionId, value, user, channel, responseUrl, "13345224609.738474920.8088930838d88f008e0");
+    }
+
+    /** A click on a button in a channel message; each click has its own trigger id, as in Slack. */
+    static String blockAction(String actionId, String value, String user, String channel, String responseUrl,
+                              String triggerId) {
         String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\",\"username\":\"kari\","
                 + "\"name\":\"kari\",\"team_id\":\"T0001\"},\"api_app_id\":\"A0001\",\"token\":\"XXYYZZ\","
                 + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000300\",\"channel_id\":\""
-                + channel + "\",\"is_ephemeral\":true},\"trigger_id\":\"13345224609.738474920.8088930838d88f008e0\","
+                + channel + "\",\"is_ephemeral\":true},\"trigger_id\":\"" + triggerId + "\","
                 + "\"team\":{\"id\":\"T0001\",\"domain\":\"rakkestad\"},\"enterprise\":null,"
                 + "\"is_enterprise_install\":false,\"channel\":{\"id\":\"" + channel + "\",\"name\":\"folkevalgt\"},"
                 + "\"state\":{\"values\":{}},\"response_url\":\"" + responseUrl + "\","
@@ -135,6 +143,45 @@ final class SlackRequests {
                 + "\"plain_text\",\"text\":\"knapp\",\"emoji\":true},\"value\":" + quote(value)
                 + ",\"type\":\"button\",\"action_ts\":\"1700000001.000100\"}]}";
         return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A modal submitted as Slack sends it: the view as views.open answered it (with its id), its input
+     * block's field holding {@code answer}, by {@code user}.
+     */
+    static String viewSubmission(JsonNode view, String user, String answer) {
+        return viewSubmission(view, user, view.path("private_metadata").asText(), answer);
+    }
+
+    /** As {@link #viewSubmission(JsonNode, String, String)}, with the view's private_metadata replaced. */
+    static String viewSubmission(JsonNode view, String user, String privateMetadata, String answer) {
+        ObjectNode submitted = view.deepCopy();
+        submitted.put("private_metadata", privateMetadata);
+        JsonNode input = null;
+        for (JsonNode block : view.path("blocks")) {
+            if (block.path("type").asText().equals("input")) {
+                input = block;
+            }
+        }
+        ObjectNode values = FakeSlackApi.JSON.createObjectNode();
+        if (input != null) {
+            ObjectNode field = FakeSlackApi.JSON.createObjectNode();
+            field.set(input.path("element").path("action_id").asText(), FakeSlackApi.JSON.createObjectNode()
+                    .put("type", input.path("element").path("type").asText()).put("value", answer));
+            values.set(input.path("block_id").asText(), field);
+        }
+        submitted.set("state", FakeSlackApi.JSON.createObjectNode().set("values", values));
+        submitted.put("root_view_id", view.path("id").asText()).put("app_id", "A0001").put("bot_id", "BBOT")
+                .put("app_installed_team_id", "T0001").putNull("previous_view_id");
+        ObjectNode payload = FakeSlackApi.JSON.createObjectNode().put("type", "view_submission");
+        payload.putObject("team").put("id", "T0001").put("domain", "rakkestad");
+        payload.putObject("user").put("id", user).put("username", "kari").put("name", "kari").put("team_id", "T0001");
+        payload.put("api_app_id", "A0001").put("token", "XXYYZZ")
+                .put("trigger_id", "13345224609.738474920.submit" + Math.abs(answer.hashCode()));
+        payload.set("view", submitted);
+        payload.putArray("response_urls");
+        payload.put("is_enterprise_install", false).putNull("enterprise");
+        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
     }
 
     static String form(Map<String, String> fields) {
