@@ -103,12 +103,16 @@ class ProgrammeCliTest {
     void summary_isForFacilitatorsOnly_whenFacilitatorsAreConfigured() {
         cli.env.put("FACILITATORS", "local:kari");
         cli.input("/refleksjon skole\n", "chat", "--as", "ola");
+        cli.input("/refleksjon skole og vei\n", "chat", "--as", "per");
 
         String ola = cli.input("/refleksjon oppsummering\n", "chat", "--as", "ola").out();
+        String twoMembers = cli.input("/refleksjon oppsummering\n", "chat", "--as", "kari").out();
+        cli.input("/refleksjon vei\n", "chat", "--as", "anne");
         String kari = cli.input("/refleksjon oppsummering\n", "chat", "--as", "kari").out();
 
-        assertThat(ola).doesNotContain("1 svar");
-        assertThat(kari).contains("skole").contains("[Bilde:");
+        assertThat(ola).doesNotContain("2 svar");
+        assertThat(twoMembers).contains("2 svar. For få svar til å vise ord").doesNotContain("skole");
+        assertThat(kari).contains("3 svar. Mest brukte ord: ").contains("skole (2)").contains("[Bilde:");
     }
 
     @Test
