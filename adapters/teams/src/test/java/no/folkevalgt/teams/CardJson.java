@@ -49,6 +49,21 @@ final class CardJson {
         return attachment.path("content");
     }
 
+    /**
+     * The one card among these recorded activities: a private reply to a channel message goes to the
+     * member's personal chat (after the connector opened it), with a plain-text note in the thread.
+     */
+    static JsonNode onlyCard(List<no.folkevalgt.testsupport.FakeMicrosoft.Recorded> sent) throws Exception {
+        List<JsonNode> cards = new ArrayList<>();
+        for (no.folkevalgt.testsupport.FakeMicrosoft.Recorded r : sent) {
+            if (JSON.readTree(r.body()).path("attachments").isArray()) {
+                cards.add(card(r.body()));
+            }
+        }
+        assertThat(cards).as("cards among %s", sent).hasSize(1);
+        return cards.get(0);
+    }
+
     /** Every TextRun in the card's body, in order, those inside containers included. */
     static List<JsonNode> runs(JsonNode card) {
         List<JsonNode> runs = new ArrayList<>();
