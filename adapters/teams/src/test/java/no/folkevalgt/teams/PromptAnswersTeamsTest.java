@@ -294,6 +294,22 @@ class PromptAnswersTeamsTest {
         });
     }
 
+    /* A client without Universal Actions sends the button as Action.Submit: a message with the data as its value. */
+    @Test
+    void anAnswerSubmittedByAnOlderClient_isStored_andTheReplyDoesNotQuoteIt() throws Exception {
+        String submit = Activities.personalMessage(microsoft.serviceUrl(), "s-1", "")
+                .replace("\"text\":\"\",", "\"value\":{\"action\":\"reflection.answer\",\"prompt\":\"1\",\"svar\":\"" + SECRET + "\"},");
+
+        post(submit);
+        post(submit);
+
+        assertThat(reflections.forPrompt(1)).singleElement().satisfies(a -> assertThat(a.user()).isEqualTo(KARI.aad()));
+        assertThat(microsoft.activities()).hasSize(2).allSatisfy(sent -> {
+            assertThat(sent.path()).isEqualTo("/v3/conversations/" + Activities.PERSONAL + "/activities/s-1");
+            assertThat(sent.body()).contains("Takk! Svaret ditt på").doesNotContain(SECRET).doesNotContain("/refleksjon");
+        });
+    }
+
     @Test
     void refleksjonMineInAChannel_goesToTheMembersPersonalChat_andTheThreadGetsANeutralNote() throws Exception {
         JsonNode prompt = postPrompt();
