@@ -1,7 +1,9 @@
 package no.folkevalgt.teams;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +13,7 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 
+import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Reply;
 
@@ -25,6 +28,14 @@ import no.folkevalgt.core.port.Reply;
  *
  * <p>An unsure answer's suggestions are each a {@code Container} (style emphasis) of such blocks: the
  * numbered title in bold, the excerpt a line per block, and the source in small subtle text.
+ *
+ * <p>A posted reflection prompt (a reply with the {@link ActionIds#REFLECTION_ANSWER} action) gets an
+ * answer field and a "Send svar" {@code Action.Execute} in place of a button (issue 17): the member's
+ * answer goes to the bot in an invoke, never as a message others see. The invoke is answered with
+ * {@link #answeredCard} (for that member only, kept by a {@code refresh} for their user id) or with
+ * {@link #promptCard} again, the reason shown above the field and the member's text kept in it.
+ *
+ * <p>The bot's own sentences are worded for Teams by {@link TeamsWording} before they are rendered.
  */
 final class Cards {
 
@@ -40,6 +51,23 @@ final class Cards {
     static final String DATA_VALUE = "value";
     static final String DATA_QUESTION = "question";
 
+    /** The answer field's id: Teams sends what the member wrote under this key of the action's data. */
+    static final String ANSWER_INPUT = "svar";
+    /** The verb of the "Send svar" action. */
+    static final String ANSWER_VERB = ActionIds.REFLECTION_ANSWER;
+    /** The verb of the refresh that keeps a member's "your answer is stored" view. */
+    static final String REFRESH_VERB = "reflection.refresh";
+    /** The keys of the answer action's and the refresh's data. */
+    static final String DATA_PROMPT = "prompt";
+    static final String DATA_ANSWERED = "answered";
+    /** The prompt's text blocks as the card shows them, so a card the bot answers with can show the prompt again. */
+    static final String DATA_BLOCKS = "blocks";
+    static final int MAX_ANSWER_LENGTH = 1000;
+    static final String SEND = "Send svar";
+    static final String ANSWER_LABEL = "Ditt svar";
+    static final String ANSWER_PLACEHOLDER = "Skriv svaret ditt her";
+    static final String ANSWER_MISSING = "Skriv svaret ditt i feltet først.";
+
     private Cards() {
     }
 
@@ -48,7 +76,7 @@ final class Cards {
         Activity activity = Activity.createMessageActivity();
         /* No text beside the card: Teams would show it above the card, the whole answer twice.
            The summary is what notifications and the chat list show (plain text there). */
-        String plain = reply.plainText();
+        String plain = worded(reply).plainText();
         activity.setSummary(plain.length() > 200 ? plain.substring(0, 199) + "…" : plain);
         Attachment attachment = new Attachment();
         attachment.setContentType(CARD_TYPE);
@@ -67,15 +95,39 @@ final class Cards {
         return activity;
     }
 
+    /**
+     * The reply as Teams shows it: the bot's sentences worded for Teams; a prompt with an answer field
+     * says to answer in the field.
+     */
+    static Reply worded(Reply reply) {
+        Reply worded = TeamsWording.reply(reply);
+        if (answerAction(reply).isPresent()) {
+            worded = new Reply(TeamsWording.promptBlocks(reply.blocks()), worded.suggestions(), worded.closing(),
+                    worded.citations(), worded.seeAlso(), worded.actions(), worded.image(), worded.ephemeral());
+        }
+        return worded;
+    }
+
+    /** The prompt number of a reply's "Svar" action, when it has one that names a prompt. */
+    static Optional<Integer> answerAction(Reply reply) {
+        return reply.actions().stream().filter(a -> a.id().equals(ActionIds.REFLECTION_ANSWER))
+                .map(a -> promptNumber(a.value())).flatMap(Optional::stream).findFirst();
+    }
+
+    /** A prompt number as a form carries it: 1 to 999999999, digits only. */
+    static Optional<Integer> promptNumber(String value) {
+        if (value == null || !value.matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        int number = Integer.parseInt(value);
+        return number >= 1 ? Optional.of(number) : Optional.empty();
+    }
+
     static ObjectNode card(Reply reply, String question) {
-        ObjectNode card = Serialization.createObjectNode();
-        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-        card.put("type", "AdaptiveCard");
-        card.put("version", VERSION);
-        /* Shown as plain text by the clients that fall back to it (Teams' notifications among them):
-           backslash escapes would show as typed ("Hei\\!"), so the text goes as it is (issue 17). */
-        card.put("fallbackText", reply.plainText());
-        ArrayNode body = card.putArray("body");
+        Optional<Integer> prompt = answerAction(reply);
+        reply = worded(reply);
+        ObjectNode card = base(reply.plainText());
+        ArrayNode body = (ArrayNode) card.get("body");
         for (String block : reply.blocks()) {
             body.add(paragraph(run(block)));
         }
@@ -108,9 +160,21 @@ final class Cards {
                 body.add(paragraph(small(run("• " + c.shortReference()))).put("spacing", "None"));
             }
         }
+        if (prompt.isPresent()) {
+            body.add(answerField(null));
+        }
         if (!reply.actions().isEmpty()) {
             ArrayNode actions = card.putArray("actions");
+            boolean send = prompt.isPresent();
             for (Reply.Action action : reply.actions()) {
+                if (action.id().equals(ActionIds.REFLECTION_ANSWER)) {
+                    /* The field's own button, once; a "Svar" naming no prompt has nothing to answer. */
+                    if (send) {
+                        actions.add(sendAction(prompt.get(), reply.blocks()));
+                        send = false;
+                    }
+                    continue;
+                }
                 ObjectNode button = actions.addObject();
                 button.put("type", "Action.Execute");
                 button.put("title", action.label());
@@ -120,8 +184,129 @@ final class Cards {
                 data.put(DATA_VALUE, action.value());
                 data.put(DATA_QUESTION, question);
             }
+            if (actions.isEmpty()) {
+                card.remove("actions");
+            }
         }
         return card;
+    }
+
+    /**
+     * A prompt's card with the answer field, as the bot answers a "Send svar" that stored nothing:
+     * the reason (style attention) above the field, and the member's text in it so nothing is lost.
+     *
+     * @param blocks  the prompt's blocks as its card showed them (already worded)
+     * @param problem why nothing was stored (worded), or null for the card as posted
+     * @param value   what the member wrote, or null
+     */
+    static ObjectNode promptCard(int prompt, List<String> blocks, Reply problem, String value) {
+        List<String> text = new ArrayList<>(blocks);
+        if (problem != null) {
+            text.addAll(TeamsWording.reply(problem).blocks());
+        }
+        ObjectNode card = base(String.join("\n\n", text));
+        ArrayNode body = (ArrayNode) card.get("body");
+        for (String block : blocks) {
+            body.add(paragraph(run(block)));
+        }
+        if (problem != null) {
+            body.add(notice("attention", TeamsWording.reply(problem)));
+        }
+        body.add(answerField(value));
+        card.putArray("actions").add(sendAction(prompt, blocks));
+        return card;
+    }
+
+    /**
+     * The card one member sees once their answer is stored: the prompt, the confirmation (which never
+     * quotes the answer), no field; its {@code refresh} names only this member, so Teams asks the bot
+     * for this view again when they open the conversation, while everyone else keeps the card with the field.
+     *
+     * @param blocks the prompt's blocks as its card showed them (already worded)
+     * @param userId the member's id as Teams gives it in {@code from.id}
+     */
+    static ObjectNode answeredCard(int prompt, List<String> blocks, Reply confirmation, String userId) {
+        List<String> shown = blocks.stream().filter(b -> !TeamsWording.isPromptHowTo(b)).toList();
+        Reply worded = TeamsWording.reply(confirmation);
+        List<String> text = new ArrayList<>(shown);
+        text.addAll(worded.blocks());
+        ObjectNode card = base(String.join("\n\n", text));
+        ObjectNode refresh = card.putObject("refresh");
+        ObjectNode action = refresh.putObject("action");
+        action.put("type", "Action.Execute");
+        action.put("title", "Oppdater");
+        action.put("verb", REFRESH_VERB);
+        ObjectNode data = action.putObject("data");
+        data.put(DATA_ACTION, REFRESH_VERB);
+        data.put(DATA_PROMPT, Integer.toString(prompt));
+        data.put(DATA_ANSWERED, true);
+        putBlocks(data, blocks);
+        refresh.putArray("userIds").add(userId);
+        ArrayNode body = (ArrayNode) card.get("body");
+        for (String block : shown) {
+            body.add(paragraph(run(block)));
+        }
+        body.add(notice("good", worded));
+        return card;
+    }
+
+    private static ObjectNode base(String fallback) {
+        ObjectNode card = Serialization.createObjectNode();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", VERSION);
+        /* Shown as plain text by the clients that fall back to it (Teams' notifications among them):
+           backslash escapes would show as typed ("Hei\\!"), so the text goes as it is (issue 17). */
+        card.put("fallbackText", fallback);
+        card.putArray("body");
+        return card;
+    }
+
+    /* The reply's blocks in a container of this style, set off from the prompt above. */
+    private static ObjectNode notice(String style, Reply reply) {
+        ObjectNode container = Serialization.createObjectNode();
+        container.put("type", "Container");
+        container.put("style", style);
+        container.put("spacing", "Medium");
+        ArrayNode items = container.putArray("items");
+        for (String block : reply.blocks()) {
+            items.add(paragraph(run(block)));
+        }
+        return container;
+    }
+
+    /* The answer field; Input.Text's value is plain text, never read as Markdown. */
+    private static ObjectNode answerField(String value) {
+        ObjectNode input = Serialization.createObjectNode();
+        input.put("type", "Input.Text");
+        input.put("id", ANSWER_INPUT);
+        input.put("label", ANSWER_LABEL);
+        input.put("placeholder", ANSWER_PLACEHOLDER);
+        input.put("isMultiline", true);
+        input.put("maxLength", MAX_ANSWER_LENGTH);
+        input.put("isRequired", true);
+        input.put("errorMessage", ANSWER_MISSING);
+        if (value != null && !value.isEmpty()) {
+            input.put("value", value);
+        }
+        return input;
+    }
+
+    private static ObjectNode sendAction(int prompt, List<String> blocks) {
+        ObjectNode button = Serialization.createObjectNode();
+        button.put("type", "Action.Execute");
+        button.put("title", SEND);
+        button.put("verb", ANSWER_VERB);
+        ObjectNode data = button.putObject("data");
+        data.put(DATA_ACTION, ANSWER_VERB);
+        data.put(DATA_PROMPT, Integer.toString(prompt));
+        putBlocks(data, blocks);
+        return button;
+    }
+
+    private static void putBlocks(ObjectNode data, List<String> blocks) {
+        ArrayNode array = data.putArray(DATA_BLOCKS);
+        blocks.forEach(array::add);
     }
 
     /* One suggested slide: a container set off from the text around it, so each reads as one item. */

@@ -57,4 +57,24 @@ final class Activities {
                  "channelData":{"tenant":{"id":"%s"}}}
                 """.formatted(serviceUrl, USER_AAD, TENANT, PERSONAL, BOT_ID, verb, verb, passage, question, TENANT);
     }
+
+    /** The channel member who mentions the bot in {@link #channelMention}. */
+    static final String CHANNEL_USER = "29:user-2";
+    static final String CHANNEL_USER_AAD = "aad-user-0002";
+
+    /**
+     * An {@code adaptiveCard/action} invoke from a card in the channel (a prompt's "Send svar", a
+     * refresh), as Teams sends it: {@code action} is the value's action object (verb and data).
+     */
+    static String channelCardInvoke(String serviceUrl, String id, String fromId, String aad, String action) {
+        return """
+                {"type":"invoke","name":"adaptiveCard/action","id":"%s","serviceUrl":"%s","channelId":"msteams",
+                 "from":{"id":"%s","name":"Medlem","aadObjectId":"%s"},
+                 "conversation":{"isGroup":true,"conversationType":"channel","tenantId":"%s","id":"%s;messageid=1700000000000"},
+                 "recipient":{"id":"%s","name":"Folkevalgt"},
+                 "replyToId":"1700000000000",
+                 "value":{"action":%s,"trigger":"manual"},
+                 "channelData":{"channel":{"id":"%s"},"team":{"id":"%s"},"tenant":{"id":"%s"}}}
+                """.formatted(id, serviceUrl, fromId, aad, TENANT, CHANNEL, BOT_ID, action, CHANNEL, CHANNEL, TENANT);
+    }
 }

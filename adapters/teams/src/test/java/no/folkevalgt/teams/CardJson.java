@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Reads the Adaptive Card out of an activity the fake connector recorded, and checks it against the
  * parts of the Adaptive Card schema (version 1.4, the one {@link Cards} declares) that the adapter
- * uses: which elements may appear, with which properties and values. Not a full schema validation,
+ * uses: which elements may appear (a prompt's answer field and a member's refresh among them), with
+ * which properties and values. Not a full schema validation,
  * but anything the adapter emits outside this subset fails it.
  */
 final class CardJson {
@@ -22,11 +23,14 @@ final class CardJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /* Schema 1.4: the properties of each type the adapter uses (a subset of what the schema allows). */
-    private static final Set<String> CARD = Set.of("$schema", "type", "version", "fallbackText", "body", "actions");
+    private static final Set<String> CARD = Set.of("$schema", "type", "version", "fallbackText", "body", "actions", "refresh");
     private static final Map<String, Set<String>> ELEMENTS = Map.of(
             "RichTextBlock", Set.of("type", "inlines", "separator", "spacing"),
             "Image", Set.of("type", "url", "altText", "size"),
-            "Container", Set.of("type", "items", "style", "separator", "spacing"));
+            "Container", Set.of("type", "items", "style", "separator", "spacing"),
+            /* label, isRequired and errorMessage: 1.3. */
+            "Input.Text", Set.of("type", "id", "label", "placeholder", "isMultiline", "maxLength", "value",
+                    "isRequired", "errorMessage"));
     private static final Set<String> CONTAINER_STYLES = Set.of("default", "emphasis", "good", "attention", "warning", "accent");
     private static final Set<String> TEXT_RUN = Set.of("type", "text", "weight", "isSubtle", "italic", "size");
     private static final Set<String> EXECUTE = Set.of("type", "title", "verb", "data");
@@ -43,6 +47,21 @@ final class CardJson {
         JsonNode attachment = JSON.readTree(activityJson).path("attachments").path(0);
         assertThat(attachment.path("contentType").asText()).isEqualTo(Cards.CARD_TYPE);
         return attachment.path("content");
+    }
+
+    /**
+     * The one card among these recorded activities: a private reply to a channel message goes to the
+     * member's personal chat (after the connector opened it), with a plain-text note in the thread.
+     */
+    static JsonNode onlyCard(List<no.folkevalgt.testsupport.FakeMicrosoft.Recorded> sent) throws Exception {
+        List<JsonNode> cards = new ArrayList<>();
+        for (no.folkevalgt.testsupport.FakeMicrosoft.Recorded r : sent) {
+            if (JSON.readTree(r.body()).path("attachments").isArray()) {
+                cards.add(card(r.body()));
+            }
+        }
+        assertThat(cards).as("cards among %s", sent).hasSize(1);
+        return cards.get(0);
     }
 
     /** Every TextRun in the card's body, in order, those inside containers included. */
@@ -112,7 +131,17 @@ final class CardJson {
             assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
             assertThat(fieldNames(action)).isSubsetOf(EXECUTE);
             assertThat(action.path("title").asText()).isNotBlank();
+            assertThat(action.path("verb").asText()).isNotBlank();
             assertThat(action.path("data").isObject()).isTrue();
+        }
+        if (card.has("refresh")) {
+            /* 1.4: refresh with an Action.Execute and the users it is for. */
+            JsonNode refresh = card.path("refresh");
+            assertThat(fieldNames(refresh)).isSubsetOf(Set.of("action", "userIds", "expires"));
+            assertThat(refresh.path("action").path("type").asText()).isEqualTo("Action.Execute");
+            assertThat(fieldNames(refresh.path("action"))).isSubsetOf(EXECUTE);
+            assertThat(refresh.path("userIds").isArray()).isTrue();
+            refresh.path("userIds").forEach(id -> assertThat(id.isTextual() && !id.asText().isBlank()).isTrue());
         }
     }
 
@@ -138,6 +167,20 @@ final class CardJson {
                     assertThat(element.path("style").asText()).isIn(CONTAINER_STYLES);
                 }
                 assertValidElements(element.path("items"));
+            } else if (type.equals("Input.Text")) {
+                assertThat(element.path("id").asText()).isNotBlank();
+                assertThat(element.path("label").asText()).isNotBlank();
+                for (String flag : List.of("isMultiline", "isRequired")) {
+                    if (element.has(flag)) {
+                        assertThat(element.path(flag).isBoolean()).as("%s of %s", flag, element).isTrue();
+                    }
+                }
+                if (element.has("maxLength")) {
+                    assertThat(element.path("maxLength").isInt() && element.path("maxLength").asInt() > 0).isTrue();
+                }
+                if (element.has("value")) {
+                    assertThat(element.path("value").isTextual()).isTrue();
+                }
             } else {
                 assertThat(element.path("url").asText()).startsWith("data:image/");
                 assertThat(element.path("altText").isTextual()).isTrue();

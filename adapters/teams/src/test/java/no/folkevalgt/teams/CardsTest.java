@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Serialization;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Reply;
 
@@ -58,9 +61,67 @@ class CardsTest {
     }
 
     @Test
-    void fallbackText_isThePlainTextAsTyped_withoutBackslashes() {
+    void fallbackText_isThePlainTextAsTyped_withoutBackslashes_andWordedForTeams() {
         Reply reply = Reply.builder().text("Hei! Svar med /refleksjon <svaret ditt> i bygda (1).").build();
         assertThat(Cards.card(reply, "hei").path("fallbackText").asText())
-                .isEqualTo("Hei! Svar med /refleksjon <svaret ditt> i bygda (1).");
+                .isEqualTo("Hei! Svar med refleksjon <svaret ditt> i bygda (1).");
+        assertThat(Cards.message(reply, "hei").getSummary()).isEqualTo("Hei! Svar med refleksjon <svaret ditt> i bygda (1).");
+    }
+
+    @Test
+    void aPromptWithTheSvarAction_getsAnAnswerFieldAndSendSvar_inPlaceOfAButton() throws Exception {
+        Reply prompt = Reply.builder().text("Refleksjonsoppgave 3: Tillit", "Svar med /refleksjon <svaret ditt>. Svarene er anonyme.")
+                .action(new Reply.Action(ActionIds.REFLECTION_ANSWER, "Svar", "3")).build();
+
+        JsonNode card = Serialization.jsonToTree(Serialization.toString(Cards.card(prompt, "")));
+
+        CardJson.assertValid(card);
+        JsonNode body = card.path("body");
+        assertThat(CardJson.text(body.get(1))).isEqualTo("Skriv svaret i feltet under og trykk «Send svar». Svarene er anonyme.");
+        JsonNode field = body.get(body.size() - 1);
+        assertThat(field.path("type").asText()).isEqualTo("Input.Text");
+        assertThat(field.path("id").asText()).isEqualTo(Cards.ANSWER_INPUT);
+        assertThat(field.path("isMultiline").asBoolean()).isTrue();
+        assertThat(field.path("maxLength").asInt()).isEqualTo(1000);
+        assertThat(field.path("label").asText()).isEqualTo("Ditt svar");
+        assertThat(field.has("value")).isFalse();
+        assertThat(card.path("actions")).singleElement().satisfies(send -> {
+            assertThat(send.path("type").asText()).isEqualTo("Action.Execute");
+            assertThat(send.path("title").asText()).isEqualTo("Send svar");
+            assertThat(send.path("verb").asText()).isEqualTo("reflection.answer");
+            assertThat(send.path("data").path(Cards.DATA_PROMPT).asText()).isEqualTo("3");
+        });
+        assertThat(card.toString()).doesNotContain("/refleksjon");
+    }
+
+    @Test
+    void aSvarActionNamingNoPrompt_getsNeitherFieldNorButton() throws Exception {
+        Reply prompt = Reply.builder().text("Refleksjonsoppgave")
+                .action(new Reply.Action(ActionIds.REFLECTION_ANSWER, "Svar", "to")).build();
+
+        JsonNode card = Serialization.jsonToTree(Serialization.toString(Cards.card(prompt, "")));
+
+        CardJson.assertValid(card);
+        assertThat(card.has("actions")).isFalse();
+        assertThat(card.findValues("type")).extracting(JsonNode::asText).doesNotContain("Input.Text");
+    }
+
+    @Test
+    void theAnsweredView_hasNoField_andARefreshForThatMemberOnly() throws Exception {
+        JsonNode card = Serialization.jsonToTree(Serialization.toString(Cards.answeredCard(3,
+                List.of("Refleksjonsoppgave 3: Tillit", TeamsWording.ANSWER_IN_THE_CARD + " Svarene er anonyme."),
+                Reply.privateText("Takk! Svaret ditt på «Tillit» er lagret.", "Se svarene dine med /refleksjon mine."),
+                "29:user-9")));
+
+        CardJson.assertValid(card);
+        assertThat(card.findValues("type")).extracting(JsonNode::asText).doesNotContain("Input.Text");
+        assertThat(card.has("actions")).isFalse();
+        assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsExactly(
+                "Refleksjonsoppgave 3: Tillit", "Takk! Svaret ditt på «Tillit» er lagret.", "Se svarene dine med refleksjon mine.");
+        assertThat(card.path("refresh").path("userIds")).extracting(JsonNode::asText).containsExactly("29:user-9");
+        JsonNode refresh = card.path("refresh").path("action");
+        assertThat(refresh.path("verb").asText()).isEqualTo(Cards.REFRESH_VERB);
+        assertThat(refresh.path("data").path(Cards.DATA_PROMPT).asText()).isEqualTo("3");
+        assertThat(refresh.path("data").path(Cards.DATA_ANSWERED).asBoolean()).isTrue();
     }
 }

@@ -88,7 +88,10 @@ class FuzzTeamsTest {
                 Activities.personalMessage(serviceUrl, "m-1", "Hva er en interpellasjon?"),
                 Activities.channelMention(serviceUrl, "m-2", "hjelp"),
                 Activities.botAddedToTeam(serviceUrl),
-                Activities.cardAction(serviceUrl, "feedback.up", "deck.txt#1", "Hva er en interpellasjon?"));
+                Activities.cardAction(serviceUrl, "feedback.up", "deck.txt#1", "Hva er en interpellasjon?"),
+                Activities.channelCardInvoke(serviceUrl, "i-1", "29:user-3", "aad-user-0003",
+                        "{\"type\":\"Action.Execute\",\"verb\":\"reflection.answer\",\"data\":{\"action\":"
+                                + "\"reflection.answer\",\"prompt\":\"1\",\"blocks\":[\"Refleksjonsoppgave 1\"],\"svar\":\"Mer åpenhet\"}}"));
         int sent = 0;
         for (int run = 0; run < 250; run++) {
             String body = mutate(seeds.get(random.nextInt(seeds.size())), random);
@@ -139,6 +142,13 @@ class FuzzTeamsTest {
 
     /* A 5xx is tolerated only as the generic message (the known gap above); never a stack trace or detail. */
     private static void assertGenericOnFailure(String what, HttpResponse<String> r) {
+        if (r.statusCode() == 501) {
+            /* The SDK's answer to an invoke whose name it does not know (a mutated "adaptiveCard/action"):
+               Not Implemented, as the Bot Framework protocol has it, with nothing in the body. */
+            assertThat(what).as("501 only for an invoke").contains("\"type\":\"invoke\"");
+            assertThat(r.body()).as(what).isEmpty();
+            return;
+        }
         if (r.statusCode() >= 500) {
             assertThat(r.statusCode()).as(what).isEqualTo(500);
             assertThat(r.body()).as(what).isEqualTo("Intern feil");

@@ -116,15 +116,21 @@ class HostileTeamsTest {
             String activity = n % 2 == 0
                     ? Activities.personalMessage(microsoft.serviceUrl(), "h-" + n, jsonText(e.getValue()))
                     : Activities.channelMention(microsoft.serviceUrl(), "h-" + n, jsonText(e.getValue()));
+            int before = microsoft.activities().size();
             HttpResponse<String> r = post(activity);
             assertThat(r.statusCode()).as(e.getKey()).isBetween(200, 202);
-            assertThat(microsoft.activities()).as(e.getKey()).hasSize(n);
-            JsonNode reply = JSON.readTree(microsoft.activities().get(n - 1).body());
+            List<FakeMicrosoft.Recorded> all = microsoft.activities();
+            /* A private reply to a channel message goes to the personal chat, with our own note in the thread. */
+            List<FakeMicrosoft.Recorded> sent = all.subList(before, all.size());
+            FakeMicrosoft.Recorded withCard = sent.stream().filter(s -> s.body().contains("\"attachments\""))
+                    .reduce((a, b) -> { throw new AssertionError(e.getKey() + ": two cards"); })
+                    .orElseThrow(() -> new AssertionError(e.getKey() + ": no card"));
+            JsonNode reply = JSON.readTree(withCard.body());
             assertThat(reply.path("entities").isMissingNode() || reply.path("entities").isEmpty())
                     .as("%s: no mention entities made from user text", e.getKey()).isTrue();
             assertThat(reply.path("text").isMissingNode() || reply.path("text").isNull())
                     .as("%s: no Markdown message text beside the card", e.getKey()).isTrue();
-            JsonNode card = CardJson.card(microsoft.activities().get(n - 1).body());
+            JsonNode card = CardJson.card(withCard.body());
             CardJson.assertValid(card);
             if (ECHOED.contains(e.getKey())) {
                 /* Echoed as "(tolket som «...»)"; the question is also the buttons' data, which is never shown,
@@ -229,8 +235,8 @@ class HostileTeamsTest {
             String answer = answers.get(i / 2);
             JsonNode card = CardJson.card(sent.get(i).body());
             CardJson.assertValid(card);
-            assertThat(CardJson.text(card.path("body").get(0))).startsWith("Takk!").endsWith("«" + answer + "»");
-            assertThat(CardJson.placesOf(card.path("body"), answer)).containsExactly("TextRun.text");
+            assertThat(CardJson.text(card.path("body").get(0))).isEqualTo("Takk! Svaret ditt på «Hva tar du med deg?» er lagret.");
+            assertThat(CardJson.placesOf(card, answer)).as("the confirmation never quotes the answer").isEmpty();
         }
 
         post(Activities.personalMessage(microsoft.serviceUrl(), "r-mine", jsonText("refleksjon mine")));
@@ -246,6 +252,13 @@ class HostileTeamsTest {
         post(Activities.botAddedToTeam(microsoft.serviceUrl()));
         post(Activities.personalMessage(microsoft.serviceUrl(), "s-1", jsonText("refleksjon Kommunen trenger åpenhet")));
         post(Activities.personalMessage(microsoft.serviceUrl(), "s-2", jsonText("refleksjon " + HOSTILE)));
+        /* Words and the cloud come with three members: two more answer in the prompt card. */
+        for (int member = 3; member <= 4; member++) {
+            post(Activities.channelCardInvoke(microsoft.serviceUrl(), "s-" + member, "29:user-" + member, "aad-" + member,
+                    "{\"type\":\"Action.Execute\",\"verb\":\"reflection.answer\",\"data\":{\"action\":\"reflection.answer\","
+                            + "\"prompt\":\"1\",\"svar\":\"Åpenhet og tillit\"}}"));
+        }
+        assertThat(reflections.forPrompt(1)).hasSize(4);
         microsoft.connector.clear();
         ZoneId oslo = ZoneId.of("Europe/Oslo");
         ZonedDateTime now = ZonedDateTime.now(oslo);
@@ -260,7 +273,7 @@ class HostileTeamsTest {
 
         JsonNode card = CardJson.card(microsoft.activities().get(0).body());
         CardJson.assertValid(card);
-        assertThat(CardJson.text(card.path("body").get(0))).startsWith("Oppsummering: «" + HOSTILE + "» — 2 svar.");
+        assertThat(CardJson.text(card.path("body").get(0))).startsWith("Oppsummering: «" + HOSTILE + "» — 4 svar. Mest brukte ord:");
         /* The image's alt text is read by screen readers, never as Markdown. */
         assertThat(CardJson.placesOf(card.path("body"), HOSTILE)).containsExactlyInAnyOrder("TextRun.text", "Image.altText");
     }
@@ -269,7 +282,9 @@ class HostileTeamsTest {
     void facilitatorOnlySummaries_areRefusedToATeamsUser() throws Exception {
         post(Activities.personalMessage(microsoft.serviceUrl(), "f-1", jsonText("refleksjon oppsummering")));
         post(Activities.channelMention(microsoft.serviceUrl(), "f-2", jsonText("refleksjon oppsummering 1")));
-        assertThat(microsoft.activities()).hasSize(2).allSatisfy(sent -> {
+        List<FakeMicrosoft.Recorded> cards = microsoft.activities().stream()
+                .filter(sent -> sent.body().contains("\"attachments\"")).toList();
+        assertThat(cards).hasSize(2).allSatisfy(sent -> {
             JsonNode body = CardJson.card(sent.body()).path("body");
             assertThat(CardJson.text(body.get(0))).startsWith("Beklager, oppsummeringer kan bare fasilitatorer be om.");
             assertThat(body.findValues("type").stream().map(JsonNode::asText)).doesNotContain("Image");

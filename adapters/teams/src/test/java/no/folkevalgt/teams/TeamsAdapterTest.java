@@ -213,17 +213,33 @@ class TeamsAdapterTest {
 
     @Test
     void channelMention_isStrippedOfTheBotsName_beforeTheBotSeesIt_andAnsweredInItsThread() throws Exception {
-        HttpResponse<String> response = post(Activities.channelMention(microsoft.serviceUrl(), "c-1", "hjelp"), validToken());
+        HttpResponse<String> response = post(Activities.channelMention(microsoft.serviceUrl(), "c-1", "Hva er en interpellasjon?"),
+                validToken());
 
         assertThat(response.statusCode()).isBetween(200, 202);
         assertThat(microsoft.activities()).singleElement().satisfies(r -> {
             assertThat(r.path()).as("a reply in the thread of the message that mentioned the bot, not a new channel post")
                     .isEqualTo("/v3/conversations/" + Activities.CHANNEL + ";messageid=c-1/activities/c-1");
-            assertThat(r.body()).doesNotContain("<at>").doesNotContain("Det finner jeg ikke");
+            assertThat(r.body()).doesNotContain("<at>").contains("(tolket som «Hva er en interpellasjon?»)");
         });
         assertThat(conversations.find(new ChannelRef("teams", Activities.CHANNEL)))
                 .as("a message in a thread makes the channel itself postable")
                 .hasValueSatisfying(c -> assertThat(c.reference()).doesNotContain("messageid"));
+    }
+
+    /* Help is a private reply (only the asker sees it in Slack); Teams has no such message in a channel. */
+    @Test
+    void aPrivateReplyToAChannelMention_goesToThePersonalChat_withANoteInTheThread() throws Exception {
+        HttpResponse<String> response = post(Activities.channelMention(microsoft.serviceUrl(), "c-1", "hjelp"), validToken());
+
+        assertThat(response.statusCode()).isBetween(200, 202);
+        List<FakeMicrosoft.Recorded> sent = microsoft.activities();
+        assertThat(sent).extracting(FakeMicrosoft.Recorded::path).hasSize(3).first().isEqualTo("/v3/conversations");
+        assertThat(sent).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + FakeMicrosoft.BOT_TOKEN));
+        assertThat(sent.get(1).path()).matches("/v3/conversations/sent-\\d+/activities");
+        assertThat(CardJson.text(CardJson.card(sent.get(1).body()).path("body").get(0))).startsWith("Jeg svarer på spørsmål");
+        assertThat(sent.get(2).path()).isEqualTo("/v3/conversations/" + Activities.CHANNEL + ";messageid=c-1/activities/c-1");
+        assertThat(new ObjectMapper().readTree(sent.get(2).body()).path("text").asText()).isEqualTo(TeamsBot.SENT_PRIVATELY);
     }
 
     @Test
