@@ -118,8 +118,13 @@ final class CardJson {
         }
     }
 
-    /** Fails unless the card keeps to the schema-1.4 subset above; no TextBlock anywhere. */
+    /**
+     * Fails unless the card is valid by Microsoft's Adaptive Cards schema of its version
+     * ({@link CardSchema}) and keeps to the schema-1.4 subset above, no TextBlock anywhere: every test
+     * that checks a card this way (the invoke responses' per-user cards among them) checks the schema too.
+     */
     static void assertValid(JsonNode card) {
+        CardSchema.assertValid("card", card);
         assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(card.path("version").asText()).isEqualTo(Cards.VERSION);
         assertThat(fieldNames(card)).isSubsetOf(CARD);
