@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class ContentReader {
         }
         /* Title files of material that could not be read are reported all the same. */
         titleFiles.values().stream().filter(t -> badTitleFiles.contains(t.file()))
-                .sorted(java.util.Comparator.comparing(MaterialTitle.TitleFile::file))
+                .sorted(Comparator.comparing(MaterialTitle.TitleFile::file))
                 .forEach(t -> badTitleFile(problems, t, ""));
         Map<String, List<String>> questions = QuestionBank.read(folder, listing.banks(), passages, problems);
         LOG.info("Read {} passages from {} files in {} ({} problems)", passages.size(), files.size(), folder, problems.size());

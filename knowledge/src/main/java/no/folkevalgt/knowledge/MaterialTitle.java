@@ -2,6 +2,7 @@ package no.folkevalgt.knowledge;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class MaterialTitle {
      */
     static Map<String, TitleFile> read(Path folder, List<String> titleFiles, List<String> files,
                                       List<Ingested.Problem> problems) {
-        Set<String> bases = new java.util.HashSet<>();
+        Set<String> bases = new HashSet<>();
         files.forEach(f -> bases.add(baseName(f)));
         Map<String, TitleFile> out = new HashMap<>();
         for (String rel : titleFiles) {
