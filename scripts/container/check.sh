@@ -188,7 +188,7 @@ if [ "$code" = 200 ] && grep -q 'fv_okt' "$WORK/cookies"; then pass "GET / 200 g
 code=$(say "Hva er en interpellasjon?")
 shown "blocks" "citations"
 if [ "$code" = 200 ] && grep -q '"answered":true' "$WORK/reply.json" && grep -q '"blocks":\["• Interpellasjon"\]' "$WORK/reply.json" \
-    && grep -q '"slide":17,"source":"ks-folkevalgtprogram-rakkestad-2019.txt"' "$WORK/reply.json"; then
+    && grep -q '"slide":17,"source":"ks-folkevalgtprogram-rakkestad-2019.txt","material":"KS Folkevalgtprogram, Rakkestad 2019"' "$WORK/reply.json"; then
   pass "POST /api/melding «Hva er en interpellasjon?» 200: answered from slide 17"
 else
   fail "POST /api/melding gave $code without the answer"

@@ -62,6 +62,23 @@ class ValueTypesTest {
     }
 
     @Test
+    void citation_namesTheMaterialByItsTitle_andTheFileOnlyWhenItHasNone() {
+        Passage slide = new Passage("ks-folkevalgtprogram-rakkestad-2019.txt", 17, "Interpellasjon", "• Et spørsmål", "", 1,
+                "", " KS Folkevalgtprogram, Rakkestad 2019 ");
+        Citation titled = Citation.of(slide);
+        assertThat(titled.reference()).isEqualTo("«Interpellasjon», lysbilde 17 (KS Folkevalgtprogram, Rakkestad 2019)");
+        assertThat(titled.materialName()).isEqualTo("KS Folkevalgtprogram, Rakkestad 2019");
+        assertThat(titled.source()).as("the file stays for the bot's own use").isEqualTo("ks-folkevalgtprogram-rakkestad-2019.txt");
+        assertThat(titled.shortReference()).isEqualTo("«Interpellasjon» (lysbilde 17)");
+        assertThat(slide.id()).isEqualTo("ks-folkevalgtprogram-rakkestad-2019.txt#17");
+
+        Citation untitled = Citation.of(new Passage("deck.txt", 3, "Saklista", "", "", 1, "", null));
+        assertThat(untitled.material()).isEmpty();
+        assertThat(untitled.reference()).isEqualTo("«Saklista», lysbilde 3 (deck.txt)");
+        assertThat(new Passage("deck.txt", 3, "Saklista", "", "", 1).withMaterial("Program").material()).isEqualTo("Program");
+    }
+
+    @Test
     void reply_needsText_andCopiesItsLists() {
         assertThatThrownBy(() -> Reply.builder().build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("a reply needs at least one text block");

@@ -75,6 +75,9 @@ class ReleaseArchiveIT {
         assertThat(home.resolve("config/programme.yaml")).isRegularFile();
         assertThat(home.resolve("config/synonymer.txt")).isRegularFile();
         assertThat(home.resolve("content/ks-folkevalgtprogram-rakkestad-2019.txt")).isRegularFile();
+        assertThat(home.resolve("content/ks-folkevalgtprogram-rakkestad-2019.sporsmal.txt")).isRegularFile();
+        assertThat(home.resolve("content/ks-folkevalgtprogram-rakkestad-2019.tittel.txt")).content(StandardCharsets.UTF_8)
+                .isEqualTo("KS Folkevalgtprogram, Rakkestad 2019\n");
         assertThat(home.resolve("content/CREDITS")).isRegularFile();
         assertThat(home.resolve("README.md")).isRegularFile();
         assertThat(home.resolve("CHANGELOG.md")).isRegularFile();
@@ -93,8 +96,9 @@ class ReleaseArchiveIT {
         assertThat(json.get("question").asText()).isEqualTo(QUESTION);
         assertThat(json.get("answered").asBoolean()).isTrue();
         assertThat(json.get("answer").asText()).isEqualTo("• Interpellasjon\n\n"
-                + "Kilde: «Hvordan utøve folkevalgt lederskap i praksis?», lysbilde 17 (ks-folkevalgtprogram-rakkestad-2019.txt)");
+                + "Kilde: «Hvordan utøve folkevalgt lederskap i praksis?», lysbilde 17 (KS Folkevalgtprogram, Rakkestad 2019)");
         assertThat(json.get("hits").get(0).get("source").asText()).isEqualTo("ks-folkevalgtprogram-rakkestad-2019.txt");
+        assertThat(json.get("hits").get(0).get("material").asText()).isEqualTo("KS Folkevalgtprogram, Rakkestad 2019");
         assertThat(json.get("hits").get(0).get("slide").asInt()).isEqualTo(17);
     }
 

@@ -30,14 +30,16 @@ final class ContentFiles {
      *
      * @param files    material: paths relative to the folder, with "/" between names, sorted
      * @param banks    question banks ({@value QuestionBank#SUFFIX}) beside the material, the same way
+     * @param titles   title files ({@value MaterialTitle#SUFFIX}) beside the material, the same way
      * @param problems folders that could not be read
      */
-    record Listing(List<String> files, List<String> banks, List<Ingested.Problem> problems) {
+    record Listing(List<String> files, List<String> banks, List<String> titles, List<Ingested.Problem> problems) {
 
-        /** Everything whose bytes make up the content: the material and its question banks, sorted. */
+        /** Everything whose bytes make up the content: the material, its question banks and title files, sorted. */
         List<String> all() {
             List<String> all = new ArrayList<>(files);
             all.addAll(banks);
+            all.addAll(titles);
             all.sort(null);
             return all;
         }
@@ -58,6 +60,7 @@ final class ContentFiles {
         }
         List<String> files = new ArrayList<>();
         List<String> banks = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         List<Ingested.Problem> problems = new ArrayList<>();
         /* Links are followed (an organiser may link a deck in); loops are detected and skipped by the walk. */
         Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -72,6 +75,8 @@ final class ContentFiles {
                 if (attrs.isRegularFile() && !hidden(file) && !name.startsWith("~$")) {
                     if (QuestionBank.isBank(name)) {
                         banks.add(relative(folder, file));
+                    } else if (MaterialTitle.isTitleFile(name)) {
+                        titles.add(relative(folder, file));
                     } else if (ContentFormat.of(name).isPresent()) {
                         files.add(relative(folder, file));
                     }
@@ -92,8 +97,9 @@ final class ContentFiles {
         });
         files.sort(null);
         banks.sort(null);
+        titles.sort(null);
         problems.sort((a, b) -> a.file().compareTo(b.file()));
-        return new Listing(List.copyOf(files), List.copyOf(banks), List.copyOf(problems));
+        return new Listing(List.copyOf(files), List.copyOf(banks), List.copyOf(titles), List.copyOf(problems));
     }
 
     /**

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import no.folkevalgt.core.port.Passage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * separated by a form feed or by two or more blank lines. A slide's title is its first line, its text
  * the other lines; lines that a PDF extraction wrapped are joined again. Slide numbers count empty
  * slides, so they match the deck. Programme day and part come from the deck's agenda and section
- * slides (see {@link DeckStructure}).
+ * slides (see {@link DeckStructure}). Every passage carries the title its material is cited by (see
+ * {@link MaterialTitle}: the organiser's {@code deck.tittel.txt}, the document's own title, or its
+ * file name).
  */
 public final class ContentReader {
 
@@ -89,17 +94,26 @@ public final class ContentReader {
         String hash = ContentFiles.hash(folder, listing.all());
         List<Passage> passages = new ArrayList<>();
         List<Ingested.Problem> problems = new ArrayList<>(listing.problems());
+        Map<String, MaterialTitle.TitleFile> titleFiles = MaterialTitle.read(folder, listing.titles(), files, problems);
+        Set<String> badTitleFiles = new LinkedHashSet<>();
+        titleFiles.values().stream().filter(t -> t.problem() != null).map(MaterialTitle.TitleFile::file)
+                .sorted().forEach(badTitleFiles::add);
         int done = 0;
         for (String rel : files) {
             int count = 0;
             try {
-                List<Passage> read = readFile(rel);
-                if (read.isEmpty()) {
+                Read read = readFile(rel);
+                if (read.passages().isEmpty()) {
                     problems.add(new Ingested.Problem(rel,
                             "Fant ingen tekst i filen (er den skannet, eller inneholder den bare bilder?)"));
                 }
-                passages.addAll(read);
-                count = read.size();
+                MaterialTitle.TitleFile titleFile = titleFiles.get(MaterialTitle.baseName(rel));
+                String title = MaterialTitle.choose(rel, titleFile, read.metadataTitle());
+                if (titleFile != null && titleFile.problem() != null && badTitleFiles.remove(titleFile.file())) {
+                    badTitleFile(problems, titleFile, "; bruker «" + title + "» i stedet");
+                }
+                read.passages().forEach(p -> passages.add(p.withMaterial(title)));
+                count = read.passages().size();
             } catch (ContentFailure e) {
                 LOG.warn("Skipped {}: {}", rel, e.getCause() == null ? e.getMessage() : e.getCause().toString());
                 problems.add(new Ingested.Problem(rel, e.getMessage()));
@@ -107,21 +121,43 @@ public final class ContentReader {
             done++;
             progress.fileDone(done, files.size(), rel, count);
         }
+        /* Title files of material that could not be read are reported all the same. */
+        titleFiles.values().stream().filter(t -> badTitleFiles.contains(t.file()))
+                .sorted(Comparator.comparing(MaterialTitle.TitleFile::file))
+                .forEach(t -> badTitleFile(problems, t, ""));
         Map<String, List<String>> questions = QuestionBank.read(folder, listing.banks(), passages, problems);
         LOG.info("Read {} passages from {} files in {} ({} problems)", passages.size(), files.size(), folder, problems.size());
         return new Ingested(passages, problems, hash, questions);
     }
 
-    private List<Passage> readFile(String rel) throws ContentFailure {
+    private static void badTitleFile(List<Ingested.Problem> problems, MaterialTitle.TitleFile titleFile, String instead) {
+        LOG.warn("Title file {} not used: {}", titleFile.file(), titleFile.problem());
+        problems.add(new Ingested.Problem(titleFile.file(), titleFile.problem() + instead));
+    }
+
+    /** One file's passages (without the material's title yet) and the title its metadata gives ("" for none). */
+    private record Read(List<Passage> passages, String metadataTitle) {
+    }
+
+    private Read readFile(String rel) throws ContentFailure {
         Path file = folder.resolve(rel);
         ContentFormat format = ContentFormat.of(rel).orElseThrow();
         checkReadable(file);
         return switch (format) {
-            case TXT -> paged(rel, DeckSplitter.textSlides(text(file)), SlideText.Wrapping.PDF);
-            case PDF -> paged(rel, tika.pdfPages(file), SlideText.Wrapping.PDF);
-            case PPTX -> paged(rel, tika.pptxSlides(file), SlideText.Wrapping.NONE);
-            case MD -> sectioned(rel, DeckSplitter.markdownSections(text(file)), SlideText.Wrapping.MARKDOWN);
-            case DOCX -> sectioned(rel, docxSections(tika.docxBlocks(file)), SlideText.Wrapping.NONE);
+            case TXT -> new Read(paged(rel, DeckSplitter.textSlides(text(file)), SlideText.Wrapping.PDF), "");
+            case PDF -> {
+                DeckTika.Parsed<List<String>> pages = tika.pdfPages(file);
+                yield new Read(paged(rel, pages.content(), SlideText.Wrapping.PDF), pages.title());
+            }
+            case PPTX -> {
+                DeckTika.Parsed<List<String>> slides = tika.pptxSlides(file);
+                yield new Read(paged(rel, slides.content(), SlideText.Wrapping.NONE), slides.title());
+            }
+            case MD -> new Read(sectioned(rel, DeckSplitter.markdownSections(text(file)), SlideText.Wrapping.MARKDOWN), "");
+            case DOCX -> {
+                DeckTika.Parsed<List<DeckBlocksHandler.Block>> blocks = tika.docxBlocks(file);
+                yield new Read(sectioned(rel, docxSections(blocks.content()), SlideText.Wrapping.NONE), blocks.title());
+            }
         };
     }
 

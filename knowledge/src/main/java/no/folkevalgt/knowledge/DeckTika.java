@@ -40,32 +40,42 @@ final class DeckTika {
         this.writeLimit = writeLimit;
     }
 
+    /**
+     * What was read from one file: its content and the title its metadata gives (dc:title), or "" when
+     * it gives none. The title is what the file says, useful or not; {@link MaterialTitle} judges it.
+     */
+    record Parsed<T>(T content, String title) {
+    }
+
     /** One raw text per PDF page, in page order; blank for a page without text. */
-    List<String> pdfPages(Path file) throws ContentFailure {
+    Parsed<List<String>> pdfPages(Path file) throws ContentFailure {
         SlideHandler handler = new SlideHandler("page", writeLimit);
-        parse(new PDFParser(), file, handler);
-        return handler.slides();
+        String title = parse(new PDFParser(), file, handler);
+        return new Parsed<>(handler.slides(), title);
     }
 
     /** One raw text per pptx slide, in slide order, without notes or master slides; blank for an empty slide. */
-    List<String> pptxSlides(Path file) throws ContentFailure {
+    Parsed<List<String>> pptxSlides(Path file) throws ContentFailure {
         SlideHandler handler = new SlideHandler("slide-content", writeLimit);
-        parse(new OOXMLParser(), file, handler);
-        return handler.slides();
+        String title = parse(new OOXMLParser(), file, handler);
+        return new Parsed<>(handler.slides(), title);
     }
 
     /** The paragraphs and headings of a docx, in order, without page headers and footers. */
-    List<DeckBlocksHandler.Block> docxBlocks(Path file) throws ContentFailure {
+    Parsed<List<DeckBlocksHandler.Block>> docxBlocks(Path file) throws ContentFailure {
         DeckBlocksHandler handler = new DeckBlocksHandler(writeLimit);
-        parse(new OOXMLParser(), file, handler);
-        return handler.blocks();
+        String title = parse(new OOXMLParser(), file, handler);
+        return new Parsed<>(handler.blocks(), title);
     }
 
-    private void parse(Parser parser, Path file, ContentHandler handler) throws ContentFailure {
+    /** Parses the file into the handler; returns the title in its metadata, or "" when it has none. */
+    private String parse(Parser parser, Path file, ContentHandler handler) throws ContentFailure {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             parser.parse(in, handler, metadata, context());
+            String title = metadata.get(TikaCoreProperties.TITLE);
+            return title == null ? "" : title;
         } catch (AccessDeniedException e) {
             throw new ContentFailure("Kunne ikke lese filen: mangler lesetilgang", e);
         } catch (NoSuchFileException e) {

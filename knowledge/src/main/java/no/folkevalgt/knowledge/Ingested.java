@@ -45,5 +45,10 @@ public record Ingested(List<Passage> passages, List<Problem> problems, String co
         public boolean inQuestionBank() {
             return QuestionBank.isBank(file.substring(file.lastIndexOf('/') + 1));
         }
+
+        /** Whether the problem is a title file's ({@code *.tittel.txt}, see {@link MaterialTitle}) rather than a skipped file. */
+        public boolean inTitleFile() {
+            return MaterialTitle.isTitleFile(file.substring(file.lastIndexOf('/') + 1));
+        }
     }
 }

@@ -93,6 +93,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     static final String DAY = "day";
     /** The section a citation names before a title that says little ({@link Passage#section()}). */
     static final String SECTION = "section";
+    /** The title of the material the passage is in ({@link Passage#material()}): stored for citations, never searched. */
+    static final String MATERIAL = "material";
     /** Length of a passage's text (0 for a title-only slide), as doc values for the ranking. */
     static final String BODY_LENGTH = "bodyLength";
 
@@ -100,7 +102,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
      * Bump when analysis or fields change: an index of another version is rebuilt. The bundled word
      * lists the index side depends on (base forms, stop words) count too, by their checksum.
      */
-    static final String ANALYSIS_VERSION = "11-" + NorwegianAnalysis.resourcesChecksum();
+    static final String ANALYSIS_VERSION = "12-" + NorwegianAnalysis.resourcesChecksum();
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
     private static final String CURRENT = "CURRENT";
@@ -363,7 +365,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     private static int countFiles(Ingested ingested) {
         Set<String> sources = new HashSet<>();
         ingested.passages().forEach(p -> sources.add(p.source()));
-        ingested.problems().stream().filter(p -> !QuestionBank.isBank(p.file())).forEach(p -> sources.add(p.file()));
+        ingested.problems().stream().filter(p -> !p.inQuestionBank() && !p.inTitleFile()).forEach(p -> sources.add(p.file()));
         return sources.size();
     }
 
@@ -416,6 +418,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         doc.add(new StoredField(PART, p.part()));
         doc.add(new StoredField(DAY, p.day()));
         doc.add(new StoredField(SECTION, p.section()));
+        doc.add(new StoredField(MATERIAL, p.material()));
         doc.add(new NumericDocValuesField(BODY_LENGTH, p.text().strip().length()));
         return doc;
     }

@@ -574,7 +574,8 @@ final class PassageSearcher {
                 doc.get(LuceneKnowledgeBase.TITLE), doc.get(LuceneKnowledgeBase.BODY),
                 doc.get(LuceneKnowledgeBase.PART),
                 doc.getField(LuceneKnowledgeBase.DAY).numericValue().intValue(),
-                doc.get(LuceneKnowledgeBase.SECTION));
+                doc.get(LuceneKnowledgeBase.SECTION),
+                doc.get(LuceneKnowledgeBase.MATERIAL));
     }
 
     /**

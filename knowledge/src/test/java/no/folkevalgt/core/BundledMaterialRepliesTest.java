@@ -49,7 +49,8 @@ class BundledMaterialRepliesTest {
         Reply reply = ask("hvem har personalansvaret?");
         assertThat(reply.blocks()).containsExactly("Kommunedirektøren har det løpende personalansvaret");
         assertThat(reply.citations().get(0).reference())
-                .isEqualTo("«Kommunedirektøren har det løpende personalansvaret», lysbilde 47 (" + DECK + ")");
+                .isEqualTo("«Kommunedirektøren har det løpende personalansvaret», lysbilde 47 (KS Folkevalgtprogram, Rakkestad 2019)");
+        assertThat(reply.citations().get(0).source()).as("the file, for feedback and the gap list").isEqualTo(DECK);
     }
 
     @Test
@@ -58,7 +59,7 @@ class BundledMaterialRepliesTest {
         assertThat(reply.blocks()).containsExactly("Deltakelsestrappa\n• Informere\n• Spørre\n• Snakke med\n"
                 + "• Innbyggerne er med å sette dagsorden\n• Innbyggerne får ei hånd på rattet");
         assertThat(reply.citations().get(0).reference())
-                .isEqualTo("«Samspillet med innbyggerne» › «INFORMERE», lysbilde 90 (" + DECK + ")");
+                .isEqualTo("«Samspillet med innbyggerne» › «INFORMERE», lysbilde 90 (KS Folkevalgtprogram, Rakkestad 2019)");
         assertThat(reply.plainText()).doesNotContain("INNBYGGERNE ER");
     }
 

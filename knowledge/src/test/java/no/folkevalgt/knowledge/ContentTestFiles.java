@@ -40,7 +40,15 @@ final class ContentTestFiles {
     }
 
     static Path pptx(Path file, List<Slide> slides, String masterText) throws IOException {
+        return pptx(file, slides, masterText, null);
+    }
+
+    /** @param title the title in the file's properties (dc:title), or null for none */
+    static Path pptx(Path file, List<Slide> slides, String masterText, String title) throws IOException {
         try (XMLSlideShow show = new XMLSlideShow()) {
+            if (title != null) {
+                show.getProperties().getCoreProperties().setTitle(title);
+            }
             if (masterText != null) {
                 show.getSlideMasters().get(0).createTextBox().setText(masterText);
             }
@@ -66,7 +74,15 @@ final class ContentTestFiles {
     }
 
     static Path docx(Path file, List<Para> paragraphs) throws IOException {
+        return docx(file, paragraphs, null);
+    }
+
+    /** @param title the title in the file's properties (dc:title), or null for none */
+    static Path docx(Path file, List<Para> paragraphs, String title) throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
+            if (title != null) {
+                doc.getProperties().getCoreProperties().setTitle(title);
+            }
             XWPFStyles styles = doc.createStyles();
             for (int level = 1; level <= 3; level++) {
                 /* Norwegian Word names the style ids "OverskriftN"; the style name stays "heading N". */
@@ -92,7 +108,15 @@ final class ContentTestFiles {
 
     /** A PDF with one page per element; each page's lines are drawn as separate text lines. */
     static Path pdf(Path file, List<List<String>> pages, String userPassword) throws IOException {
+        return pdf(file, pages, userPassword, null);
+    }
+
+    /** @param title the title in the document information (dc:title), or null for none */
+    static Path pdf(Path file, List<List<String>> pages, String userPassword, String title) throws IOException {
         try (PDDocument doc = new PDDocument()) {
+            if (title != null) {
+                doc.getDocumentInformation().setTitle(title);
+            }
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (List<String> lines : pages) {
                 PDPage page = new PDPage();

@@ -9,15 +9,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Hit;
 import no.folkevalgt.core.port.Passage;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -54,6 +67,7 @@ class LuceneKnowledgeBaseTest {
             assertThat(best.title()).isEqualTo("Hvordan utøve folkevalgt lederskap i praksis?");
             assertThat(best.slide()).isEqualTo(17);
             assertThat(best.source()).isEqualTo("ks-folkevalgtprogram-rakkestad-2019.txt");
+            assertThat(best.material()).isEqualTo("KS Folkevalgtprogram, Rakkestad 2019");
             assertThat(a.hits()).hasSizeLessThanOrEqualTo(3);
         }
 
@@ -238,6 +252,74 @@ class LuceneKnowledgeBaseTest {
                 }
                 pool.shutdown();
                 assertThat(kb.stats().passages()).isEqualTo(6);
+            }
+        }
+
+        @Test
+        void materialTitle_comesWithEveryHit_andAChangedTitleFileIsPickedUpWithoutRestart() throws IOException {
+            deck("a.txt", "Bobleteppe\n\nEt bobleteppe beskytter skjøre ting.");
+            deck("a.tittel.txt", "Pakkekurs 2024");
+            try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder(content, index).open()) {
+                assertThat(kb.ask("Hva er et bobleteppe?", 3).hits().get(0).passage().material()).isEqualTo("Pakkekurs 2024");
+                assertThat(kb.passages()).extracting(Passage::material).containsOnly("Pakkekurs 2024");
+                assertThat(kb.refresh()).isFalse();
+
+                deck("a.tittel.txt", "Pakkekurs 2025, Rakkestad");
+                assertThat(kb.refresh()).isTrue();
+                Hit hit = kb.ask("Hva er et bobleteppe?", 3).hits().get(0);
+                assertThat(hit.passage().material()).isEqualTo("Pakkekurs 2025, Rakkestad");
+                assertThat(Citation.of(hit.passage()).reference())
+                        .isEqualTo("«Bobleteppe», lysbilde 1 (Pakkekurs 2025, Rakkestad)");
+
+                Files.delete(content.resolve("a.tittel.txt"));
+                assertThat(kb.refresh()).isTrue();
+                assertThat(kb.ask("Hva er et bobleteppe?", 3).hits().get(0).passage().material()).isEqualTo("a");
+            }
+        }
+
+        @Test
+        void materialTitle_isShownOnly_neverSearched() throws IOException {
+            deck("a.txt", "Bobleteppe\n\nEt bobleteppe beskytter skjøre ting.");
+            deck("a.tittel.txt", "Sjokoladefabrikken");
+            try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.builder(content, index).open()) {
+                assertThat(kb.ask("Hva er sjokoladefabrikken?", 3).hits()).isEmpty();
+                assertThat(kb.ask("Hva er sjokoladefabrikken?", 3).suggestions()).isEmpty();
+                assertThat(kb.ask("Hva er et bobleteppe?", 3).answered()).isTrue();
+            }
+        }
+
+        @Test
+        void indexOfThePreviousVersion_withoutMaterialTitles_isRebuilt() throws IOException {
+            deck("a.txt", "Bobleteppe\n\nEt bobleteppe beskytter skjøre ting.");
+            deck("a.tittel.txt", "Pakkekurs 2024");
+            LuceneKnowledgeBase.index(content, index, IngestProgress.NONE, false);
+            /* Rewrite the index as version 11 wrote it: the same material, but no material title stored. */
+            Path generation = index.resolve(Files.readString(index.resolve("CURRENT")).strip());
+            try (Directory directory = FSDirectory.open(generation);
+                 IndexWriter writer = new IndexWriter(directory,
+                         new IndexWriterConfig(LuceneKnowledgeBase.analyzer(LuceneKnowledgeBase.dictionary(Set.of())))
+                                 .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+                Map<String, String> data = new HashMap<>();
+                writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+                writer.deleteAll();
+                Document doc = new Document();
+                doc.add(new StringField(LuceneKnowledgeBase.ID, "a.txt#1", Field.Store.YES));
+                doc.add(new TextField(LuceneKnowledgeBase.TITLE, "Bobleteppe", Field.Store.YES));
+                doc.add(new TextField(LuceneKnowledgeBase.BODY, "Et bobleteppe beskytter skjøre ting.", Field.Store.YES));
+                doc.add(new StoredField(LuceneKnowledgeBase.SOURCE, "a.txt"));
+                doc.add(new StoredField(LuceneKnowledgeBase.SLIDE, 1));
+                doc.add(new StoredField(LuceneKnowledgeBase.PART, ""));
+                doc.add(new StoredField(LuceneKnowledgeBase.DAY, 0));
+                doc.add(new StoredField(LuceneKnowledgeBase.SECTION, ""));
+                writer.addDocument(doc);
+                data.put("analysisVersion", "11-" + NorwegianAnalysis.resourcesChecksum());
+                writer.setLiveCommitData(data.entrySet());
+                writer.commit();
+            }
+
+            assertThat(LuceneKnowledgeBase.index(content, index, IngestProgress.NONE, false).rebuilt()).isTrue();
+            try (LuceneKnowledgeBase kb = LuceneKnowledgeBase.open(content, index)) {
+                assertThat(kb.ask("Hva er et bobleteppe?", 3).hits().get(0).passage().material()).isEqualTo("Pakkekurs 2024");
             }
         }
 

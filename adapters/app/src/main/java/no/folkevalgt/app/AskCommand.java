@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.folkevalgt.core.Bot;
 import no.folkevalgt.core.port.Answer;
+import no.folkevalgt.core.port.Citation;
 import no.folkevalgt.core.port.Hit;
 import no.folkevalgt.core.port.Incoming;
 import no.folkevalgt.core.port.KnowledgeBase;
@@ -211,6 +212,7 @@ final class AskCommand implements Callable<Integer> {
             h.put("title", p.title());
             h.put("text", hit.text());
             h.put("source", p.source());
+            h.put("material", Citation.of(p).materialName());
             h.put("slide", p.slide());
             h.put("score", hit.score());
             h.put("part", p.part());

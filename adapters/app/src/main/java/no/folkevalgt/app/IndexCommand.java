@@ -58,8 +58,9 @@ final class IndexCommand implements Callable<Integer> {
             out.println("Indeksen var allerede oppdatert: " + count(report.passages(), "passasje", "passasjer")
                     + " fra " + count(report.files(), "fil", "filer") + " (sjekket på " + report.millis() + " ms)");
         }
-        List<Ingested.Problem> skipped = report.problems().stream().filter(p -> !p.inQuestionBank()).toList();
+        List<Ingested.Problem> skipped = report.problems().stream().filter(p -> !p.inQuestionBank() && !p.inTitleFile()).toList();
         List<Ingested.Problem> bank = report.problems().stream().filter(Ingested.Problem::inQuestionBank).toList();
+        List<Ingested.Problem> titles = report.problems().stream().filter(Ingested.Problem::inTitleFile).toList();
         if (!skipped.isEmpty()) {
             out.println("Hoppet over " + count(skipped.size(), "fil", "filer") + ":");
             for (Ingested.Problem problem : skipped) {
@@ -69,6 +70,12 @@ final class IndexCommand implements Callable<Integer> {
         if (!bank.isEmpty()) {
             out.println("Merknader til spørsmålsbanken (resten av banken er tatt med):");
             for (Ingested.Problem problem : bank) {
+                out.println("  " + problem.file() + ": " + problem.message());
+            }
+        }
+        if (!titles.isEmpty()) {
+            out.println("Merknader til tittelfilene (materialet er tatt med):");
+            for (Ingested.Problem problem : titles) {
                 out.println("  " + problem.file() + ": " + problem.message());
             }
         }

@@ -49,13 +49,15 @@ class AskCommandTest {
         assertThat(answer.get("answered").asBoolean()).isTrue();
         assertThat(answer.get("answer").asText())
                 .contains("spørsmål til ordføreren")
-                .contains("Kilde: «Interpellasjon», lysbilde 2 (testprogram.txt)");
+                .contains("Kilde: «Interpellasjon», lysbilde 2 (testprogram)");
         JsonNode best = answer.get("hits").get(0);
         assertThat(best.fieldNames()).toIterable()
-                .containsExactly("title", "text", "source", "slide", "score", "part", "day");
+                .containsExactly("title", "text", "source", "material", "slide", "score", "part", "day");
         assertThat(best.get("title").asText()).isEqualTo("Interpellasjon");
         assertThat(best.get("text").asText()).contains("spørsmål til ordføreren");
         assertThat(best.get("source").asText()).isEqualTo("testprogram.txt");
+        assertThat(best.get("material").asText()).as("no title file or metadata: the file name made readable")
+                .isEqualTo("testprogram");
         assertThat(best.get("slide").asInt()).isEqualTo(2);
         assertThat(best.get("score").isNumber()).isTrue();
         assertThat(best.get("day").isInt()).isTrue();
@@ -98,7 +100,7 @@ class AskCommandTest {
         assertThat(answer.get("answer").asText())
                 .startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:")
                 .contains("1. Interpellasjon\n   • En interpellasjon er et spørsmål til ordføreren")
-                .contains("   Kilde: «Interpellasjon», lysbilde 2 (testprogram.txt)")
+                .contains("   Kilde: «Interpellasjon», lysbilde 2 (testprogram)")
                 .endsWith("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.");
         JsonNode suggestions = answer.get("suggestions");
         assertThat(suggestions.size()).isBetween(1, 3);
@@ -106,7 +108,7 @@ class AskCommandTest {
         JsonNode hits = jsonLines(sure.out()).get(0).get("hits");
         assertThat(suggestions).isEqualTo(hits);
         assertThat(suggestions.get(0).fieldNames()).toIterable()
-                .containsExactly("title", "text", "source", "slide", "score", "part", "day");
+                .containsExactly("title", "text", "source", "material", "slide", "score", "part", "day");
         assertThat(suggestions.get(0).get("title").asText()).isEqualTo("Interpellasjon");
     }
 
@@ -134,7 +136,7 @@ class AskCommandTest {
                 1. Møteplikt
                    • Folkevalgte har plikt til å delta i møtene i organet de er valgt inn i
                 """)
-                .contains("   Kilde: «Møteplikt», lysbilde 3 (testprogram.txt)\n")
+                .contains("   Kilde: «Møteplikt», lysbilde 3 (testprogram)\n")
                 .endsWith("\n\nSkriv gjerne spørsmålet på en annen måte om ingen av disse passer.\n")
                 .doesNotContain("Se også");
     }
@@ -152,14 +154,15 @@ class AskCommandTest {
 
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("• En interpellasjon er et spørsmål til ordføreren")
-                .contains("\nKilde: «Interpellasjon», lysbilde 2 (testprogram.txt)");
+                .contains("\nKilde: «Interpellasjon», lysbilde 2 (testprogram)");
         assertThat(result.err()).isEmpty();
     }
 
     @Test
-    void ask_bundledMaterial_showsTheAnsweringLines_andNamesTheSectionOfATitleThatSaysLittle() throws Exception {
+    void ask_bundledMaterial_showsTheAnsweringLines_andNamesTheSectionOfATitleThatSaysLittle_andTheMaterialByItsTitle()
+            throws Exception {
         Files.delete(cli.content.resolve("testprogram.txt"));
-        for (String name : List.of(BUNDLED_DECK, "ks-folkevalgtprogram-rakkestad-2019.sporsmal.txt")) {
+        for (String name : List.of(BUNDLED_DECK, "ks-folkevalgtprogram-rakkestad-2019.sporsmal.txt", BUNDLED_TITLE_FILE)) {
             Files.copy(Path.of("..", "..", "content", name), cli.content.resolve(name));
         }
 
@@ -167,7 +170,7 @@ class AskCommandTest {
                 Kommunedirektøren har det løpende personalansvaret
 
                 Kilde: «Kommunedirektøren har det løpende personalansvaret», lysbilde 47 (%s)
-                """.formatted(BUNDLED_DECK));
+                """.formatted(BUNDLED_MATERIAL));
         assertThat(cli.run("ask", "hva er frie inntekter").out()).startsWith("""
                 Frie inntekter
                 Kommunesektorens inntekter
@@ -178,7 +181,7 @@ class AskCommandTest {
                 «Bundne» inntekter
 
                 Kilde: «Frie inntekter», lysbilde 72 (%s)
-                """.formatted(BUNDLED_DECK));
+                """.formatted(BUNDLED_MATERIAL));
         assertThat(cli.run("ask", "hva er deltakelsestrappa").out()).startsWith("""
                 Deltakelsestrappa
                 • Informere
@@ -188,10 +191,13 @@ class AskCommandTest {
                 • Innbyggerne får ei hånd på rattet
 
                 Kilde: «Samspillet med innbyggerne» › «INFORMERE», lysbilde 90 (%s)
-                """.formatted(BUNDLED_DECK));
+                """.formatted(BUNDLED_MATERIAL));
     }
 
     static final String BUNDLED_DECK = "ks-folkevalgtprogram-rakkestad-2019.txt";
+    /** The bundled deck's title file, and the title users see it cited by. */
+    static final String BUNDLED_TITLE_FILE = "ks-folkevalgtprogram-rakkestad-2019.tittel.txt";
+    static final String BUNDLED_MATERIAL = "KS Folkevalgtprogram, Rakkestad 2019";
 
     @Test
     void ask_batchWithoutJson_printsEachQuestionAndItsReply() {

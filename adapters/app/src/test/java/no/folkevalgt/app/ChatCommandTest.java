@@ -26,7 +26,7 @@ class ChatCommandTest {
         assertThat(result.out())
                 .startsWith("Jeg svarer på spørsmål om KS Folkevalgtprogram")
                 .contains("Eksempler:")
-                .contains("Kilde: «Interpellasjon», lysbilde 2 (testprogram.txt)")
+                .contains("Kilde: «Interpellasjon», lysbilde 2 (testprogram)")
                 .doesNotContain("Møteplikt")
                 .doesNotContain("Hei!")
                 .doesNotStartWith(ChatCommand.PROMPT)
@@ -39,7 +39,7 @@ class ChatCommandTest {
         Cli.Result result = cli.input("Hva er en interpellasjon?\nHar jeg møteplikt?", "chat");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("(testprogram.txt)\n\n• ").endsWith("lysbilde 3 (testprogram.txt)\n");
+        assertThat(result.out()).contains("(testprogram)\n\n• ").endsWith("lysbilde 3 (testprogram)\n");
     }
 
     @Test
@@ -73,7 +73,7 @@ class ChatCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out())
                 .startsWith("Jeg er ikke helt sikker, men dette kan være det du lurer på:\n\n1. Interpellasjon\n   • ")
-                .contains("   Kilde: «Interpellasjon», lysbilde 2 (testprogram.txt)")
+                .contains("   Kilde: «Interpellasjon», lysbilde 2 (testprogram)")
                 .contains("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.\n\nDet finner jeg ikke i programmaterialet.");
     }
 

@@ -59,6 +59,25 @@ class IndexCommandTest {
     }
 
     @Test
+    void index_listsBadTitleFiles_apartFromSkippedFiles_andTheMaterialIsIndexedWithItsFileName() throws Exception {
+        Path other = Files.createDirectories(home.resolve("annet"));
+        Files.writeString(other.resolve("mitt-program.txt"), Cli.DECK, StandardCharsets.UTF_8);
+        Files.writeString(other.resolve("mitt-program.tittel.txt"), "Folkevalgtopplæring\nDag 1\n", StandardCharsets.UTF_8);
+        Files.writeString(other.resolve("borte.tittel.txt"), "Et annet program\n", StandardCharsets.UTF_8);
+
+        Cli.Result result = cli.run("index", other.toString());
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).startsWith("Indekserte 4 passasjer fra 1 fil på ")
+                .doesNotContain("Hoppet over")
+                .contains("Merknader til tittelfilene (materialet er tatt med):\n"
+                        + "  borte.tittel.txt: Tittelfilen hører ikke til noen fil i materialet: fant ingen fil som heter borte "
+                        + "med en av endelsene .txt, .md, .pdf, .pptx eller .docx\n"
+                        + "  mitt-program.tittel.txt: Tittelfilen har mer enn én linje; tittelen skal stå på én linje; "
+                        + "bruker «mitt program» i stedet\n");
+    }
+
+    @Test
     void index_ofALargeFolder_reportsProgressOnStandardError() throws Exception {
         for (int i = 1; i <= 25; i++) {
             Files.writeString(cli.content.resolve("del-" + i + ".txt"), "Tittel " + i + "\n• Innhold nummer " + i + "\n");

@@ -61,7 +61,7 @@ final class BlockKit {
         List<LayoutBlock> tail = new ArrayList<>();
         if (!reply.citations().isEmpty()) {
             tail.add(context(reply.citations().stream()
-                    .map(c -> "Kilde: " + escape(c.slideReference())).toList()));
+                    .map(c -> "Kilde: " + escape(c.reference())).toList()));
         }
         if (!reply.seeAlso().isEmpty()) {
             tail.add(context(List.of("Se også: " + reply.seeAlso().stream().map(Citation::shortReference)

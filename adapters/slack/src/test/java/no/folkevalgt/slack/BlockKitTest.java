@@ -26,7 +26,7 @@ class BlockKitTest {
     @Test
     void answer_rendersSectionsSourceSeeAlsoAndButtons() {
         Reply reply = Reply.builder().text("Delegering betyr ...")
-                .citation(new Citation("Delegering", 2, "deck.txt"))
+                .citation(new Citation("Delegering", 2, "deck.txt", "", "Folkevalgtopplæring 2023"))
                 .seeAlso(new Citation("Saklista", 3, "deck.txt")).seeAlso(new Citation("Interpellasjon", 1, "deck.txt"))
                 .action(new Reply.Action("feedback.up", "👍", "deck.txt#2"))
                 .action(new Reply.Action("feedback.down", "👎", "deck.txt#2"))
@@ -37,7 +37,7 @@ class BlockKitTest {
         List<LayoutBlock> blocks = rendered.blocks();
         assertThat(blocks).hasSize(4);
         assertThat(text(blocks.get(0))).isEqualTo("Delegering betyr ...");
-        assertThat(context(blocks.get(1))).isEqualTo("Kilde: «Delegering», lysbilde 2");
+        assertThat(context(blocks.get(1))).isEqualTo("Kilde: «Delegering», lysbilde 2 (Folkevalgtopplæring 2023)");
         assertThat(context(blocks.get(2))).isEqualTo("Se også: «Saklista» (lysbilde 3) · «Interpellasjon» (lysbilde 1)");
         List<ButtonElement> buttons = ((ActionsBlock) blocks.get(3)).getElements().stream()
                 .map(ButtonElement.class::cast).toList();
@@ -56,7 +56,7 @@ class BlockKitTest {
 
         List<LayoutBlock> blocks = BlockKit.render(reply, BlockKit.Options.PLAIN).blocks();
 
-        assertThat(context(blocks.get(1))).isEqualTo("Kilde: «Samspillet med innbyggerne» › «INFORMERE», lysbilde 90");
+        assertThat(context(blocks.get(1))).isEqualTo("Kilde: «Samspillet med innbyggerne» › «INFORMERE», lysbilde 90 (deck.txt)");
         assertThat(context(blocks.get(2))).isEqualTo("Se også: «Samspillet med administrasjonen» › «Case» (lysbilde 31)");
 
         Reply unsure = Reply.builder().text("Jeg er ikke helt sikker:")

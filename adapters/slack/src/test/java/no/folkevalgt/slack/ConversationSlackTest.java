@@ -49,7 +49,7 @@ class ConversationSlackTest {
         List<String> shown = UnsureSlackTest.shown(post.json("blocks"));
         assertThat(shown.get(0)).isEqualTo("section: (om: «hva er en interpellasjon?»)");
         assertThat(shown.get(1)).contains("Den må meldes skriftlig før møtet.");
-        assertThat(shown).contains("context: Kilde: «Interpellasjon», lysbilde 1");
+        assertThat(shown).contains("context: Kilde: «Interpellasjon», lysbilde 1 (Folkevalgtopplæring 2023)");
     }
 
     @Test

@@ -47,6 +47,8 @@ final class SlackFixture implements AutoCloseable {
             "Delegering\nDelegering betyr at kommunestyret gir myndighet til å avgjøre saker videre, for eksempel "
                     + "til formannskapet eller kommunedirektøren.",
             "Saklista\nOrdføreren setter opp saklista til kommunestyret. Et medlem kan be om å få en sak på saklista.");
+    /** The title the three-slide deck is cited by (its title file, deck.tittel.txt). */
+    static final String MATERIAL = "Folkevalgtopplæring 2023";
 
     final Clock clock = Clock.fixed(Instant.parse("2019-11-05T08:30:00Z"), ZoneId.of("Europe/Oslo"));
     final MemoryFeedback feedback = new MemoryFeedback();
@@ -85,6 +87,7 @@ final class SlackFixture implements AutoCloseable {
         Path content = Files.createDirectories(dir.resolve("content"));
         if (deck == null) {
             Files.writeString(content.resolve("deck.txt"), DECK, StandardCharsets.UTF_8);
+            Files.writeString(content.resolve("deck.tittel.txt"), MATERIAL + "\n", StandardCharsets.UTF_8);
         } else {
             Files.copy(deck, content.resolve(deck.getFileName()));
         }

@@ -82,7 +82,7 @@ class TaughtSlackTest {
 
         List<String> taught = ask("D0B", "U0B", AGENDA, 2);
         assertThat(taught.get(0)).startsWith("section: Ordføreren setter opp saklista til kommunestyret.");
-        assertThat(taught).contains("context: Kilde: «Saklista», lysbilde 3");
+        assertThat(taught).contains("context: Kilde: «Saklista», lysbilde 3 (Folkevalgtopplæring 2023)");
         assertThat(taught.get(taught.size() - 1)).isEqualTo("actions: [feedback.up, feedback.down]");
         assertThat(ask("D0C", "U0C", "hvordan kommer saker til behandling", 3)).as("a question like it").isEqualTo(taught);
 

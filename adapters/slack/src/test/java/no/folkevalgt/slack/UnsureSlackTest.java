@@ -56,7 +56,7 @@ class UnsureSlackTest {
         List<String> shown = shown(post.json("blocks"));
         assertThat(shown.get(0)).isEqualTo("section: " + UNSURE);
         assertThat(shown.get(1)).startsWith("section: *1. Delegering*\nDelegering betyr at kommunestyret gir myndighet");
-        assertThat(shown.get(2)).isEqualTo("context: Kilde: «Delegering», lysbilde 2 (deck.txt)");
+        assertThat(shown.get(2)).isEqualTo("context: Kilde: «Delegering», lysbilde 2 (Folkevalgtopplæring 2023)");
         assertThat(shown.get(shown.size() - 1)).isEqualTo("section: " + REPHRASE);
         assertThat(shown).noneMatch(block -> block.startsWith("actions:")).as("no feedback buttons on a guess");
         assertThat(post.form().get("text")).startsWith(UNSURE).contains("1. Delegering");
@@ -73,7 +73,7 @@ class UnsureSlackTest {
         FakeSlackApi.Call post = f.api.await("chat.postMessage", 1).get(0);
         assertThat(post.form()).containsEntry("channel", "D0KARI");
         List<String> shown = shown(post.json("blocks"));
-        assertThat(shown).contains("context: Kilde: «Saklista», lysbilde 3 (deck.txt)");
+        assertThat(shown).contains("context: Kilde: «Saklista», lysbilde 3 (Folkevalgtopplæring 2023)");
         assertThat(shown).anySatisfy(block -> assertThat(block).startsWith("section: *1. Saklista*\n"));
     }
 
@@ -88,7 +88,7 @@ class UnsureSlackTest {
         assertThat(response.path("response_type").asText()).isEqualTo("ephemeral");
         List<String> shown = shown(response.path("blocks"));
         assertThat(shown).startsWith("section: " + UNSURE);
-        assertThat(shown).contains("context: Kilde: «Interpellasjon», lysbilde 1 (deck.txt)");
+        assertThat(shown).contains("context: Kilde: «Interpellasjon», lysbilde 1 (Folkevalgtopplæring 2023)");
         assertThat(response.toString()).doesNotContain("\"share\"").doesNotContain("Del i kanalen");
     }
 

@@ -73,6 +73,7 @@ class TaughtTeamsTest {
         db = Database.open("jdbc:h2:mem:taught-teams" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Path content = Files.createDirectories(dir.resolve("content"));
         Files.writeString(content.resolve("deck.txt"), DECK, StandardCharsets.UTF_8);
+        Files.writeString(content.resolve("deck.tittel.txt"), "Folkevalgtopplæring 2023\n", StandardCharsets.UTF_8);
         kb = LuceneKnowledgeBase.open(content, dir.resolve("index"));
         Clock clock = Clock.systemUTC();
         lessons = new Lessons(taught, kb, clock);
@@ -132,7 +133,7 @@ class TaughtTeamsTest {
         List<String> answer = runs(ask(personal("a-2", AGENDA)));
         assertThat(answer).containsSubsequence(
                 "Ordføreren setter opp saklista til kommunestyret. Et medlem kan be om å få en sak på saklista.",
-                "Kilde: ", "«Saklista», lysbilde 3 (deck.txt)");
+                "Kilde: ", "«Saklista», lysbilde 3 (Folkevalgtopplæring 2023)");
         assertThat(runs(ask(personal("a-3", "hvordan kommer saker til behandling")))).as("a question like it")
                 .isEqualTo(answer);
         assertThat(microsoft.activities().get(1).body()).contains("feedback.up", "deck.txt#3");

@@ -51,9 +51,12 @@ import no.folkevalgt.storage.schedule.RetryPolicy;
  */
 class TeamsAdapterTest {
 
+    /** The title the material is cited by (not its file, deck.txt). */
+    static final String MATERIAL = "KS Folkevalgtprogram, Rakkestad 2019";
     static final Passage INTERPELLASJON = new Passage("deck.txt", 31, "Interpellasjon",
-            "• Et spørsmål til ordføreren om en sak av større interesse", "Utvalgsjobbing", 2);
-    static final Passage GRUNNGITT = new Passage("deck.txt", 32, "Grunngitt spørsmål", "• Kortere", "Utvalgsjobbing", 2);
+            "• Et spørsmål til ordføreren om en sak av større interesse", "Utvalgsjobbing", 2, "", MATERIAL);
+    static final Passage GRUNNGITT = new Passage("deck.txt", 32, "Grunngitt spørsmål", "• Kortere", "Utvalgsjobbing", 2, "",
+            MATERIAL);
 
     static FakeMicrosoft microsoft;
     static final AtomicInteger DBS = new AtomicInteger();
@@ -132,7 +135,8 @@ class TeamsAdapterTest {
         CardJson.assertValid(card);
         assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsSubsequence(
                 "(tolket som «Hva er en interpellasjon?»)", "Et spørsmål til ordføreren",
-                "Kilde: ", "«Interpellasjon», lysbilde 31 (deck.txt)", "Se også:", "• «Grunngitt spørsmål» (lysbilde 32)");
+                "Kilde: ", "«Interpellasjon», lysbilde 31 (KS Folkevalgtprogram, Rakkestad 2019)", "Se også:",
+                "• «Grunngitt spørsmål» (lysbilde 32)");
         assertThat(microsoft.tokenRequestLog).anySatisfy(request -> {
             assertThat(request.path()).as("a multi-tenant bot asks botframework.com").isEqualTo("/botframework.com/oauth2/v2.0/token");
             assertThat(request.field("grant_type")).isEqualTo("client_credentials");
@@ -170,7 +174,7 @@ class TeamsAdapterTest {
         CardJson.assertValid(card);
         assertThat(CardJson.runs(card)).extracting(run -> run.path("text").asText()).containsSubsequence(
                 "(om: «Hva er en interpellasjon?»)", "Et spørsmål til ordføreren", "Kilde: ",
-                "«Interpellasjon», lysbilde 31 (deck.txt)");
+                "«Interpellasjon», lysbilde 31 (KS Folkevalgtprogram, Rakkestad 2019)");
     }
 
     @Test
@@ -201,10 +205,10 @@ class TeamsAdapterTest {
         assertThat(first.path("style").asText()).isEqualTo("emphasis");
         assertThat(first.path("items")).extracting(CardJson::text).containsExactly("1. Interpellasjon",
                 "• Et spørsmål til ordføreren om en sak av større interesse",
-                "Kilde: «Interpellasjon», lysbilde 31 (deck.txt)");
+                "Kilde: «Interpellasjon», lysbilde 31 (KS Folkevalgtprogram, Rakkestad 2019)");
         assertThat(first.path("items").get(0).path("inlines").get(0).path("weight").asText()).isEqualTo("Bolder");
         assertThat(body.get(2).path("items")).extracting(CardJson::text).containsExactly("2. Grunngitt spørsmål",
-                "• Kortere", "Kilde: «Grunngitt spørsmål», lysbilde 32 (deck.txt)");
+                "• Kortere", "Kilde: «Grunngitt spørsmål», lysbilde 32 (KS Folkevalgtprogram, Rakkestad 2019)");
         assertThat(CardJson.text(body.get(3))).isEqualTo("Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.");
         assertThat(card.has("actions")).as("no feedback buttons on a guess").isFalse();
         assertThat(new ObjectMapper().readTree(reply.body()).path("summary").asText())

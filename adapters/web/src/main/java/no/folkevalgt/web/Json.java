@@ -48,8 +48,10 @@ final class Json {
 
     /**
      * A reply as the pages render it: {@code blocks}, {@code suggestions} (each with {@code title},
-     * {@code slide}, {@code source} and {@code excerpt}), {@code closing} (text after the suggestions),
-     * {@code citations} and {@code seeAlso} (each with {@code title}, {@code slide}, {@code source}, and
+     * {@code slide}, {@code source}, {@code material} and {@code excerpt}), {@code closing} (text after the
+     * suggestions), {@code citations} and {@code seeAlso} (each with {@code title}, {@code slide},
+     * {@code source} (the file, for the bot's own use), {@code material} (the material's title as users
+     * see it cited, or the file when it has none), and
      * {@code section} when the title says little on its own; suggestions carry it too),
      * {@code actions} ({@code id}, {@code label}, {@code value}), {@code image} ({@code src} as a data
      * URL, {@code alt}) or null, {@code ephemeral}.
@@ -102,6 +104,7 @@ final class Json {
         m.put("title", c.title());
         m.put("slide", c.slide());
         m.put("source", c.source());
+        m.put("material", c.materialName());
         if (!c.section().isEmpty()) {
             m.put("section", c.section());
         }

@@ -127,7 +127,8 @@ class BrowserEndToEndTest {
         assertThat(pending.getAttribute("textContent")).isEqualTo("Boten tenker …");
         assertThat(pending.isDisplayed()).isFalse();
         assertThat(js("return document.getElementById('samtale').contains(arguments[0])", pending)).isEqualTo(false);
-        assertThat(source.getText()).isEqualTo("Kilde: «Hvordan utøve folkevalgt lederskap i praksis?», lysbilde 17");
+        assertThat(source.getText())
+                .isEqualTo("Kilde: «Hvordan utøve folkevalgt lederskap i praksis?», lysbilde 17 (KS Folkevalgtprogram, Rakkestad 2019)");
         WebElement answer = source.findElement(By.xpath("./ancestor::li"));
         assertThat(answer.findElements(By.cssSelector(".block"))).isNotEmpty();
 
@@ -298,7 +299,8 @@ class BrowserEndToEndTest {
                     .isEqualTo("<script>alert(1)</script>\n[klikk](javascript:alert(1))");
             assertThat(items.get(0).findElement(By.cssSelector(".suggestion-source")).getText())
                     .isEqualTo("Kilde: «<img src=x onerror=alert(1)>», lysbilde 7 (\"><b>deck.txt)");
-            assertThat(items.get(1).getText()).contains("*fet* <!channel> <@U123>", "&amp; &lt;b&gt;");
+            assertThat(items.get(1).getText()).contains("*fet* <!channel> <@U123>", "&amp; &lt;b&gt;",
+                    "lysbilde 8 (<b>Program</b> & <a href=x>)");
             assertThat(reply.findElement(By.cssSelector(".closing")).getText()).isEqualTo(UnsureWebChatTest.REPHRASE);
             assertThat(reply.findElements(By.cssSelector("img, script, b, a"))).as("no markup from the slides").isEmpty();
             assertThat(reply.findElements(By.cssSelector("button.feedback"))).isEmpty();

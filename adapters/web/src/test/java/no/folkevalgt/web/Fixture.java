@@ -109,6 +109,8 @@ final class Fixture implements AutoCloseable {
         Files.copy(bundledDeck(), content.resolve("ks-folkevalgtprogram-rakkestad-2019.txt"));
         Path bank = bundledDeck().resolveSibling("ks-folkevalgtprogram-rakkestad-2019.sporsmal.txt");
         Files.copy(bank, content.resolve(bank.getFileName().toString()));
+        Path title = bundledDeck().resolveSibling("ks-folkevalgtprogram-rakkestad-2019.tittel.txt");
+        Files.copy(title, content.resolve(title.getFileName().toString()));
         unmetered = material.apply(LuceneKnowledgeBase.open(content, temp.resolve("index")));
         knowledgeBase = new CountingKnowledgeBase(unmetered);
         WordCounter words = new WordCounter();

@@ -35,11 +35,11 @@ class UnsureWebChatTest {
     static final String REPHRASE = "Skriv gjerne spørsmålet på en annen måte om ingen av disse passer.";
     static final String QUESTION = "Hvordan kan jeg reise en sak i kommunestyret?";
 
-    /** Slides whose title, text and file name are markup, offered as suggestions. */
+    /** Slides whose title, text, file name and material's title are markup, offered as suggestions. */
     static final Passage HOSTILE_SLIDE = new Passage("\"><b>deck.txt", 7, "<img src=x onerror=alert(1)>",
             "<script>alert(1)</script>\n[klikk](javascript:alert(1))", "Del 1", 1);
     static final Passage HOSTILE_NEXT = new Passage("deck.txt", 8, "*fet* <!channel> <@U123>", "&amp; &lt;b&gt;",
-            "Del 1", 1);
+            "Del 1", 1, "", "<b>Program</b> & <a href=x>");
     static final List<Hit> HOSTILE = List.of(
             new Hit(HOSTILE_SLIDE, List.of("<script>alert(1)</script>", "[klikk](javascript:alert(1))"), 2.0),
             new Hit(HOSTILE_NEXT, List.of("&amp; &lt;b&gt;"), 1.0));
@@ -73,6 +73,7 @@ class UnsureWebChatTest {
         assertThat(best.get("title").asText()).isEqualTo("Hvordan utøve folkevalgt lederskap i praksis?");
         assertThat(best.get("slide").asInt()).isEqualTo(17);
         assertThat(best.get("source").asText()).isEqualTo("ks-folkevalgtprogram-rakkestad-2019.txt");
+        assertThat(best.get("material").asText()).isEqualTo("KS Folkevalgtprogram, Rakkestad 2019");
         assertThat(best.get("excerpt").asText()).isNotBlank().hasSizeLessThanOrEqualTo(300);
         assertThat(reply.get("closing")).extracting(JsonNode::asText).containsExactly(REPHRASE);
         assertThat(reply.get("citations").size()).as("no slide is claimed as the answer").isZero();
@@ -130,6 +131,8 @@ class UnsureWebChatTest {
             assertThat(suggestions.get(0).get("source").asText()).isEqualTo("\"><b>deck.txt");
             assertThat(suggestions.get(1).get("title").asText()).isEqualTo("*fet* <!channel> <@U123>");
             assertThat(suggestions.get(1).get("excerpt").asText()).as("not unescaped").isEqualTo("&amp; &lt;b&gt;");
+            assertThat(suggestions.get(0).get("material").asText()).as("no title: the file").isEqualTo("\"><b>deck.txt");
+            assertThat(suggestions.get(1).get("material").asText()).isEqualTo("<b>Program</b> & <a href=x>");
         }
     }
 

@@ -83,7 +83,9 @@ class WebAdapterHttpTest {
         JsonNode cite = reply.get("citations").get(0);
         assertThat(cite.get("title").asText()).isEqualTo("Hvordan utøve folkevalgt lederskap i praksis?");
         assertThat(cite.get("slide").asInt()).isEqualTo(17);
-        assertThat(cite.get("source").asText()).isEqualTo("ks-folkevalgtprogram-rakkestad-2019.txt");
+        assertThat(cite.get("material").asText()).as("the material as users see it named")
+                .isEqualTo("KS Folkevalgtprogram, Rakkestad 2019");
+        assertThat(cite.get("source").asText()).as("the file, for the bot's own use").isEqualTo("ks-folkevalgtprogram-rakkestad-2019.txt");
         assertThat(reply.get("seeAlso").isArray()).isTrue();
         assertThat(reply.get("actions")).extracting(a -> a.get("id").asText())
                 .containsExactly("feedback.up", "feedback.down");

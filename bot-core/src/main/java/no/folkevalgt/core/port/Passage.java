@@ -20,12 +20,21 @@ import no.folkevalgt.core.text.SlideLines;
  * @param section where the slide sits, for a citation whose title says little on its own ("Case",
  *                "Pause", a diagram's ALL-CAPS label): the part, or failing that the nearest earlier
  *                title that says something; "" when the title says enough by itself
+ * @param material the title of the material the passage is in, as users see it cited ("KS
+ *                 Folkevalgtprogram, Rakkestad 2019"); "" when unknown (the file is cited instead).
+ *                 Shown only, never searched
  */
-public record Passage(String source, int slide, String title, String text, String part, int day, String section) {
+public record Passage(String source, int slide, String title, String text, String part, int day, String section,
+                      String material) {
 
     /** A passage whose title says enough by itself (no section in its citation). */
     public Passage(String source, int slide, String title, String text, String part, int day) {
         this(source, slide, title, text, part, day, "");
+    }
+
+    /** A passage whose material's title is not known: it is cited by its file. */
+    public Passage(String source, int slide, String title, String text, String part, int day, String section) {
+        this(source, slide, title, text, part, day, section, "");
     }
 
     public Passage {
@@ -34,6 +43,7 @@ public record Passage(String source, int slide, String title, String text, Strin
         text = text == null ? "" : text;
         part = part == null ? "" : part;
         section = section == null ? "" : section;
+        material = material == null ? "" : material.strip();
         if (source.isBlank()) {
             throw new IllegalArgumentException("source is blank");
         }
@@ -65,6 +75,11 @@ public record Passage(String source, int slide, String title, String text, Strin
         }
         boolean divider = !part.isBlank() && SlideLines.key(title).equals(SlideLines.key(part));
         return !divider && section.isBlank();
+    }
+
+    /** The same passage in the material with this title ("" when unknown). */
+    public Passage withMaterial(String title) {
+        return new Passage(source, slide, this.title, text, part, day, section, title);
     }
 
     /** A stable id, unique within one content folder: {@code source#slide}. */

@@ -33,6 +33,9 @@
 
   function cite(c) { return (c.section ? '«' + c.section + '» › ' : '') + '«' + c.title + '», lysbilde ' + c.slide; }
 
+  /* The slide and the material it is in, by the material's title (the file when it has none). */
+  function reference(c) { return cite(c) + ' (' + (c.material || c.source) + ')'; }
+
   /* Slides offered when the bot is not sure: each with its title, best lines and where to read it. */
   function renderSuggestions(suggestions) {
     const list = el('ol', 'suggestions');
@@ -43,7 +46,7 @@
       title.appendChild(el('strong', null, s.title));
       li.appendChild(title);
       li.appendChild(el('p', 'block excerpt', s.excerpt));
-      li.appendChild(el('p', 'suggestion-source', 'Kilde: ' + cite(s) + ' (' + s.source + ')'));
+      li.appendChild(el('p', 'suggestion-source', 'Kilde: ' + reference(s)));
       list.appendChild(li);
     });
     return list;
@@ -59,8 +62,7 @@
     (reply.closing || []).forEach(function (b) { box.appendChild(el('p', 'block closing', b)); });
     if (reply.citations.length) {
       const src = el('p', 'source');
-      src.textContent = 'Kilde: ' + reply.citations.map(cite).join('; ');
-      src.title = reply.citations.map(function (c) { return c.source; }).join(', ');
+      src.textContent = 'Kilde: ' + reply.citations.map(reference).join('; ');
       box.appendChild(src);
     }
     if (reply.seeAlso.length) {
