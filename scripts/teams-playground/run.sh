@@ -156,12 +156,14 @@ say "starter Microsoft 365 Agents Playground $PINNED (logg: $PLAYGROUND_LOG) …
 set -m
 (
   cd "$WORK"
-  # No browser of its own (we print the address), no telemetry, its config and log where we say.
+  # On 127.0.0.1 only (loopback.cjs), no browser of its own (we print the address), no telemetry,
+  # its config and log where we say; the bot answers through the playground's connector on 127.0.0.1.
   TEAMSAPPTESTER_BROWSER=none \
     M365_AGENTS_PLAYGROUND_CONFIG_PATH="$HERE/.m365agentsplayground.yml" \
     M365_AGENTS_PLAYGROUND_LOGFILE="$WORK/playground-events.log" \
-    exec node "$PLAYGROUND" --app-endpoint "http://127.0.0.1:$PORT/api/messages" --channel-id msteams \
-    --port "$PLAYGROUND_PORT" --disable-telemetry
+    exec node --require "$HERE/loopback.cjs" "$PLAYGROUND" \
+    --app-endpoint "http://127.0.0.1:$PORT/api/messages" --channel-id msteams \
+    --port "$PLAYGROUND_PORT" --service-url "http://127.0.0.1:$PLAYGROUND_PORT/_connector" --disable-telemetry
 ) >"$PLAYGROUND_LOG" 2>&1 &
 PLAYGROUND_PID=$!
 set +m
@@ -181,7 +183,7 @@ done
 
 cat >&2 <<EOF
 
-  Åpne http://localhost:$listening/ i nettleseren.
+  Åpne http://127.0.0.1:$listening/ i nettleseren.
 
   «Personal Chat» er en personlig samtale med boten; i kanalene under «Teams Channel» svarer den
   når du nevner den (skriv @Folkevalgt-bot og velg den i lista). Alt går til boten på

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const url = process.argv[2] ?? `http://localhost:${process.env.PLAYGROUND_PORT ?? 56150}/`;
+const url = process.argv[2] ?? `http://127.0.0.1:${process.env.PLAYGROUND_PORT ?? 56150}/`;
 const output = path.resolve(process.argv[3] ?? path.join(here, '..', '..', 'docs', 'screenshots', 'teams-playground.png'));
 const question = 'Hva er en interpellasjon?';
 
