@@ -108,9 +108,10 @@ if [ "$DEMO" = true ]; then
   # The programme with its posts going to the playground's General channel instead of its own channels.
   source_programme="${PROGRAMME_FILE:-$ROOT/config/programme.yaml}"
   [ -f "$source_programme" ] || fail "fant ikke programfila $source_programme."
+  # Replaces the top-level channels list (block or [flow] style) with that one channel.
   awk -v channel="teams:$TEAM_CHANNEL" '
-    /^channels:/ { print; print "  - " channel; skipping = 1; next }
-    skipping && /^[[:space:]]+-/ { next }
+    /^channels:/ { print "channels:"; print "  - " channel; skipping = 1; next }
+    skipping && (/^[[:space:]]+(-|#)/ || /^[[:space:]]*$/) { next }
     { skipping = 0; print }
   ' "$source_programme" >"$WORK/programme.yaml"
   bot_env+=(DEMO=true PROGRAMME_FILE="$WORK/programme.yaml")
