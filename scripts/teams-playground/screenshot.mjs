@@ -7,30 +7,15 @@
 //
 // Uses the machine's Chromium (CHROMIUM, default /usr/bin/chromium; Debian: apt-get install chromium
 // fonts-noto-color-emoji, the latter for the 👍/👎 buttons), headless, with a fresh profile.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { save, withPlayground } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const url = process.argv[2] ?? `http://127.0.0.1:${process.env.PLAYGROUND_PORT ?? 56150}/`;
 const output = path.resolve(process.argv[3] ?? path.join(here, '..', '..', 'docs', 'screenshots', 'teams-playground.png'));
 const question = 'Hva er en interpellasjon?';
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-playground-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 720 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(url, { waitUntil: 'load' });
-
+await withPlayground({ width: 1280, height: 720 }, async (page) => {
   // The playground "installs" the bot on every page load; the bot greets in the personal chat.
   await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
   await page.getByText('Hei! Jeg svarer på spørsmål').first().waitFor();
@@ -49,11 +34,5 @@ try {
   // Action.Execute: the playground sends an adaptiveCard/action invoke and shows the bot's answer.
   await thumbsUp.click();
   await page.getByText('Takk for tilbakemeldingen!').first().waitFor();
-
-  fs.mkdirSync(path.dirname(output), { recursive: true });
-  await page.screenshot({ path: output });
-  console.log(`screenshot: ${output}`);
-} finally {
-  await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
-}
+  await save(page, output);
+});

@@ -15,6 +15,7 @@ import com.microsoft.bot.schema.TextFormatTypes;
 
 import no.folkevalgt.core.port.ActionIds;
 import no.folkevalgt.core.port.Citation;
+import no.folkevalgt.core.port.ReflectionAnswer;
 import no.folkevalgt.core.port.Reply;
 
 /**
@@ -62,7 +63,7 @@ final class Cards {
     static final String DATA_ANSWERED = "answered";
     /** The prompt's text blocks as the card shows them, so a card the bot answers with can show the prompt again. */
     static final String DATA_BLOCKS = "blocks";
-    static final int MAX_ANSWER_LENGTH = 1000;
+    static final int MAX_ANSWER_LENGTH = ReflectionAnswer.MAX_LENGTH;
     static final String SEND = "Send svar";
     static final String ANSWER_LABEL = "Ditt svar";
     static final String ANSWER_PLACEHOLDER = "Skriv svaret ditt her";
