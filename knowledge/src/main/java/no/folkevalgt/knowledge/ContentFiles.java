@@ -123,6 +123,16 @@ final class ContentFiles {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * A file's path relative to the content folder without its extension ({@code kurs/deck.txt} →
+     * {@code kurs/deck}): the name its sidecar files (question bank, title) are found by.
+     */
+    static String baseName(String rel) {
+        int dot = rel.lastIndexOf('.');
+        int slash = rel.lastIndexOf('/');
+        return dot > slash + 1 ? rel.substring(0, dot) : rel;
+    }
+
     static String relative(Path folder, Path file) {
         Path rel = folder.relativize(file);
         List<String> names = new ArrayList<>();

@@ -107,7 +107,7 @@ public final class ContentReader {
                     problems.add(new Ingested.Problem(rel,
                             "Fant ingen tekst i filen (er den skannet, eller inneholder den bare bilder?)"));
                 }
-                MaterialTitle.TitleFile titleFile = titleFiles.get(MaterialTitle.baseName(rel));
+                MaterialTitle.TitleFile titleFile = titleFiles.get(ContentFiles.baseName(rel));
                 String title = MaterialTitle.choose(rel, titleFile, read.metadataTitle());
                 if (titleFile != null && titleFile.problem() != null && badTitleFiles.remove(titleFile.file())) {
                     badTitleFile(problems, titleFile, "; bruker «" + title + "» i stedet");

@@ -78,7 +78,7 @@ final class MaterialTitle {
     static Map<String, TitleFile> read(Path folder, List<String> titleFiles, List<String> files,
                                       List<Ingested.Problem> problems) {
         Set<String> bases = new HashSet<>();
-        files.forEach(f -> bases.add(baseName(f)));
+        files.forEach(f -> bases.add(ContentFiles.baseName(f)));
         Map<String, TitleFile> out = new HashMap<>();
         for (String rel : titleFiles) {
             String base = rel.substring(0, rel.length() - SUFFIX.length());
@@ -156,13 +156,6 @@ final class MaterialTitle {
         }
         String fromMetadata = fromMetadata(metadataTitle, rel);
         return fromMetadata.isEmpty() ? fromFileName(rel) : fromMetadata;
-    }
-
-    /** A path without its extension: "mappe/deck.pdf" is "mappe/deck". */
-    static String baseName(String rel) {
-        int dot = rel.lastIndexOf('.');
-        int slash = rel.lastIndexOf('/');
-        return dot > slash + 1 ? rel.substring(0, dot) : rel;
     }
 
     private static String stem(String name) {

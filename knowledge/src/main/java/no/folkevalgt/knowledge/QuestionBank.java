@@ -75,7 +75,7 @@ final class QuestionBank {
                 continue;
             }
             String base = bank.substring(0, bank.length() - SUFFIX.length());
-            List<Passage> deck = passages.stream().filter(p -> baseName(p.source()).equals(base)).toList();
+            List<Passage> deck = passages.stream().filter(p -> ContentFiles.baseName(p.source()).equals(base)).toList();
             if (deck.isEmpty()) {
                 problems.add(new Ingested.Problem(bank, "Spørsmålsbanken hører ikke til noen lysbildefil: fant ingen fil "
                         + "som heter " + base + " med en av endelsene .txt, .md, .pdf, .pptx eller .docx"));
@@ -153,12 +153,6 @@ final class QuestionBank {
 
     private static String letters(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-    }
-
-    private static String baseName(String source) {
-        int dot = source.lastIndexOf('.');
-        int slash = source.lastIndexOf('/');
-        return dot > slash + 1 ? source.substring(0, dot) : source;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
